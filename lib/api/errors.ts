@@ -1,0 +1,63 @@
+// The one error shape of the JSON API: { "error": { "code", "message" } }.
+import { z } from "zod";
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export type ErrorCode =
+  | "bad_request"
+  | "invalid_json"
+  | "validation_failed"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "internal";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  invalid_json: 400,
+  validation_failed: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+}
+
+/** Turns a zod error into one readable sentence naming each offending field. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
+}
+
+export function toErrorBody(err: unknown): { status: number; body: ErrorBody & Record<string, unknown> } {
+  if (err instanceof ApiError) {
+    return { status: err.status, body: { error: { code: err.code, message: err.message }, ...err.details } };
+  }
+  if (err instanceof z.ZodError) {
+    return { status: 422, body: { error: { code: "validation_failed", message: describeZodError(err) } } };
+  }
+  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on the server. Please try again." } } };
+}

@@ -1,0 +1,45 @@
+// Account creation: the rules behind POST /api/register and the registration form.
+import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hashPassword } from "./password";
+
+export const registerSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "Enter a valid email address" }).max(254)),
+  password: z
+    .string()
+    .min(10, { message: "Password must be at least 10 characters" })
+    .max(200, { message: "Password must be at most 200 characters" }),
+  name: z.string().trim().min(1, { message: "Enter your name" }).max(100),
+  role: z.enum(["STUDENT", "TEACHER"]).default("STUDENT"),
+});
+export type RegisterInput = z.input<typeof registerSchema>;
+
+export const publicUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(["STUDENT", "TEACHER"]),
+});
+export type PublicUser = z.infer<typeof publicUserSchema>;
+
+export async function registerUser(db: PrismaClient, input: unknown): Promise<PublicUser> {
+  const data = registerSchema.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  try {
+    const user = await db.user.create({
+      data: { email: data.email, name: data.name, role: data.role, passwordHash },
+      select: { id: true, email: true, name: true, role: true },
+    });
+    return user;
+  } catch (err) {
+    if (typeof err === "object" && err && "code" in err && err.code === "P2002") {
+      throw new ApiError("conflict", "An account with this email already exists. Sign in instead.");
+    }
+    throw err;
+  }
+}

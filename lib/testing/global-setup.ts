@@ -1,0 +1,56 @@
+// Integration tests run against a real PostgreSQL: a throwaway embedded server per run
+// (or TEST_PG_URL's server), a migrated template database, and a fresh copy per test file.
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { startEmbedded, type EmbeddedServer } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgServerUrl: string;
+    templateDb: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+let server: EmbeddedServer | undefined;
+let dataDir: string | undefined;
+
+export async function setup(project: TestProject) {
+  let serverUrl = process.env.TEST_PG_URL;
+  if (!serverUrl) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hc-int-pg-"));
+    fs.chmodSync(dataDir, 0o755);
+    server = await startEmbedded({ dataDir: path.join(dataDir, "pg"), port: await freePort(), password: "test-only-password" });
+    serverUrl = server.url("postgres");
+  }
+  const templateDb = `hc_template_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${templateDb}"`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${templateDb}`;
+  await migrate(u.toString());
+  project.provide("pgServerUrl", serverUrl);
+  project.provide("templateDb", templateDb);
+}
+
+export async function teardown() {
+  await server?.stop().catch(() => {});
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+}
