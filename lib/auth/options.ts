@@ -45,7 +45,7 @@ export const authOptions: NextAuthOptions = {
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
-        token.role = (user as { role: "STUDENT" | "TEACHER" }).role;
+        token.role = user.role;
       }
       return token;
     },

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT } from "@/lib/config/env";
+import { ROOT } from "@/lib/config/root";
 
 const INPUTS = ["app", "lib", "content", "prisma/schema.prisma", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
 const SKIP = new Set(["generated", "node_modules", "cli", "testing"]);

@@ -2,17 +2,16 @@
 // demo accounts in local mode, a production build when the sources changed, then `next start`.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { readEnv, assertProductionSecret, ROOT } from "@/lib/config/env";
+import { readEnv, assertProductionSecret } from "@/lib/config/env";
+import { ROOT } from "@/lib/config/root";
 import { startEmbedded, DatabaseInUseError, type EmbeddedServer } from "@/lib/db/embedded";
-import { localSecrets } from "@/lib/db/local-secrets";
+import { LOCAL_DB_NAME, localSecrets } from "@/lib/db/local-secrets";
 import { checkReachable } from "@/lib/db/check";
 import { ensureDatabase, migrate } from "@/lib/db/prepare";
 import { createPrisma } from "@/lib/db/client";
 import { loadContentDecks } from "@/lib/decks/content";
 import { seedDemo } from "@/lib/decks/demo";
 import { buildIfNeeded } from "./build";
-
-const DB_NAME = "history_cards";
 
 function fail(message: string): never {
   console.error(`error: ${message}`);
@@ -44,7 +43,7 @@ async function main() {
       if (err instanceof DatabaseInUseError) fail(err.message);
       fail(`The embedded database did not start: ${(err as Error).message}`);
     }
-    databaseUrl = server.url(DB_NAME);
+    databaseUrl = server.url(LOCAL_DB_NAME);
     await ensureDatabase(databaseUrl);
   }
   const url = databaseUrl as string;

@@ -2,12 +2,11 @@
 import path from "node:path";
 import { z } from "zod";
 
-export const ROOT = path.resolve(import.meta.dirname, "../..");
-
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATA_DIR: z.string().min(1).default(path.join(ROOT, ".data")),
+  // npm runs scripts, and `next start`, in the project root.
+  DATA_DIR: z.string().min(1).default(path.join(process.cwd(), ".data")),
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
   NODE_ENV: z.string().default("development"),

@@ -28,3 +28,11 @@ export function localSecrets(dataDir: string): LocalSecrets {
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
+
+export const LOCAL_DB_NAME = "history_cards";
+
+/** The local-mode database of a running `npm start` (embedded server on PG_PORT). */
+export function localDatabaseUrl(env: { DATA_DIR: string; PG_PORT: number }): string {
+  const { pgPassword } = localSecrets(env.DATA_DIR);
+  return `postgresql://postgres:${encodeURIComponent(pgPassword)}@127.0.0.1:${env.PG_PORT}/${LOCAL_DB_NAME}`;
+}

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOT } from "@/lib/config/env";
+import { ROOT } from "@/lib/config/root";
 
 const TOOL = path.join(ROOT, "prisma/diff-tool");
 const CLI = path.join(TOOL, "node_modules/prisma/build/index.js");

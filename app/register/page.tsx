@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, PageTitle } from "../_components/ui";
+import { RegisterForm } from "./register-form";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+export default function RegisterPage() {
+  return (
+    <div className="mx-auto max-w-md">
+      <PageTitle>Create an account</PageTitle>
+      <Card>
+        <RegisterForm />
+      </Card>
+      <p className="mt-4 text-sm">
+        Already registered? <Link className="font-medium text-sky-800 underline dark:text-sky-300" href="/signin">Sign in</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { assertProductionSecret, isLocalDatabase, readEnv } from "./env";
+
+describe("configuration", () => {
+  it("has defaults and treats empty variables as unset", () => {
+    const env = readEnv({ DATABASE_URL: "", PORT: "" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toMatch(/\.data$/);
+  });
+
+  it("refuses an invalid port with a message naming it", () => {
+    expect(() => readEnv({ PORT: "http" })).toThrow(/PORT/);
+  });
+
+  it("knows local databases", () => {
+    expect(isLocalDatabase("postgresql://u:p@127.0.0.1:5432/x")).toBe(true);
+    expect(isLocalDatabase("postgresql://u:p@localhost/x")).toBe(true);
+    expect(isLocalDatabase("postgresql://u:p@db.example.com/x")).toBe(false);
+  });
+
+  it("refuses to run production on a remote database without AUTH_SECRET", () => {
+    const prod = readEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://u:p@db.example.com/x" });
+    expect(() => assertProductionSecret(prod)).toThrow(/AUTH_SECRET is not set/);
+    expect(() => assertProductionSecret({ ...prod, AUTH_SECRET: "x".repeat(32) })).not.toThrow();
+    expect(() => assertProductionSecret(readEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://u:p@127.0.0.1/x" }))).not.toThrow();
+  });
+});

@@ -1,0 +1,48 @@
+// Which decks a user may study, and one deck's cards with provenance. Scoped to the user:
+// curated published decks, the teacher's own decks, and decks assigned to the user's classes.
+import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/authenticate";
+
+export function visibleDecksWhere(user: Pick<SessionUser, "id">): Prisma.DeckWhereInput {
+  return {
+    OR: [
+      { ownerId: null, status: "PUBLISHED" },
+      { ownerId: user.id },
+      { status: "PUBLISHED", assignments: { some: { class: { enrollments: { some: { userId: user.id } } } } } },
+    ],
+  };
+}
+
+export async function listDecks(db: PrismaClient, user: Pick<SessionUser, "id">) {
+  const decks = await db.deck.findMany({
+    where: visibleDecksWhere(user),
+    orderBy: { title: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      source: { select: { slug: true, title: true, origin: true } },
+      _count: { select: { cards: { where: { retiredAt: null } } } },
+    },
+  });
+  return decks.map(({ _count, ...d }) => ({ ...d, cardCount: _count.cards }));
+}
+
+export async function getDeck(db: PrismaClient, user: Pick<SessionUser, "id">, id: string) {
+  return db.deck.findFirst({
+    where: { AND: [{ id }, visibleDecksWhere(user)] },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      source: { select: { slug: true, title: true, origin: true, reliability: true, note: true, text: true } },
+      cards: {
+        where: { retiredAt: null },
+        orderBy: { position: "asc" },
+        select: { id: true, kind: true, subject: true, prompt: true, answer: true, data: true, quote: true, start: true, end: true, citation: true },
+      },
+    },
+  });
+}
