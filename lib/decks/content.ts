@@ -4,14 +4,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "@/lib/config/root";
 import { deckFileSchema, type DeckFile } from "@/lib/extract/deck-file";
+import { parseFrontMatter } from "@/lib/extract/frontmatter";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadDeck, type CardInput, type DeckInput, type LoadResult } from "./load";
 
 export const CONTENT_DECKS_DIR = path.join(ROOT, "content/decks");
+export const CONTENT_SOURCES_DIR = path.join(ROOT, "content/sources");
 
 const KIND = { date: "DATE", parties: "PARTIES", term: "TERM" } as const;
 
-export function toDeckInput(file: DeckFile): DeckInput {
+/** `sourceText`: the source body the card offsets refer to (content/sources/<slug>.md after front matter). */
+export function toDeckInput(file: DeckFile, sourceText: string): DeckInput {
   const cards: CardInput[] = file.cards.map((c) => ({
     id: c.id,
     kind: KIND[c.kind],
@@ -29,7 +32,7 @@ export function toDeckInput(file: DeckFile): DeckInput {
   return {
     slug: file.slug,
     title: file.title,
-    source: { slug: s.slug, title: s.title, origin: s.origin, reliability: s.reliability, note: s.note, text: s.text },
+    source: { slug: s.slug, title: s.title, origin: s.origin, reliability: s.reliability, note: s.note, text: sourceText },
     cards,
   };
 }
@@ -46,8 +49,12 @@ export function readContentDecks(dir = CONTENT_DECKS_DIR): DeckFile[] {
     });
 }
 
+function sourceBody(slug: string, dir = CONTENT_SOURCES_DIR): string {
+  return parseFrontMatter(fs.readFileSync(path.join(dir, `${slug}.md`), "utf8")).body;
+}
+
 export async function loadContentDecks(db: PrismaClient, dir = CONTENT_DECKS_DIR): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
-  for (const deck of readContentDecks(dir)) results.push(await loadDeck(db, toDeckInput(deck)));
+  for (const deck of readContentDecks(dir)) results.push(await loadDeck(db, toDeckInput(deck, sourceBody(deck.source.slug))));
   return results;
 }

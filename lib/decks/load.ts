@@ -1,6 +1,7 @@
 // Loads decks into the database idempotently: a second run with the same input writes
 // nothing; a card whose text changed keeps its id (and every learner's progress); a card
 // gone from its source is retired, keeping its review history.
+import { isDeepStrictEqual } from "node:util";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CardKind, Prisma } from "@/lib/generated/prisma/client";
 
@@ -33,7 +34,8 @@ function sameCard(a: CardInput & { position: number }, b: Record<string, unknown
     FIELDS.every((f) => a[f] === b[f]) &&
     a.position === b.position &&
     b.retiredAt === null &&
-    JSON.stringify(a.data) === JSON.stringify(b.data)
+    // jsonb does not keep key order, so compare structurally.
+    isDeepStrictEqual(a.data, b.data)
   );
 }
 

@@ -104,6 +104,7 @@ CREATE TABLE "ReviewLog" (
     "reviewedAt" TIMESTAMPTZ(3) NOT NULL,
     "durationMs" INTEGER NOT NULL,
     "stateBefore" JSONB,
+    "stateAfter" JSONB NOT NULL,
     "params" JSONB NOT NULL,
     "idempotencyKey" TEXT NOT NULL,
     "undoneAt" TIMESTAMPTZ(3),

@@ -1,0 +1,100 @@
+// Request and response shapes of the review API, shared by the route handlers and the
+// review page's client code.
+import { z } from "zod";
+
+export const ratingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+  error: "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)",
+});
+
+export const queueQuerySchema = z.object({
+  deck: z.uuid({ error: "deck must be a deck id" }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const previewSchema = z.object({ due: z.iso.datetime(), label: z.string() });
+
+export const cardStateSchema = z.object({
+  due: z.iso.datetime(),
+  state: z.number().int().min(0).max(3),
+  stability: z.number(),
+  difficulty: z.number(),
+  scheduledDays: z.number().int(),
+  learningSteps: z.number().int(),
+  reps: z.number().int(),
+  lapses: z.number().int(),
+  lastReview: z.iso.datetime().nullable(),
+});
+export type CardStateDto = z.infer<typeof cardStateSchema>;
+
+export const queueItemSchema = z.object({
+  cardId: z.string(),
+  queue: z.enum(["learning", "review", "new"]),
+  /** The CardState version to send back as expectedVersion (0: never graded). */
+  version: z.number().int(),
+  card: z.object({
+    deckId: z.string(),
+    deckTitle: z.string(),
+    kind: z.enum(["DATE", "PARTIES", "TERM", "BASIC"]),
+    subject: z.string(),
+    prompt: z.string(),
+    answer: z.string(),
+    quote: z.string(),
+    citation: z.string().nullable(),
+  }),
+  previews: z.object({ 1: previewSchema, 2: previewSchema, 3: previewSchema, 4: previewSchema }),
+});
+export type QueueItem = z.infer<typeof queueItemSchema>;
+
+export const queueResponseSchema = z.object({
+  cards: z.array(queueItemSchema),
+  counts: z.object({ learning: z.number().int(), review: z.number().int(), new: z.number().int() }),
+  day: z.object({ key: z.string(), end: z.iso.datetime() }),
+  /** Cards that come due during the learner's next day (for the session summary). */
+  tomorrow: z.number().int(),
+});
+export type QueueResponse = z.infer<typeof queueResponseSchema>;
+
+export const gradeRequestSchema = z.strictObject({
+  cardId: z.string().min(1).max(64),
+  rating: ratingSchema,
+  idempotencyKey: z.string().min(8, { error: "idempotencyKey must be 8–100 characters" }).max(100),
+  durationMs: z.int().min(0).max(24 * 3600 * 1000, { error: "durationMs must be at most a day" }),
+  expectedVersion: z.int().min(0),
+});
+export type GradeRequest = z.infer<typeof gradeRequestSchema>;
+
+export const gradeResponseSchema = z.object({
+  cardId: z.string(),
+  reviewId: z.string(),
+  version: z.number().int(),
+  state: cardStateSchema,
+  /** True when this answers a retry of an already applied grade. */
+  replayed: z.boolean(),
+});
+export type GradeResponse = z.infer<typeof gradeResponseSchema>;
+
+export const undoRequestSchema = z.strictObject({ cardId: z.string().min(1).max(64).optional() });
+
+export const undoResponseSchema = z.object({
+  cardId: z.string(),
+  reviewId: z.string(),
+  /** The version now stored (0 when the card went back to never graded). */
+  version: z.number().int(),
+  state: cardStateSchema.nullable(),
+});
+export type UndoResponse = z.infer<typeof undoResponseSchema>;
+
+export const historyResponseSchema = z.object({
+  cardId: z.string(),
+  reviews: z.array(
+    z.object({
+      id: z.string(),
+      rating: z.number().int(),
+      reviewedAt: z.iso.datetime(),
+      durationMs: z.number().int(),
+      undone: z.boolean(),
+      stateBefore: cardStateSchema.nullable(),
+      stateAfter: cardStateSchema,
+    }),
+  ),
+});

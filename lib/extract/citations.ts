@@ -1,0 +1,118 @@
+import type { Span } from "./types";
+
+/**
+ * Footnote markers ("[8]", "[^8]") resolved against the reference list at the
+ * end of the document. Reference lines look like "  8. Grenville, 1974, p.140.",
+ * "[8] ...", or Markdown "[^8]: ...".
+ *
+ * Which marker covers a sentence: markers inside the quote (or glued to its
+ * end, "1921.[8].") first; otherwise the next marker group later in the same
+ * paragraph or list item, following the wiki convention that a footnote at the
+ * end of a paragraph covers the sentences before it.
+ */
+
+export interface Marker extends Span {
+  id: string;
+}
+
+export interface CitationIndex {
+  references: Map<string, string>;
+  markers: Marker[];
+}
+
+const MARKER_RE = /\[(\d{1,3})\]|\[\^([\w-]{1,20})\](?!:)/g;
+const REF_LINE_RE = /^[ \t]*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|\[\^([\w-]{1,20})\]:)[ \t]*(\S.*?)[ \t]*$/gm;
+
+/** Reference text without its trailing full stop: "Grenville, 1974, p.139". */
+const tidy = (s: string): string =>
+  s
+    .replace(/(\*{1,2}|_{1,2})(\S[^*_]*?)\1/g, "$2")
+    .trim()
+    .replace(/\.$/, "")
+    .trim();
+
+export function buildCitationIndex(text: string, bodyEnd: number): CitationIndex {
+  const references = new Map<string, string>();
+  // Markdown footnote definitions count wherever they are; numbered lines only
+  // in the back matter (in the body they are ordinary numbered lists).
+  REF_LINE_RE.lastIndex = 0;
+  for (let m = REF_LINE_RE.exec(text); m; m = REF_LINE_RE.exec(text)) {
+    const id = m[1] ?? m[2] ?? m[3];
+    const body = m[4];
+    if (!id || !body) continue;
+    const isFootnoteDef = m[3] !== undefined;
+    if (!isFootnoteDef && m.index < bodyEnd) continue;
+    if (!references.has(id)) references.set(id, tidy(body));
+  }
+  // No back-matter heading: accept a trailing run of numbered lines as the list.
+  if (bodyEnd === text.length && references.size === 0) {
+    const tail = trailingReferenceBlock(text);
+    if (tail) for (const [id, body] of tail.refs) references.set(id, body);
+  }
+  const markers: Marker[] = [];
+  MARKER_RE.lastIndex = 0;
+  for (let m = MARKER_RE.exec(text); m && m.index < bodyEnd; m = MARKER_RE.exec(text)) {
+    const id = m[1] ?? m[2];
+    if (id) markers.push({ id, start: m.index, end: m.index + m[0].length });
+  }
+  return { references, markers };
+}
+
+/** The last block of the text if every line in it is a numbered reference line. */
+export function trailingReferenceBlock(text: string): { start: number; refs: Map<string, string> } | null {
+  const trimmed = text.replace(/\s+$/, "");
+  const gap = trimmed.lastIndexOf("\n\n");
+  const blockStart = gap < 0 ? 0 : gap + 2;
+  const block = trimmed.slice(blockStart);
+  const refs = new Map<string, string>();
+  for (const line of block.split("\n")) {
+    const m = /^[ \t]*(?:\[(\d{1,3})\]|(\d{1,3})[.)])[ \t]+(\S.*?)[ \t]*$/.exec(line);
+    const id = m?.[1] ?? m?.[2];
+    if (!m || !id || !m[3] || !/\p{L}/u.test(m[3])) return null;
+    refs.set(id, tidy(m[3]));
+  }
+  return refs.size > 0 && /\[\d{1,3}\]/.test(text.slice(0, blockStart)) ? { start: blockStart, refs } : null;
+}
+
+export interface CitationResult {
+  citation?: string;
+  /** A marker was present but none of its numbers resolved. */
+  unresolved: boolean;
+}
+
+/** Index of the first marker starting at or after `pos` (markers are sorted). */
+function firstFrom(markers: readonly Marker[], pos: number): number {
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((markers[mid]?.start ?? Infinity) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Resolve the markers covering `sentence` within `unit`. */
+export function citationFor(index: CitationIndex, sentence: Span, unit: Span): CitationResult {
+  const { markers } = index;
+  const group: Marker[] = [];
+  for (let i = firstFrom(markers, sentence.start); i < markers.length; i++) {
+    const m = markers[i];
+    if (!m || m.end > sentence.end) break;
+    group.push(m);
+  }
+  if (group.length === 0) {
+    // Adjacent markers after the sentence form one group: "[16][17]".
+    for (let i = firstFrom(markers, sentence.end); i < markers.length; i++) {
+      const m = markers[i];
+      if (!m || m.end > unit.end) break;
+      const prev = group[group.length - 1];
+      if (prev && m.start - prev.end > 1) break;
+      group.push(m);
+    }
+  }
+  if (group.length === 0) return { unresolved: false };
+  const texts = [...new Set(group.map((m) => index.references.get(m.id)).filter((t): t is string => !!t))];
+  if (texts.length === 0) return { unresolved: true };
+  return { citation: texts.join("; "), unresolved: false };
+}

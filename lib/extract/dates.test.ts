@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { findDates, formatDate } from "./dates";
+
+const one = (s: string) => {
+  const d = findDates(s);
+  expect(d).toHaveLength(1);
+  return d[0]!;
+};
+
+describe("findDates", () => {
+  it.each([
+    ["16 April 1922", { year: 1922, month: 4, day: 16 }, "16 April 1922"],
+    ["April 16, 1922", { year: 1922, month: 4, day: 16 }, "16 April 1922"],
+    ["9th February 1929", { year: 1929, month: 2, day: 9 }, "9 February 1929"],
+    ["2nd May 1935", { year: 1935, month: 5, day: 2 }, "2 May 1935"],
+    ["18 July, 1941", { year: 1941, month: 7, day: 18 }, "18 July 1941"],
+    ["4 Feb 1948", { year: 1948, month: 2, day: 4 }, "4 February 1948"],
+    ["1920-02-02", { year: 1920, month: 2, day: 2 }, "2 February 1920"],
+    ["October 1932", { year: 1932, month: 10 }, "October 1932"],
+    ["1991", { year: 1991 }, "1991"],
+  ])("%s keeps the written precision", (text, date, answer) => {
+    const d = one(text);
+    expect(d.date).toEqual(date);
+    expect(d.answer).toBe(answer);
+    expect(text.slice(d.start, d.end)).toBe(text);
+  });
+
+  it("reads Nov/Dec 1933 as the year only, keeping both months in the answer", () => {
+    const d = one("recognised the Soviet Union in Nov/Dec 1933.");
+    expect(d.date).toEqual({ year: 1933 });
+    expect(d.answer).toBe("November/December 1933");
+    expect(d.shape).toBe("either-month");
+  });
+
+  it("reads a range as its start year, with the range as answer", () => {
+    const d = one("the Russian Civil War (1918–1920)");
+    expect(d.date).toEqual({ year: 1918 });
+    expect(d.answer).toBe("1918–1920");
+    expect(one("1939-45").answer).toBe("1939–1945");
+  });
+
+  it("never invents a year or a day", () => {
+    expect(findDates("ratified on August 31st.")).toEqual([]);
+    expect(findDates("the October Revolution")).toEqual([]);
+    expect(findDates("in the 1920s")).toEqual([]);
+    expect(findDates("30 February 1920")).toEqual([]);
+    expect(findDates("1920-13-02")).toEqual([]);
+  });
+
+  it("treats month names as months only when capitalised", () => {
+    expect(findDates("they may 1990")).toHaveLength(1);
+    expect(findDates("they may 1990")[0]!.date).toEqual({ year: 1990 });
+  });
+
+  it("finds several dates left to right", () => {
+    const ds = findDates("signed 18 July 1941, and reconfirmed 12 December 1943.");
+    expect(ds.map((d) => d.answer)).toEqual(["18 July 1941", "12 December 1943"]);
+  });
+
+  it("formats partial dates", () => {
+    expect(formatDate({ year: 1922, month: 4 })).toBe("April 1922");
+  });
+});

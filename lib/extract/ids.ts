@@ -1,0 +1,23 @@
+import { createHash } from "node:crypto";
+import type { CardKind } from "./types";
+
+/** Case, spacing and a leading article do not make a different subject. */
+export const normaliseSubject = (subject: string): string =>
+  subject
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^the /, "");
+
+/**
+ * Stable card id: first 16 hex chars of sha256(document NUL kind NUL subject).
+ * Re-running the extractor on the same document yields the same ids, so review
+ * history survives a rebuild of the deck.
+ */
+export function cardId(document: string, kind: CardKind, subject: string): string {
+  return createHash("sha256")
+    .update(`${document}\u0000${kind}\u0000${normaliseSubject(subject)}`)
+    .digest("hex")
+    .slice(0, 16);
+}

@@ -1,0 +1,154 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { Gazetteer } from "./entities";
+import { compilePhrases, isValidRegex, type PhraseMatcher } from "./phrases";
+
+/**
+ * Source-critical rules live as JSON in content/rules/ so teachers can edit
+ * them; this module validates them (zod) and compiles them once. The extractor
+ * only ever sees a compiled RuleSet, so tests can pass custom rules.
+ */
+
+const phrases = z.array(z.string().trim().min(1)).default([]);
+const patterns = z.array(z.string().min(1).refine(isValidRegex, { message: "not a valid regular expression" })).default([]);
+const phraseGroup = z.object({ phrases, patterns });
+
+export const aliasesFileSchema = z.object({
+  entities: z.array(
+    z.strictObject({
+      name: z.string().trim().min(1),
+      article: z.boolean().default(false),
+      kind: z.enum(["state", "government", "bloc"]).default("state"),
+      aliases: phrases,
+      formalNames: phrases,
+      adjectives: phrases,
+      represents: z.string().optional(),
+      era: z.array(z.strictObject({ from: z.number().int(), to: z.number().int(), name: z.string() })).default([]),
+    }),
+  ),
+});
+
+export const qualifiersFileSchema = phraseGroup;
+
+export const filtersFileSchema = z.object({
+  opinion: phraseGroup,
+  attribution: phraseGroup,
+  quotation: z.object({ minWords: z.number().int().min(1).default(4) }),
+  figures: z.object({ numberWords: phrases }),
+  backMatterHeadings: phrases,
+});
+
+export const hatefulFileSchema = z.object({ phrases, patterns, groups: phrases, cues: phrases });
+
+export const eventsFileSchema = z.object({
+  agreementHeads: phrases,
+  declarationHeads: phrases,
+  eventHeads: phrases,
+  eventNouns: z.array(z.strictObject({ noun: z.string().min(1), prompt: z.string().includes("{x}") })),
+  passiveVerbs: z.array(z.strictObject({ past: z.string().min(1), noun: z.string().min(1) })),
+  activeVerbs: z.array(z.strictObject({ form: z.string().min(1), base: z.string().min(1) })),
+  infobox: z.object({
+    dates: z.array(z.strictObject({ key: z.string().min(1), verb: z.string().min(1), noun: z.string().optional() })),
+    parties: phrases,
+  }),
+});
+
+/** The raw, validated contents of content/rules/*.json. */
+export interface RuleData {
+  aliases: z.infer<typeof aliasesFileSchema>;
+  qualifiers: z.infer<typeof qualifiersFileSchema>;
+  filters: z.infer<typeof filtersFileSchema>;
+  hateful: z.infer<typeof hatefulFileSchema>;
+  events: z.infer<typeof eventsFileSchema>;
+}
+
+export interface RuleSet {
+  data: RuleData;
+  gazetteer: Gazetteer;
+  qualifiers: PhraseMatcher;
+  opinion: PhraseMatcher;
+  attribution: PhraseMatcher;
+  hatefulPhrases: PhraseMatcher;
+  hatefulGroups: PhraseMatcher;
+  hatefulCues: PhraseMatcher;
+  numberWords: PhraseMatcher;
+  quotationMinWords: number;
+  backMatterHeadings: Set<string>;
+  agreementHeads: Set<string>;
+  declarationHeads: Set<string>;
+  eventHeads: Set<string>;
+  infoboxDates: Map<string, { verb: string; noun?: string | undefined }>;
+  infoboxParties: Set<string>;
+}
+
+const lower = (xs: readonly string[]): Set<string> => new Set(xs.map((x) => x.toLowerCase()));
+
+export function compileRules(data: RuleData): RuleSet {
+  return {
+    data,
+    gazetteer: new Gazetteer(data.aliases.entities),
+    qualifiers: compilePhrases(data.qualifiers.phrases, data.qualifiers.patterns),
+    opinion: compilePhrases(data.filters.opinion.phrases, data.filters.opinion.patterns),
+    attribution: compilePhrases(data.filters.attribution.phrases, data.filters.attribution.patterns),
+    hatefulPhrases: compilePhrases(data.hateful.phrases, data.hateful.patterns),
+    hatefulGroups: compilePhrases(data.hateful.groups),
+    hatefulCues: compilePhrases(data.hateful.cues),
+    numberWords: compilePhrases(data.filters.figures.numberWords),
+    quotationMinWords: data.filters.quotation.minWords,
+    backMatterHeadings: lower(data.filters.backMatterHeadings),
+    agreementHeads: lower(data.events.agreementHeads),
+    declarationHeads: lower(data.events.declarationHeads),
+    eventHeads: lower(data.events.eventHeads),
+    infoboxDates: new Map(data.events.infobox.dates.map((d) => [d.key.toLowerCase(), { verb: d.verb, noun: d.noun }])),
+    infoboxParties: lower(data.events.infobox.parties),
+  };
+}
+
+export const DEFAULT_RULES_DIR = path.resolve(import.meta.dirname, "../../content/rules");
+
+const FILES = {
+  aliases: ["aliases.json", aliasesFileSchema],
+  qualifiers: ["qualifiers.json", qualifiersFileSchema],
+  filters: ["filters.json", filtersFileSchema],
+  hateful: ["hateful.json", hatefulFileSchema],
+  events: ["events.json", eventsFileSchema],
+} as const;
+
+/** Validate raw JSON values into RuleData; errors name the file and the field. */
+export function parseRuleData(raw: Record<keyof RuleData, unknown>): RuleData {
+  const out: Partial<Record<keyof RuleData, unknown>> = {};
+  for (const [key, [file, schema]] of Object.entries(FILES) as [keyof RuleData, (typeof FILES)[keyof RuleData]][]) {
+    const parsed = schema.safeParse(raw[key]);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`content/rules/${file}: ${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"}`);
+    }
+    out[key] = parsed.data;
+  }
+  return out as RuleData;
+}
+
+/** Read and validate the rule files in `dir` (default: content/rules). */
+export function loadRuleData(dir: string = DEFAULT_RULES_DIR): RuleData {
+  const raw = {} as Record<keyof RuleData, unknown>;
+  for (const [key, [file]] of Object.entries(FILES) as [keyof RuleData, readonly [string, unknown]][]) {
+    const full = path.join(dir, file);
+    try {
+      raw[key] = JSON.parse(readFileSync(full, "utf8"));
+    } catch (err) {
+      throw new Error(`content/rules/${file}: ${(err as Error).message}`);
+    }
+  }
+  return parseRuleData(raw);
+}
+
+let cached: { dir: string; rules: RuleSet } | null = null;
+
+/** Load and compile the rules (cached per directory: compiling is the expensive part). */
+export function loadRules(dir: string = DEFAULT_RULES_DIR): RuleSet {
+  if (cached && cached.dir === dir) return cached.rules;
+  const rules = compileRules(loadRuleData(dir));
+  cached = { dir, rules };
+  return rules;
+}

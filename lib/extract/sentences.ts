@@ -1,0 +1,249 @@
+import type { Span } from "./types";
+
+/**
+ * Segmentation with offsets into the original text. Nothing is copied or
+ * normalised here, so every span can be sliced back out of the document
+ * (quote === text.slice(start, end)).
+ *
+ * Layout: blank lines separate blocks; inside a block a line is a Markdown
+ * heading, a list item (•, -, *, +, "1."), an infobox field ("Key: value" with
+ * a known key), a block quote ("> "), or prose. Consecutive prose lines form
+ * one paragraph. The document body ends at the first back-matter heading
+ * ("See also", "References", ...): bibliographies and reference lists are not
+ * material for cards.
+ */
+
+export type UnitKind = "paragraph" | "item" | "heading" | "field" | "blockquote";
+
+export interface Unit extends Span {
+  kind: UnitKind;
+  block: number;
+  sentences: Span[];
+  /** For fields: the key, lower-cased. */
+  key?: string;
+  /** For fields: where the value starts. */
+  valueStart?: number;
+}
+
+export interface Layout {
+  units: Unit[];
+  /** Start of back matter (reference lists), or text.length. */
+  bodyEnd: number;
+}
+
+export interface LayoutOptions {
+  backMatterHeadings: ReadonlySet<string>;
+  fieldKeys: ReadonlySet<string>;
+}
+
+interface Line extends Span {
+  /** Offset of the first non-space character. */
+  contentStart: number;
+}
+
+function lines(text: string): Line[] {
+  const out: Line[] = [];
+  let pos = 0;
+  while (pos <= text.length) {
+    let nl = text.indexOf("\n", pos);
+    if (nl === -1) nl = text.length;
+    let end = nl;
+    while (end > pos && /\s/.test(text[end - 1] ?? "")) end--;
+    let cs = pos;
+    while (cs < end && /\s/.test(text[cs] ?? "")) cs++;
+    out.push({ start: pos, end, contentStart: cs });
+    pos = nl + 1;
+  }
+  return out;
+}
+
+const ITEM_RE = /^(?:[-*+•‣◦▪●]|\d{1,3}[.)])[ \t]+(?=\S)/;
+const HEADING_RE = /^#{1,6}[ \t]+(?=\S)/;
+const FIELD_RE = /^([A-Z][A-Za-z ()'/-]{0,40}?)[ \t]*:[ \t]+(?=\S)/;
+const FOOTNOTE_DEF_RE = /^\[\^[\w-]{1,20}\]:/;
+
+const headingText = (s: string): string =>
+  s
+    .replace(/^#{1,6}\s*/, "")
+    .replace(/[:\s]+$/, "")
+    .trim()
+    .toLowerCase();
+
+export function layout(text: string, opts: LayoutOptions): Layout {
+  const units: Unit[] = [];
+  let block = 0;
+  let bodyEnd = text.length;
+  let para: Unit | null = null;
+  let item: Unit | null = null;
+  let prevBlank = true;
+
+  const flush = () => {
+    para = null;
+    item = null;
+  };
+
+  for (const line of lines(text)) {
+    const content = text.slice(line.contentStart, line.end);
+    if (content.length === 0) {
+      if (!prevBlank) block++;
+      prevBlank = true;
+      flush();
+      continue;
+    }
+    prevBlank = false;
+    if (opts.backMatterHeadings.has(headingText(content))) {
+      bodyEnd = line.start;
+      break;
+    }
+    if (FOOTNOTE_DEF_RE.test(content)) {
+      flush();
+      continue;
+    }
+    const heading = HEADING_RE.exec(content);
+    if (heading) {
+      flush();
+      units.push({ kind: "heading", start: line.contentStart + heading[0].length, end: line.end, block, sentences: [] });
+      continue;
+    }
+    if (content.startsWith(">")) {
+      flush();
+      const s = line.contentStart + (/^>\s*/.exec(content)?.[0].length ?? 1);
+      if (s < line.end) units.push({ kind: "blockquote", start: s, end: line.end, block, sentences: [] });
+      continue;
+    }
+    const bullet = ITEM_RE.exec(content);
+    if (bullet) {
+      flush();
+      item = { kind: "item", start: line.contentStart + bullet[0].length, end: line.end, block, sentences: [] };
+      units.push(item);
+      continue;
+    }
+    // Any short "Key: value" line is a field (an infobox row); only keys listed
+    // in events.json produce cards, the others are simply not prose.
+    const field = FIELD_RE.exec(content);
+    const key = (field?.[1] ?? "").trim().toLowerCase();
+    if (field && (opts.fieldKeys.has(key) || (key.split(/\s+/).length <= 3 && content.length <= 160))) {
+      flush();
+      units.push({
+        kind: "field",
+        start: line.contentStart,
+        end: line.end,
+        block,
+        sentences: [],
+        key,
+        valueStart: line.contentStart + field[0].length,
+      });
+      continue;
+    }
+    // An indented line right after a list item continues that item.
+    const current: Unit | null = item;
+    if (current !== null && line.contentStart > line.start) {
+      current.end = line.end;
+      continue;
+    }
+    item = null;
+    const p: Unit | null = para;
+    if (p !== null) {
+      p.end = line.end;
+    } else {
+      para = { kind: "paragraph", start: line.contentStart, end: line.end, block, sentences: [] };
+      units.push(para);
+    }
+  }
+
+  for (const u of units) u.sentences = splitSentences(text, u.start, u.end);
+  return { units, bodyEnd };
+}
+
+const ABBREVIATIONS = new Set(
+  "mr mrs ms dr st prof gen col capt lt sgt rev hon jr sr no nos vol vols vs etc cf approx ca c p pp mt ft fig jan feb mar apr jun jul aug sep sept oct nov dec"
+    .split(" "),
+);
+
+/** Is the "." at `dot` the end of an abbreviation rather than of a sentence? */
+function isAbbreviation(text: string, from: number, dot: number): boolean {
+  let i = dot;
+  while (i > from && /[\p{L}.]/u.test(text[i - 1] ?? "")) i--;
+  const word = text.slice(i, dot);
+  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. A. S. Grenville"
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S.S.R", "e.g"
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+const CLOSERS = new Set(['"', "'", "”", "’", ")", "]", "»"]);
+
+/**
+ * Sentence spans inside [start, end). A sentence ends at . ! or ? (plus any
+ * closing quotes/brackets and footnote markers such as "[8]") when the next
+ * text starts with a capital letter, an opening quote or a dash. A following
+ * digit does not start a sentence ("since August 1939. 30 July 1941."). A line
+ * break also ends a sentence before an attribution line ("—Author") or after a
+ * short unpunctuated line (a title in plain text).
+ */
+export function splitSentences(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let sentStart = start;
+  const push = (s: number, e: number) => {
+    let a = s;
+    let b = e;
+    while (a < b && /\s/.test(text[a] ?? "")) a++;
+    while (b > a && /\s/.test(text[b - 1] ?? "")) b--;
+    if (b > a) out.push({ start: a, end: b });
+  };
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (ch === "\n") {
+      let k = i + 1;
+      while (k < end && /[ \t]/.test(text[k] ?? "")) k++;
+      const next = text[k] ?? "";
+      const lineStart = text.lastIndexOf("\n", i - 1) + 1;
+      const prevLine = text.slice(Math.max(lineStart, sentStart), i).trim();
+      const attribution = /[—―]/.test(next) || text.startsWith("--", k);
+      const titleLike = prevLine.length > 0 && prevLine.length <= 80 && !/[.!?:;,]$/.test(prevLine) && /\p{Lu}/u.test(next);
+      if (attribution || titleLike) {
+        push(sentStart, i);
+        sentStart = k;
+      }
+      continue;
+    }
+    if (ch !== "." && ch !== "!" && ch !== "?") continue;
+    let j = i + 1;
+    for (;;) {
+      const c = text[j];
+      if (j >= end || c === undefined) break;
+      if (CLOSERS.has(c)) {
+        j++;
+        continue;
+      }
+      if (c === "[") {
+        const marker = /^\[\d{1,3}\]/.exec(text.slice(j, j + 6));
+        if (marker) {
+          j += marker[0].length;
+          continue;
+        }
+      }
+      if (c === "." && j === i + 1) {
+        j++;
+        continue;
+      }
+      if (c === "." && text[j - 1] === "]") {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (j < end && !/\s/.test(text[j] ?? "")) continue; // "p.140", "U.S.S.R.)"
+    let k = j;
+    while (k < end && /\s/.test(text[k] ?? "")) k++;
+    if (k < end) {
+      const next = text[k] ?? "";
+      if (!/[\p{Lu}"“‘'(—―]/u.test(next)) continue;
+      if (ch === "." && isAbbreviation(text, sentStart, i)) continue;
+    }
+    push(sentStart, j);
+    sentStart = k;
+    i = k - 1;
+  }
+  push(sentStart, end);
+  return out;
+}

@@ -1,0 +1,123 @@
+// Grading one card: the hot path. Two statements, no explicit transaction:
+//   1. read the learner's settings, the card (visible, not retired), its state and any
+//      review already stored under this idempotency key;
+//   2. one statement that updates the state only if its version is still the expected
+//      one and inserts the review log only if that update happened: atomic on its own,
+//      so a concurrent grade of the same card applies exactly once and the other gets 409.
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { GradeRequest, GradeResponse, CardStateDto } from "@/lib/api/review";
+import { ApiError } from "@/lib/api/errors";
+import { visibleDecksWhere } from "@/lib/decks/queries";
+import { fuzzSeedFor, next } from "@/lib/srs/scheduler";
+import { srsStateToJson } from "@/lib/srs/state";
+import { settingsOfUser, toSrsParams } from "./settings";
+import { dtoFromJson, stateOfRow, type StateRow } from "./rows";
+
+type Context = {
+  settings: unknown;
+  timezone: string;
+  rolloverHour: number;
+  cardId: string | null;
+  retiredAt: Date | null;
+  visible: boolean;
+  priorId: bigint | null;
+  priorCardId: string | null;
+  priorAfter: unknown;
+} & { [K in keyof StateRow as `s_${K}`]: StateRow[K] | null };
+
+export class GradeConflict extends ApiError {
+  constructor(readonly current: { version: number; state: CardStateDto | null }) {
+    super("conflict", "This card was graded elsewhere (another tab or device) since it was shown. Its current state is included.", { current });
+  }
+}
+
+async function readContext(db: PrismaClient, userId: string, req: GradeRequest): Promise<Context | undefined> {
+  // Visibility uses the same rule as deck listing, expressed once in Prisma terms.
+  const visible = await db.deck.findFirst({ where: { AND: [visibleDecksWhere({ id: userId }), { cards: { some: { id: req.cardId } } }] }, select: { id: true } });
+  const rows = await db.$queryRaw<Context[]>`
+    SELECT u.settings, u.timezone, u."rolloverHour",
+           c.id AS "cardId", c."retiredAt", ${visible !== null} AS visible,
+           s.due AS s_due, s.stability AS s_stability, s.difficulty AS s_difficulty, s."scheduledDays" AS "s_scheduledDays",
+           s."learningSteps" AS "s_learningSteps", s.reps AS s_reps, s.lapses AS s_lapses, s.state AS s_state,
+           s."lastReview" AS "s_lastReview", s.version AS s_version,
+           p.id AS "priorId", p."cardId" AS "priorCardId", p."stateAfter" AS "priorAfter"
+      FROM "User" u
+      LEFT JOIN "Card" c ON c.id = ${req.cardId}
+      LEFT JOIN "CardState" s ON s."userId" = u.id AND s."cardId" = ${req.cardId}
+      LEFT JOIN "ReviewLog" p ON p."idempotencyKey" = ${req.idempotencyKey} AND p."userId" = u.id
+     WHERE u.id = ${userId}::uuid`;
+  return rows[0];
+}
+
+function stateRow(ctx: Context): StateRow | null {
+  if (ctx.s_version === null) return null;
+  return {
+    due: ctx.s_due!, stability: ctx.s_stability!, difficulty: ctx.s_difficulty!, scheduledDays: ctx.s_scheduledDays!,
+    learningSteps: ctx.s_learningSteps!, reps: ctx.s_reps!, lapses: ctx.s_lapses!, state: ctx.s_state!,
+    lastReview: ctx.s_lastReview, version: ctx.s_version,
+  };
+}
+
+async function replayOf(db: PrismaClient, userId: string, key: string): Promise<GradeResponse | null> {
+  const prior = await db.reviewLog.findFirst({ where: { idempotencyKey: key, userId }, select: { id: true, cardId: true, stateAfter: true } });
+  if (!prior) return null;
+  const current = await db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: prior.cardId } }, select: { version: true } });
+  return { cardId: prior.cardId, reviewId: String(prior.id), version: current?.version ?? 0, state: dtoFromJson(prior.stateAfter), replayed: true };
+}
+
+export async function gradeCard(db: PrismaClient, userId: string, req: GradeRequest, now = new Date()): Promise<GradeResponse> {
+  const ctx = await readContext(db, userId, req);
+  if (!ctx) throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+  if (ctx.priorId !== null) {
+    if (ctx.priorCardId !== req.cardId) throw new ApiError("conflict", "This idempotencyKey was already used for another card.");
+    return (await replayOf(db, userId, req.idempotencyKey))!;
+  }
+  if (!ctx.cardId || !ctx.visible) throw new ApiError("not_found", "No such card.");
+  if (ctx.retiredAt) throw new ApiError("conflict", "This card was retired from its deck and is no longer scheduled.");
+
+  const row = stateRow(ctx);
+  const version = row?.version ?? 0;
+  const before = stateOfRow(row);
+  if (version !== req.expectedVersion) {
+    throw new GradeConflict({ version, state: before ? srsStateToJson(before) : null });
+  }
+  const params = toSrsParams(settingsOfUser(ctx));
+  const after = next(before, req.rating, now, params, fuzzSeedFor(userId, req.cardId));
+  const afterJson = srsStateToJson(after);
+  const beforeJson = before ? srsStateToJson(before) : null;
+
+  const write = row
+    ? Prisma.sql`UPDATE "CardState" SET due = ${after.due}, stability = ${after.stability}, difficulty = ${after.difficulty},
+                   "scheduledDays" = ${after.scheduledDays}, "learningSteps" = ${after.learningSteps}, reps = ${after.reps},
+                   lapses = ${after.lapses}, state = ${after.state}, "lastReview" = ${after.lastReview}, version = version + 1
+                 WHERE "userId" = ${userId}::uuid AND "cardId" = ${req.cardId} AND version = ${version}
+                 RETURNING version`
+    : Prisma.sql`INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", version)
+                 VALUES (${userId}::uuid, ${req.cardId}, ${after.due}, ${after.stability}, ${after.difficulty}, ${after.scheduledDays},
+                         ${after.learningSteps}, ${after.reps}, ${after.lapses}, ${after.state}, ${after.lastReview}, 1)
+                 ON CONFLICT DO NOTHING RETURNING version`;
+  try {
+    const [res] = await db.$queryRaw<{ version: number | null; id: bigint | null }[]>`
+      WITH st AS (${write}),
+      log AS (
+        INSERT INTO "ReviewLog" ("userId", "cardId", rating, "reviewedAt", "durationMs", "stateBefore", "stateAfter", params, "idempotencyKey")
+        SELECT ${userId}::uuid, ${req.cardId}, ${req.rating}, ${now}, ${req.durationMs}, ${beforeJson === null ? null : JSON.stringify(beforeJson)}::jsonb,
+               ${JSON.stringify(afterJson)}::jsonb, ${JSON.stringify(params)}::jsonb, ${req.idempotencyKey}
+        WHERE EXISTS (SELECT 1 FROM st)
+        RETURNING id)
+      SELECT (SELECT version FROM st) AS version, (SELECT id FROM log) AS id`;
+    if (res?.version != null && res.id != null) {
+      return { cardId: req.cardId, reviewId: String(res.id), version: res.version, state: afterJson, replayed: false };
+    }
+  } catch (err) {
+    // A concurrent retry with the same key won the insert: answer with its result.
+    if (!(err instanceof Prisma.PrismaClientKnownRequestError || String(err).includes("idempotencyKey"))) throw err;
+  }
+  // The version moved under us: either a retry of this very request landed first, or
+  // another grade did.
+  const replay = await replayOf(db, userId, req.idempotencyKey);
+  if (replay) return replay;
+  const current = await db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: req.cardId } } });
+  const state = stateOfRow(current);
+  throw new GradeConflict({ version: current?.version ?? 0, state: state ? srsStateToJson(state) : null });
+}

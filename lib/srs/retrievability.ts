@@ -1,0 +1,25 @@
+// Probability that the learner recalls a card at a given moment (FSRS-6
+// forgetting curve, with the decay taken from the scheduler's weights).
+import { createEngine } from "./engine";
+import { learnerDaysBetween } from "./learner-clock";
+import type { SrsParams } from "./params";
+import { CardPhase, type SrsState } from "./state";
+
+/**
+ * R in [0, 1]; 0 for a card never studied. Elapsed time is counted in whole
+ * learner days, the same count the scheduler uses when the card is graded, so
+ * this is the R a review at `at` would be scheduled from.
+ */
+export function retrievability(state: SrsState | null, at: Date, params: SrsParams): number {
+  return retrievabilityFor(params)(state, at);
+}
+
+/** retrievability() with the curve built once, for scoring many cards under the same params. */
+export function retrievabilityFor(params: SrsParams): (state: SrsState | null, at: Date) => number {
+  const curve = createEngine(params).forgetting_curve;
+  return (state, at) => {
+    if (!state || state.state === CardPhase.New || !state.lastReview) return 0;
+    const elapsedDays = Math.max(0, learnerDaysBetween(state.lastReview, at, params));
+    return curve(elapsedDays, state.stability);
+  };
+}
