@@ -1,6 +1,6 @@
 // Which decks a user may study, and one deck's cards with provenance. Scoped to the user:
 // curated published decks, the teacher's own decks, and decks assigned to the user's classes.
-import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/authenticate";
 
 export function visibleDecksWhere(user: Pick<SessionUser, "id">): Prisma.DeckWhereInput {
@@ -11,6 +11,16 @@ export function visibleDecksWhere(user: Pick<SessionUser, "id">): Prisma.DeckWhe
       { status: "PUBLISHED", assignments: { some: { class: { enrollments: { some: { userId: user.id } } } } } },
     ],
   };
+}
+
+/**
+ * The same rule as visibleDecksWhere, as a SQL condition on deck alias `d` for the user
+ * id `userId`, for hot paths that answer in one raw statement. Keep the two in step
+ * (lib/review/review.int.test.ts checks both on the same decks).
+ */
+export function visibleDeckSql(userId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(d."ownerId" = ${userId} OR (d.status = 'PUBLISHED' AND (d."ownerId" IS NULL OR EXISTS (
+    SELECT 1 FROM "Assignment" a JOIN "Enrollment" e ON e."classId" = a."classId" WHERE a."deckId" = d.id AND e."userId" = ${userId}))))`;
 }
 
 export async function listDecks(db: PrismaClient, user: Pick<SessionUser, "id">) {

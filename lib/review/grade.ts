@@ -7,7 +7,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { GradeRequest, GradeResponse, CardStateDto } from "@/lib/api/review";
 import { ApiError } from "@/lib/api/errors";
-import { visibleDecksWhere } from "@/lib/decks/queries";
+import { visibleDeckSql } from "@/lib/decks/queries";
 import { fuzzSeedFor, next } from "@/lib/srs/scheduler";
 import { srsStateToJson } from "@/lib/srs/state";
 import { settingsOfUser, toSrsParams } from "./settings";
@@ -32,17 +32,16 @@ export class GradeConflict extends ApiError {
 }
 
 async function readContext(db: PrismaClient, userId: string, req: GradeRequest): Promise<Context | undefined> {
-  // Visibility uses the same rule as deck listing, expressed once in Prisma terms.
-  const visible = await db.deck.findFirst({ where: { AND: [visibleDecksWhere({ id: userId }), { cards: { some: { id: req.cardId } } }] }, select: { id: true } });
   const rows = await db.$queryRaw<Context[]>`
     SELECT u.settings, u.timezone, u."rolloverHour",
-           c.id AS "cardId", c."retiredAt", ${visible !== null} AS visible,
+           c.id AS "cardId", c."retiredAt", coalesce(${visibleDeckSql(Prisma.sql`u.id`)}, false) AS visible,
            s.due AS s_due, s.stability AS s_stability, s.difficulty AS s_difficulty, s."scheduledDays" AS "s_scheduledDays",
            s."learningSteps" AS "s_learningSteps", s.reps AS s_reps, s.lapses AS s_lapses, s.state AS s_state,
            s."lastReview" AS "s_lastReview", s.version AS s_version,
            p.id AS "priorId", p."cardId" AS "priorCardId", p."stateAfter" AS "priorAfter"
       FROM "User" u
       LEFT JOIN "Card" c ON c.id = ${req.cardId}
+      LEFT JOIN "Deck" d ON d.id = c."deckId"
       LEFT JOIN "CardState" s ON s."userId" = u.id AND s."cardId" = ${req.cardId}
       LEFT JOIN "ReviewLog" p ON p."idempotencyKey" = ${req.idempotencyKey} AND p."userId" = u.id
      WHERE u.id = ${userId}::uuid`;

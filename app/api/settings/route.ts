@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { getSettings, updateSettings } from "@/lib/review/user-settings";
+import { handle, json, readJson } from "../_http/handler";
+
+export const GET = handle(async () => {
+  const user = await requireUser();
+  return json({ settings: await getSettings(prisma(), user.id) });
+});
+
+export const PUT = handle(async (req) => {
+  const user = await requireUser();
+  const body = await readJson(req, z.unknown(), 8 * 1024);
+  return json({ settings: await updateSettings(prisma(), user.id, body) });
+});
