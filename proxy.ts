@@ -14,9 +14,13 @@ function startsWithAny(path: string, prefixes: string[]) {
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const isApi = pathname.startsWith("/api/");
-  if (startsWithAny(pathname, isApi ? PUBLIC_API : PUBLIC_PAGES)) return NextResponse.next();
+  if (isApi && startsWithAny(pathname, PUBLIC_API)) return NextResponse.next();
 
   const token = await getToken({ req, secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET });
+  if (!isApi && startsWithAny(pathname, PUBLIC_PAGES)) {
+    // Signed in already: the sign-in and registration pages have nothing to offer.
+    return token?.uid ? NextResponse.redirect(new URL("/", req.url)) : NextResponse.next();
+  }
   if (!token?.uid) {
     if (isApi) {
       return NextResponse.json({ error: { code: "unauthenticated", message: "Sign in first." } }, { status: 401 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { demoPassword, expect, signIn, test } from "./fixtures";
+import { demoPassword, expect, formAlert, signIn, test } from "./fixtures";
 
 test("an anonymous visitor is sent to sign-in", async ({ page }) => {
   await page.goto("/decks");
@@ -20,7 +20,7 @@ test("register, sign out, sign in again", async ({ page }) => {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel(/^Password/).fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert")).toContainText("at least 10 characters");
+  await expect(formAlert(page)).toContainText("at least 10 characters");
 
   await page.getByLabel(/^Password/).fill("a-long-enough-password");
   await page.getByRole("button", { name: "Create account" }).click();
@@ -33,7 +33,7 @@ test("register, sign out, sign in again", async ({ page }) => {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("wrong-password-123");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+  await expect(formAlert(page)).toHaveText("Incorrect email or password.");
 
   await signIn(page, email, "a-long-enough-password");
 });
@@ -47,7 +47,7 @@ test("registering an email twice is refused with a clear message", async ({ page
   await page.getByLabel("Email").fill(email);
   await page.getByLabel(/^Password/).fill("a-long-enough-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert")).toContainText("already exists");
+  await expect(formAlert(page)).toContainText("already exists");
 });
 
 test("demo accounts can sign in; the student is kept out of teacher pages", async ({ page }) => {

@@ -1,12 +1,10 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, Button, Field } from "../_components/ui";
 
 export function RegisterForm() {
-  const router = useRouter();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -30,11 +28,10 @@ export function RegisterForm() {
       }
       const signed = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
       if (signed?.error) {
-        router.replace("/signin");
+        window.location.assign("/signin");
         return;
       }
-      router.replace("/");
-      router.refresh();
+      window.location.assign("/");
     } catch {
       setError("Could not reach the server. Check your connection and try again.");
     } finally {

@@ -1,12 +1,10 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, Button, Field } from "../_components/ui";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
-  const router = useRouter();
   const [error, setError] = useState(initialError);
   const [busy, setBusy] = useState(false);
 
@@ -25,8 +23,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "Incorrect email or password.");
       return;
     }
-    router.replace(callbackUrl);
-    router.refresh();
+    // A full navigation, so the server renders the next page with the new session.
+    window.location.assign(callbackUrl);
   }
 
   return (

@@ -45,11 +45,19 @@ export class ApiError extends Error {
   }
 }
 
-/** Turns a zod error into one readable sentence naming each offending field. */
+/** Turns a zod error into readable sentences, naming the field unless the message already does. */
 export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
-    .join("; ");
+  const sentence = (i: z.core.$ZodIssue) => {
+    const field = i.path.map(String).join(".");
+    const last = String(i.path.at(-1) ?? "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+    return !field || (last && i.message.toLowerCase().includes(last)) ? i.message : `${field}: ${i.message}`;
+  };
+  return [...new Set(error.issues.map(sentence))].join("; ");
+}
+
+/** Field path -> message, for clients that put each message next to its input. */
+export function zodFieldErrors(error: z.ZodError): Record<string, string> {
+  return Object.fromEntries(error.issues.map((i) => [i.path.join(".") || "_", i.message]));
 }
 
 export function toErrorBody(err: unknown): { status: number; body: ErrorBody & Record<string, unknown> } {
@@ -57,7 +65,7 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody & R
     return { status: err.status, body: { error: { code: err.code, message: err.message }, ...err.details } };
   }
   if (err instanceof z.ZodError) {
-    return { status: 422, body: { error: { code: "validation_failed", message: describeZodError(err) } } };
+    return { status: 422, body: { error: { code: "validation_failed", message: describeZodError(err) }, fields: zodFieldErrors(err) } };
   }
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on the server. Please try again." } } };
 }
