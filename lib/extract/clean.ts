@@ -87,6 +87,8 @@ export function collapse(s: string): string {
     .replace(/,(?=[^\s\d])/g, ", ")
     .replace(/([,;:])(?:\s*[,;:])+/g, "$1")
     .replace(/\s+/g, " ")
+    // A stripped qualifier can leave an article doubled ("the so-called the ...").
+    .replace(/\b(the|a|an) \1\b/gi, "$1")
     .trim()
     .replace(/^[,;:\s]+|[,;:\s]+$/g, "");
 }
