@@ -1,5 +1,6 @@
 // Probability that the learner recalls a card at a given moment (FSRS-6
 // forgetting curve, with the decay taken from the scheduler's weights).
+import { computeDecayFactor } from "ts-fsrs";
 import { createEngine } from "./engine";
 import { learnerDaysBetween } from "./learner-clock";
 import type { SrsParams } from "./params";
@@ -22,4 +23,12 @@ export function retrievabilityFor(params: SrsParams): (state: SrsState | null, a
     const elapsedDays = Math.max(0, learnerDaysBetween(state.lastReview, at, params));
     return curve(elapsedDays, state.stability);
   };
+}
+
+/**
+ * The forgetting curve's constants, R(t, S) = (1 + factor · t / S) ^ decay, for code that
+ * must evaluate it where ts-fsrs cannot run (in SQL over many rows: lib/classes/progress.ts).
+ */
+export function forgettingCurveConstants(params: SrsParams): { decay: number; factor: number } {
+  return computeDecayFactor(createEngine(params).parameters.w);
 }

@@ -1,0 +1,10 @@
+import { requireTeacher } from "@/lib/auth/session";
+import { assignmentProgress } from "@/lib/classes/progress";
+import { prisma } from "@/lib/db/client";
+import { handle, json } from "../../../_http/handler";
+import { uuidParam } from "../../../_http/ids";
+
+export const GET = handle<{ id: string }>(async (_req, { params }) => {
+  const teacher = await requireTeacher();
+  return json(await assignmentProgress(prisma(), teacher.id, await uuidParam(params, "id", "assignment")));
+});

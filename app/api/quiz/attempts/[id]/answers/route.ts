@@ -1,0 +1,13 @@
+import { answerRequestSchema } from "@/lib/api/quiz";
+import { requireUser } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { answerQuestion } from "@/lib/quiz/attempts";
+import { handle, json, readJson } from "../../../../_http/handler";
+import { uuidParam } from "../../../../_http/ids";
+
+export const POST = handle<{ id: string }>(async (req, { params }) => {
+  const user = await requireUser();
+  const id = await uuidParam(params, "id", "quiz attempt");
+  const body = await readJson(req, answerRequestSchema, 4 * 1024);
+  return json(await answerQuestion(prisma(), user.id, id, body.questionId, body.answer));
+});

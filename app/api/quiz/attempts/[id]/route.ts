@@ -1,0 +1,10 @@
+import { requireUser } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { getAttempt } from "@/lib/quiz/attempts";
+import { handle, json } from "../../../_http/handler";
+import { uuidParam } from "../../../_http/ids";
+
+export const GET = handle<{ id: string }>(async (_req, { params }) => {
+  const user = await requireUser();
+  return json({ attempt: await getAttempt(prisma(), user.id, await uuidParam(params, "id", "quiz attempt")) });
+});

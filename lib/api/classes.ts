@@ -1,0 +1,64 @@
+// Request shapes of the classes and assignments API, shared by route handlers and pages.
+import { z } from "zod";
+
+const name = z.string().trim().min(1, { error: "Give the class a name" }).max(100, { error: "A class name is at most 100 characters" });
+
+export const createClassSchema = z.strictObject({ name });
+export const updateClassSchema = z.strictObject({ name: name.optional(), archived: z.boolean().optional() });
+export const joinClassSchema = z.strictObject({ code: z.string().trim().min(1, { error: "Enter the class code" }).max(20) });
+
+const dateTime = (what: string) => z.iso.datetime({ offset: true, error: `${what} must be a date and time (ISO 8601)` }).transform((s) => new Date(s));
+
+export const createAssignmentSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("REVIEW"),
+    classId: z.uuid({ error: "classId must be a class id" }),
+    deckId: z.uuid({ error: "deckId must be a deck id" }),
+    dueAt: dateTime("dueAt"),
+    targetRecall: z.number().min(0, { error: "targetRecall must be between 0 and 1" }).max(1, { error: "targetRecall must be between 0 and 1" }),
+  }),
+  z
+    .strictObject({
+      kind: z.literal("QUIZ"),
+      classId: z.uuid({ error: "classId must be a class id" }),
+      deckId: z.uuid({ error: "deckId must be a deck id" }),
+      count: z.int().min(5, { error: "count must be 5–50" }).max(50, { error: "count must be 5–50" }),
+      timeLimitSec: z.int().min(10, { error: "timeLimitSec must be 10–7200" }).max(7200, { error: "timeLimitSec must be 10–7200" }),
+      attempts: z.int().min(1, { error: "attempts must be 1–20" }).max(20, { error: "attempts must be 1–20" }),
+      opensAt: dateTime("opensAt"),
+      closesAt: dateTime("closesAt"),
+    })
+    .refine((a) => a.closesAt > a.opensAt, { error: "closesAt must be after opensAt", path: ["closesAt"] }),
+], { error: 'kind must be "REVIEW" or "QUIZ"' });
+export type CreateAssignment = z.infer<typeof createAssignmentSchema>;
+
+export const updateAssignmentSchema = z.strictObject({
+  dueAt: dateTime("dueAt").optional(),
+  targetRecall: z.number().min(0).max(1).optional(),
+  count: z.int().min(5).max(50).optional(),
+  timeLimitSec: z.int().min(10).max(7200).optional(),
+  attempts: z.int().min(1).max(20).optional(),
+  opensAt: dateTime("opensAt").optional(),
+  closesAt: dateTime("closesAt").optional(),
+});
+
+export const accommodationSchema = z.strictObject({
+  timeFactor: z.number().min(1, { error: "timeFactor must be 1–4" }).max(4, { error: "timeFactor must be 1–4" }).default(1),
+  extendedDueAt: dateTime("extendedDueAt").nullable().default(null),
+});
+
+export const progressRowSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  cardsStarted: z.number().int(),
+  cardsTotal: z.number().int(),
+  reviews: z.number().int(),
+  timeSpentSec: z.number().int(),
+  predictedRecall: z.number(),
+  quizBest: z.number().nullable(),
+  quizLast: z.number().nullable(),
+  dueAt: z.string().nullable(),
+  status: z.enum(["complete", "on track", "behind", "late", "not started"]),
+});
+export type ProgressRow = z.infer<typeof progressRowSchema>;

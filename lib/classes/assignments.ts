@@ -1,0 +1,87 @@
+// Assignments of a deck to a class: a review goal (everything studied, a target recall on
+// the due date) or a quiz (count, time limit, attempts, window). Teachers change only
+// their own classes' assignments; students see those of the classes they are in.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { ApiError } from "@/lib/api/errors";
+import type { CreateAssignment } from "@/lib/api/classes";
+import type { SessionUser } from "@/lib/auth/authenticate";
+import { visibleDecksWhere } from "@/lib/decks/queries";
+import { ownClass } from "./classes";
+
+export async function ownAssignment(db: PrismaClient, teacherId: string, id: string) {
+  const a = await db.assignment.findFirst({ where: { id, class: { teacherId } }, include: { deck: { select: { id: true, title: true } }, class: { select: { id: true, name: true } } } });
+  if (!a) throw new ApiError("not_found", "No such assignment.");
+  return a;
+}
+
+export async function createAssignment(db: PrismaClient, teacherId: string, input: CreateAssignment) {
+  await ownClass(db, teacherId, input.classId);
+  const deck = await db.deck.findFirst({ where: { AND: [{ id: input.deckId }, visibleDecksWhere({ id: teacherId })] }, select: { id: true, status: true } });
+  if (!deck) throw new ApiError("not_found", "No such deck.");
+  if (deck.status !== "PUBLISHED") throw new ApiError("conflict", "Publish the deck before assigning it.");
+  const { kind, classId, deckId } = input;
+  return db.assignment.create({
+    data:
+      kind === "REVIEW"
+        ? { kind, classId, deckId, dueAt: input.dueAt, targetRecall: input.targetRecall }
+        : { kind, classId, deckId, count: input.count, timeLimitSec: input.timeLimitSec, attempts: input.attempts, opensAt: input.opensAt, closesAt: input.closesAt, dueAt: input.closesAt },
+  });
+}
+
+export async function listAssignments(db: PrismaClient, user: Pick<SessionUser, "id" | "role">, now = new Date()) {
+  const rows = await db.assignment.findMany({
+    where: user.role === "TEACHER" ? { class: { teacherId: user.id } } : { class: { archivedAt: null, enrollments: { some: { userId: user.id } } } },
+    orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+    include: {
+      deck: { select: { id: true, title: true } },
+      class: { select: { id: true, name: true } },
+      accommodations: { where: { userId: user.id } },
+      _count: { select: { quizAttempts: { where: { userId: user.id } } } },
+    },
+  });
+  return rows.map((a) => {
+    const mine = a.accommodations[0];
+    const dueAt = mine?.extendedDueAt ?? a.dueAt;
+    const open = a.kind === "QUIZ" && (!a.opensAt || a.opensAt <= now) && (!a.closesAt || now <= a.closesAt);
+    return {
+      id: a.id,
+      kind: a.kind,
+      class: a.class,
+      deck: a.deck,
+      dueAt: dueAt?.toISOString() ?? null,
+      targetRecall: a.targetRecall,
+      count: a.count,
+      timeLimitSec: a.timeLimitSec,
+      attempts: a.attempts,
+      opensAt: a.opensAt?.toISOString() ?? null,
+      closesAt: a.closesAt?.toISOString() ?? null,
+      timeFactor: mine?.timeFactor ?? 1,
+      attemptsUsed: a._count.quizAttempts,
+      openNow: open && (a.attempts === null || a._count.quizAttempts < a.attempts),
+    };
+  });
+}
+
+export async function updateAssignment(db: PrismaClient, teacherId: string, id: string, patch: Partial<Record<"dueAt" | "opensAt" | "closesAt", Date>> & Partial<Record<"targetRecall" | "count" | "timeLimitSec" | "attempts", number>>) {
+  const a = await ownAssignment(db, teacherId, id);
+  const opensAt = patch.opensAt ?? a.opensAt;
+  const closesAt = patch.closesAt ?? a.closesAt;
+  if (opensAt && closesAt && closesAt <= opensAt) throw new ApiError("validation_failed", "closesAt must be after opensAt");
+  return db.assignment.update({ where: { id }, data: patch });
+}
+
+export async function deleteAssignment(db: PrismaClient, teacherId: string, id: string) {
+  await ownAssignment(db, teacherId, id);
+  await db.assignment.delete({ where: { id } });
+}
+
+export async function setAccommodation(db: PrismaClient, teacherId: string, id: string, studentId: string, data: { timeFactor: number; extendedDueAt: Date | null }) {
+  const a = await ownAssignment(db, teacherId, id);
+  const enrolled = await db.enrollment.findUnique({ where: { classId_userId: { classId: a.classId, userId: studentId } } });
+  if (!enrolled) throw new ApiError("not_found", "No such student in this class.");
+  return db.accommodation.upsert({
+    where: { assignmentId_userId: { assignmentId: id, userId: studentId } },
+    create: { assignmentId: id, userId: studentId, ...data },
+    update: data,
+  });
+}
