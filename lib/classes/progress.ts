@@ -14,10 +14,8 @@ import { ownAssignment } from "./assignments";
 
 const { decay, factor } = forgettingCurveConstants(toSrsParams(defaultReviewSettings));
 
-/** Whole learner days from `from` to `to` (timestamptz expressions) for student alias x. */
-const learnerDays = (from: Prisma.Sql, to: Prisma.Sql) =>
-  Prisma.sql`((((${to}) AT TIME ZONE x.timezone) - make_interval(hours => x."rolloverHour"))::date
-            - (((${from}) AT TIME ZONE x.timezone) - make_interval(hours => x."rolloverHour"))::date)`;
+/** The learner day (a date) of a timestamptz expression, for student alias x. */
+const learnerDay = (at: Prisma.Sql) => Prisma.sql`(((${at}) AT TIME ZONE x.timezone) - make_interval(hours => x."rolloverHour"))::date`;
 
 type Row = Omit<ProgressRow, "status" | "dueAt"> & { dueAt: Date | null; recallSum: number; anyQuiz: boolean };
 
@@ -48,11 +46,13 @@ export async function assignmentProgress(db: PrismaClient, teacherId: string, as
         FROM "Enrollment" e JOIN "User" u ON u.id = e."userId"
         LEFT JOIN "Accommodation" ac ON ac."assignmentId" = ${a.id}::uuid AND ac."userId" = u.id
        WHERE e."classId" = ${a.classId}::uuid),
+    -- The due date's learner day, once per student rather than once per card.
+    xd AS (SELECT x.*, ${learnerDay(Prisma.sql`x.due_at`)} AS due_day FROM x),
     st AS (
       SELECT s."userId", count(*) FILTER (WHERE s.state <> 0)::int AS started,
              coalesce(sum(CASE WHEN s.state = 0 OR s."lastReview" IS NULL OR s.stability <= 0 THEN 0
-                 ELSE power(1 + ${factor}::float8 * greatest(0, ${learnerDays(Prisma.sql`s."lastReview"`, Prisma.sql`x.due_at`)}) / s.stability, ${decay}::float8) END), 0)::float8 AS recall
-        FROM "CardState" s JOIN x ON x.id = s."userId" JOIN cards c ON c.id = s."cardId"
+                 ELSE power(1 + ${factor}::float8 * greatest(0, x.due_day - ${learnerDay(Prisma.sql`s."lastReview"`)}) / s.stability, ${decay}::float8) END), 0)::float8 AS recall
+        FROM "CardState" s JOIN xd x ON x.id = s."userId" JOIN cards c ON c.id = s."cardId"
        GROUP BY s."userId"),
     lg AS (
       SELECT r."userId", count(*)::int AS reviews, coalesce(sum(r."durationMs"), 0)::bigint AS ms
@@ -104,7 +104,7 @@ export async function assignmentCards(db: PrismaClient, teacherId: string, assig
            (SELECT count(*)::int FROM "ReviewLog" r JOIN x ON x.id = r."userId" WHERE r."cardId" = c.id AND r.rating = 1 AND r."undoneAt" IS NULL) AS failures,
            (SELECT count(*)::int FROM "ReviewLog" r JOIN x ON x.id = r."userId" WHERE r."cardId" = c.id AND r."undoneAt" IS NULL) AS reviews,
            (SELECT coalesce(sum(CASE WHEN s.state = 0 OR s."lastReview" IS NULL OR s.stability <= 0 THEN 0
-                   ELSE power(1 + ${factor}::float8 * greatest(0, ${learnerDays(Prisma.sql`s."lastReview"`, Prisma.sql`${now}::timestamptz`)}) / s.stability, ${decay}::float8) END), 0)
+                   ELSE power(1 + ${factor}::float8 * greatest(0, ${learnerDay(Prisma.sql`${now}::timestamptz`)} - ${learnerDay(Prisma.sql`s."lastReview"`)}) / s.stability, ${decay}::float8) END), 0)
               FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id) / n.students AS "meanRecall"
       FROM "Card" c CROSS JOIN n
      WHERE c."deckId" = ${a.deckId}::uuid AND c."retiredAt" IS NULL
