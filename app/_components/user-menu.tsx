@@ -2,6 +2,9 @@
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { signOut } from "next-auth/react";
+import Link from "next/link";
+
+const itemClass = "block cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800";
 
 export function UserMenu({ name, role }: { name: string; role: string }) {
   return (
@@ -18,8 +21,11 @@ export function UserMenu({ name, role }: { name: string; role: string }) {
         >
           <DropdownMenu.Label className="px-2 py-1 text-xs text-slate-600 dark:text-slate-300">{role === "TEACHER" ? "Teacher" : "Student"}</DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />
+          <DropdownMenu.Item asChild className={itemClass}>
+            <Link href="/settings">Settings</Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item
-            className="cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800"
+            className={itemClass}
             onSelect={() => void signOut({ callbackUrl: "/signin" })}
           >
             Sign out

@@ -1,0 +1,136 @@
+"use client";
+
+// The review screen: composes the session hook with the card, the buttons, progress,
+// save status and the end-of-session states.
+import { useRef } from "react";
+import { Alert, Button } from "../../_components/ui";
+import { CardView } from "./card-view";
+import { GradeButtons, RATING_NAME } from "./grade-buttons";
+import type { Rating } from "./outbox";
+import { SaveStatus } from "./save-status";
+import { SessionProgress } from "./session-progress";
+import type { SessionState } from "./session-state";
+import { NothingDue, Summary } from "./summary";
+import { useReviewKeys } from "./use-review-keys";
+import { useReviewSession } from "./use-review-session";
+
+const secondary =
+  "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
+
+/** What the screen reader hears after each step (the save state has its own status line). */
+function announcement(state: SessionState): string {
+  const front = state.queue[0];
+  const event = state.event;
+  if (!event) return "";
+  if (event.kind === "revealed") return front ? `Answer: ${front.card.answer}. Grade it with keys 1 to 4.` : "";
+  const next = front ? ` Next card: ${front.card.prompt}` : "";
+  if (event.kind === "graded") return `Graded ${RATING_NAME[event.rating]}, back in ${event.label}.${next}`;
+  return `Grade undone.${next}`;
+}
+
+export function ReviewSession({ userId, deckId }: { userId: string; deckId?: string }) {
+  const session = useReviewSession({ userId, deckId });
+  const { state, saveStatus } = session;
+  const front = state.queue[0];
+  const root = useRef<HTMLDivElement>(null);
+  const controls = useRef<HTMLDivElement>(null);
+
+  // The button that had focus is about to disappear (Show answer, or a grade button):
+  // park focus on the session so Tab continues from here, not from the page top.
+  const keepFocus = () => {
+    if (controls.current?.contains(document.activeElement)) root.current?.focus({ preventScroll: true });
+  };
+  const reveal = () => {
+    keepFocus();
+    session.reveal();
+  };
+  const grade = (rating: Rating) => {
+    keepFocus();
+    session.grade(rating);
+  };
+
+  useReviewKeys({ revealed: state.revealed, onReveal: reveal, onGrade: grade, onUndo: () => void session.undo() });
+
+  const started = state.phase === "active" && (front !== undefined || state.reviewed > 0 || !state.drained);
+
+  return (
+    <div ref={root} tabIndex={-1} className="outline-none focus:outline-none">
+      {started && <SessionProgress done={state.reviewed} counts={state.counts} />}
+
+      {state.notices.map((n) => (
+        <Alert key={n.id}>
+          <div className="flex items-start justify-between gap-3">
+            <span>{n.text}</span>
+            <button type="button" className="shrink-0 underline" onClick={() => session.dismiss(n.id)}>
+              Dismiss
+            </button>
+          </div>
+        </Alert>
+      ))}
+
+      {state.phase === "loading" && <p className="py-8 text-center text-slate-700 dark:text-slate-300">Loading your cards…</p>}
+
+      {state.phase === "failed" && (
+        <div>
+          <Alert>Your cards could not be loaded: {state.loadError}</Alert>
+          <Button type="button" onClick={session.retry}>
+            Try again
+          </Button>
+        </div>
+      )}
+
+      {state.phase === "active" && front && (
+        <div className="space-y-4">
+          <CardView item={front} revealed={state.revealed} />
+          <div ref={controls}>
+            {state.revealed ? (
+              <GradeButtons item={front} disabled={state.undoing} onGrade={grade} />
+            ) : (
+              <button
+                type="button"
+                onClick={reveal}
+                aria-keyshortcuts="Space"
+                className="flex min-h-16 w-full items-center justify-center gap-3 rounded-lg bg-slate-800 px-4 py-3 text-lg font-semibold text-white hover:bg-slate-900 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white"
+              >
+                Show answer
+                <kbd aria-hidden className="hidden rounded border border-current px-1.5 font-sans text-xs font-normal sm:inline">
+                  Space
+                </kbd>
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+
+      {state.phase === "active" && !front && state.drained && (state.reviewed === 0 ? <NothingDue tomorrow={state.tomorrow} /> : (
+        <Summary reviewed={state.reviewed} again={state.again} timeMs={(state.lastGradeAt ?? 0) - (state.startedAt ?? 0)} tomorrow={state.tomorrow} />
+      ))}
+
+      {state.phase === "active" && !front && !state.drained && (
+        <p className="py-8 text-center text-slate-700 dark:text-slate-300">
+          {!saveStatus.online
+            ? "You are offline. More cards will load when your grades are saved."
+            : state.loadError
+              ? `More cards could not be loaded: ${state.loadError} Retrying…`
+              : "Loading more cards…"}
+        </p>
+      )}
+
+      {state.phase === "active" && (
+        <div className="mt-6 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-3 dark:border-slate-800">
+          <SaveStatus status={saveStatus} />
+          <button type="button" className={secondary} disabled={!session.canUndo} onClick={() => void session.undo()} aria-keyshortcuts="U Control+Z">
+            Undo <span className="text-xs font-normal text-slate-600 dark:text-slate-300">(U)</span>
+          </button>
+        </div>
+      )}
+      {state.phase === "active" && front && (
+        <p className="mt-2 hidden text-xs text-slate-600 sm:block dark:text-slate-400">Keys: Space shows the answer · 1 Again · 2 Hard · 3 Good · 4 Easy · U undo</p>
+      )}
+
+      <p aria-live="polite" className="sr-only">
+        {announcement(state)}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,250 @@
+// The review session as a pure reducer: which card is in front, what is left, what was
+// done (for undo and the summary). All I/O (fetching, the outbox, timers) lives in
+// use-review-session.ts, which feeds the results in as actions with the time they
+// happened, so this file stays deterministic and unit-testable.
+import type { QueueItem, QueueResponse } from "@/lib/api/review";
+import type { OutboxEntry, QueueKind, Rating } from "./outbox";
+
+export type Counts = QueueResponse["counts"];
+
+/** The server brings (re)learning cards back when due within this window (lib/review/queue.ts). */
+const LEARN_AHEAD_MS = 20 * 60_000;
+
+/** One grade of this session, kept for undo. */
+export type Graded = {
+  entryId: string;
+  item: QueueItem;
+  rating: Rating;
+  /** The grade's interval ends within the learn-ahead window: the card comes back this session. */
+  comesBack: boolean;
+};
+
+export type SessionEvent =
+  | { kind: "revealed" }
+  | { kind: "graded"; rating: Rating; label: string }
+  | { kind: "undone" }
+  | null;
+
+export type SessionState = {
+  /** "loading" until the first queue answer; "failed" if that first load failed. */
+  phase: "loading" | "failed" | "active";
+  loadError: string | null;
+  /** Cards to show; queue[0] is in front. Never holds a card whose grade is unsent. */
+  queue: QueueItem[];
+  revealed: boolean;
+  /** When the front card appeared (for durationMs). */
+  shownAt: number;
+  counts: Counts;
+  /** False when counts may be off (grades were in transit when they were fetched). */
+  countsExact: boolean;
+  tomorrow: number;
+  reviewed: number;
+  again: number;
+  startedAt: number | null;
+  lastGradeAt: number | null;
+  history: Graded[];
+  /** Bumped by every grade and undo: a fetch begun before may not reflect them. */
+  change: number;
+  /** cardId -> the `change` at which it was last graded or undone. */
+  touched: Record<string, number>;
+  /** cardId -> the newest version the server reported for it (an older queue entry is stale). */
+  versions: Record<string, number>;
+  /** The last queue answer saw everything and had nothing more: the session is over. */
+  drained: boolean;
+  /** A server undo is in progress: grading waits so the undone card can go back in front. */
+  undoing: boolean;
+  /** Things the learner must be told (a refused grade, a failed undo), newest last. */
+  notices: { id: number; text: string }[];
+  event: SessionEvent;
+};
+
+export type SessionAction =
+  | {
+      type: "loaded";
+      response: QueueResponse;
+      /** `change` when the request was sent. */
+      sentAtChange: number;
+      /** Grades unsent when the request was sent. */
+      pendingAtSend: number;
+      /** Grades still unsent now. */
+      pending: readonly OutboxEntry[];
+      now: number;
+    }
+  | { type: "loadFailed"; message: string }
+  | { type: "reveal" }
+  | { type: "graded"; entry: OutboxEntry; now: number }
+  | { type: "saved"; cardId: string; version: number }
+  /** The outbox dropped a grade (refused or graded elsewhere). */
+  | { type: "dropped"; entryId: string; cardId: string; version: number | null; message: string }
+  | { type: "undoStarted" }
+  /** `version` null: the grade never left the outbox; else the version the server restored. */
+  | { type: "undone"; entryId: string; version: number | null; now: number }
+  | { type: "undoFailed"; entryId: string | null; message: string }
+  /** Ask for a fresh queue (after a failed fetch, on reconnect). */
+  | { type: "retry" }
+  | { type: "dismiss"; id: number };
+
+export function initialSession(): SessionState {
+  return {
+    phase: "loading",
+    loadError: null,
+    queue: [],
+    revealed: false,
+    shownAt: 0,
+    counts: { learning: 0, review: 0, new: 0 },
+    countsExact: true,
+    tomorrow: 0,
+    reviewed: 0,
+    again: 0,
+    startedAt: null,
+    lastGradeAt: null,
+    history: [],
+    change: 0,
+    touched: {},
+    versions: {},
+    drained: false,
+    undoing: false,
+    notices: [],
+    event: null,
+  };
+}
+
+const adjust = (counts: Counts, kind: QueueKind, by: number): Counts => ({ ...counts, [kind]: Math.max(0, counts[kind] + by) });
+
+export function remaining(counts: Counts): number {
+  return counts.new + counts.learning + counts.review;
+}
+
+function notice(state: SessionState, text: string): SessionState["notices"] {
+  const id = (state.notices.at(-1)?.id ?? 0) + 1;
+  return [...state.notices.slice(-2), { id, text }];
+}
+
+function loaded(state: SessionState, a: Extract<SessionAction, { type: "loaded" }>): SessionState {
+  const pendingCards = new Set(a.pending.map((e) => e.cardId));
+  // Skip what the answer cannot know about: cards with a grade in transit, cards graded
+  // or undone after the request left, and entries older than a version we have seen.
+  const usable = a.response.cards.filter(
+    (c) => !pendingCards.has(c.cardId) && !((state.touched[c.cardId] ?? -1) > a.sentAtChange) && c.version >= (state.versions[c.cardId] ?? 0),
+  );
+  const fresh = new Map(usable.map((c) => [c.cardId, c]));
+  // Cards already queued keep their place; same version -> take the fresher previews.
+  const kept = state.queue.map((c) => (fresh.get(c.cardId)?.version === c.version ? fresh.get(c.cardId)! : c));
+  const keptIds = new Set(kept.map((c) => c.cardId));
+  const queue = [...kept, ...usable.filter((c) => !keptIds.has(c.cardId))];
+
+  const exact = a.sentAtChange === state.change && a.pendingAtSend === 0 && a.pending.length === 0;
+  let counts = a.response.counts;
+  // Grades still unsent are not in the server's counts yet.
+  if (!exact) for (const e of a.pending) counts = adjust(counts, e.queue, -1);
+  const wasEmpty = state.queue.length === 0;
+  return {
+    ...state,
+    phase: "active",
+    loadError: null,
+    queue,
+    counts,
+    countsExact: exact,
+    tomorrow: a.response.tomorrow,
+    shownAt: wasEmpty ? a.now : state.shownAt,
+    revealed: wasEmpty ? false : state.revealed,
+    startedAt: state.startedAt ?? (queue.length > 0 ? a.now : null),
+    drained: exact && queue.length === 0,
+    // An inexact answer asks for another fetch once the grades are through.
+    change: exact ? state.change : state.change + 1,
+  };
+}
+
+function graded(state: SessionState, { entry, now }: Extract<SessionAction, { type: "graded" }>): SessionState {
+  const item = state.queue[0];
+  if (!item || item.cardId !== entry.cardId) return state;
+  const preview = item.previews[entry.rating];
+  const comesBack = Date.parse(preview.due) - now <= LEARN_AHEAD_MS;
+  let counts = adjust(state.counts, item.queue, -1);
+  if (comesBack) counts = adjust(counts, "learning", 1);
+  const change = state.change + 1;
+  return {
+    ...state,
+    queue: state.queue.slice(1),
+    revealed: false,
+    shownAt: now,
+    counts,
+    reviewed: state.reviewed + 1,
+    again: state.again + (entry.rating === 1 ? 1 : 0),
+    lastGradeAt: now,
+    history: [...state.history, { entryId: entry.id, item, rating: entry.rating, comesBack }],
+    change,
+    touched: { ...state.touched, [item.cardId]: change },
+    drained: false,
+    event: { kind: "graded", rating: entry.rating, label: preview.label },
+  };
+}
+
+function undone(state: SessionState, a: Extract<SessionAction, { type: "undone" }>): SessionState {
+  const done = state.history.find((g) => g.entryId === a.entryId);
+  if (!done) return { ...state, undoing: false };
+  let counts = adjust(state.counts, done.item.queue, 1);
+  if (done.comesBack) counts = adjust(counts, "learning", -1);
+  const item = a.version === null ? done.item : { ...done.item, version: a.version };
+  const change = state.change + 1;
+  return {
+    ...state,
+    // Back in front, and nowhere else (a refetch may have queued its later step).
+    queue: [item, ...state.queue.filter((c) => c.cardId !== item.cardId)],
+    revealed: false,
+    shownAt: a.now,
+    counts,
+    // A server undo changed what the server counts: have them fetched again.
+    countsExact: state.countsExact && a.version === null,
+    reviewed: Math.max(0, state.reviewed - 1),
+    again: Math.max(0, state.again - (done.rating === 1 ? 1 : 0)),
+    history: state.history.filter((g) => g.entryId !== a.entryId),
+    change,
+    touched: { ...state.touched, [item.cardId]: change },
+    versions: a.version === null ? state.versions : { ...state.versions, [item.cardId]: a.version },
+    drained: false,
+    undoing: false,
+    event: { kind: "undone" },
+  };
+}
+
+export function sessionReducer(state: SessionState, a: SessionAction): SessionState {
+  switch (a.type) {
+    case "loaded":
+      return loaded(state, a);
+    case "loadFailed":
+      return state.phase === "active" ? { ...state, loadError: a.message } : { ...state, phase: "failed", loadError: a.message };
+    case "reveal":
+      return state.queue.length > 0 && !state.revealed ? { ...state, revealed: true, event: { kind: "revealed" } } : state;
+    case "graded":
+      return graded(state, a);
+    case "saved":
+      return (state.versions[a.cardId] ?? -1) === a.version ? state : { ...state, versions: { ...state.versions, [a.cardId]: a.version } };
+    case "dropped":
+      return {
+        ...state,
+        // It can't be undone (it never happened), and counts need the server's word again.
+        history: state.history.filter((g) => g.entryId !== a.entryId),
+        versions: a.version === null ? state.versions : { ...state.versions, [a.cardId]: a.version },
+        countsExact: false,
+        change: state.change + 1,
+        notices: notice(state, a.message),
+      };
+    case "undoStarted":
+      return { ...state, undoing: true };
+    case "undone":
+      return undone(state, a);
+    case "undoFailed":
+      return {
+        ...state,
+        undoing: false,
+        history: a.entryId === null ? state.history : state.history.filter((g) => g.entryId !== a.entryId),
+        notices: notice(state, a.message),
+      };
+    case "retry":
+      // The last error stays on screen until a fetch succeeds, so retries don't flicker.
+      return { ...state, change: state.change + 1 };
+    case "dismiss":
+      return { ...state, notices: state.notices.filter((n) => n.id !== a.id) };
+  }
+}

@@ -1,0 +1,181 @@
+"use client";
+
+// Wires the pure session reducer to the world: the queue endpoint, the grade outbox
+// (persisted per learner), undo on the server, and the browser's online/offline events.
+import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
+import { fetchQueue, RequestFailed, sendGrade, undoOnServer } from "./api";
+import { localStorageFor, Outbox, type OutboxEntry, type OutboxStatus, type Rating } from "./outbox";
+import { initialSession, sessionReducer } from "./session-state";
+
+/** Cards asked for per queue request. */
+const BATCH = 50;
+/** Fetch more in the background when this few cards are left locally. */
+const LOW_WATER = 5;
+/** Wait before fetching again after a failed queue request. */
+const REFETCH_DELAY_MS = 5_000;
+/** The API refuses longer durations (a card left open overnight). */
+const MAX_DURATION_MS = 24 * 3600 * 1000;
+
+const SERVER_STATUS: OutboxStatus = { pending: 0, online: true, problem: null };
+
+function describe(err: unknown): string {
+  return err instanceof RequestFailed ? err.message : "Something went wrong. Please try again.";
+}
+
+function newId(): string {
+  // crypto.randomUUID needs a secure context; plain-http LAN testing falls back.
+  return globalThis.crypto?.randomUUID?.() ?? `g-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+export function useReviewSession({ userId, deckId }: { userId: string; deckId?: string }) {
+  const [state, dispatch] = useReducer(sessionReducer, undefined, initialSession);
+  // One outbox per page; it reads storage only in start() (an effect), so the server render is clean.
+  const [outbox] = useState(() => new Outbox({ send: sendGrade, storage: localStorageFor(`history-cards:outbox:${userId}`) }));
+  const saveStatus = useSyncExternalStore(outbox.subscribe, outbox.getStatus, () => SERVER_STATUS);
+  // Whether the browser says it is online; the server render assumes it is.
+  const browserOnline = useSyncExternalStore(
+    useCallback((onChange: () => void) => {
+      window.addEventListener("online", onChange);
+      window.addEventListener("offline", onChange);
+      return () => {
+        window.removeEventListener("online", onChange);
+        window.removeEventListener("offline", onChange);
+      };
+    }, []),
+    () => navigator.onLine,
+    () => true,
+  );
+
+  const fetching = useRef(false);
+  const fetchedAtChange = useRef<number | null>(null);
+  const alive = useRef(true);
+
+  useEffect(() => {
+    alive.current = true;
+    outbox.start(navigator.onLine);
+    const offSettled = outbox.onSettled((entry, outcome) => {
+      if (outcome.kind === "saved") {
+        dispatch({ type: "saved", cardId: entry.cardId, version: outcome.version });
+      } else if (outcome.kind === "conflict") {
+        dispatch({
+          type: "dropped",
+          entryId: entry.id,
+          cardId: entry.cardId,
+          version: outcome.currentVersion,
+          message: `“${entry.subject}” was already graded in another tab or on another device, so this grade was not saved.`,
+        });
+      } else {
+        dispatch({ type: "dropped", entryId: entry.id, cardId: entry.cardId, version: null, message: `Your grade for “${entry.subject}” could not be saved: ${outcome.message}` });
+      }
+    });
+    const online = () => {
+      outbox.setOnline(true);
+      dispatch({ type: "retry" });
+    };
+    const offline = () => outbox.setOnline(false);
+    window.addEventListener("online", online);
+    window.addEventListener("offline", offline);
+    return () => {
+      alive.current = false;
+      offSettled();
+      window.removeEventListener("online", online);
+      window.removeEventListener("offline", offline);
+      outbox.stop();
+    };
+  }, [outbox]);
+
+  // Fetch the queue at start, then in the background when it runs low or when counts
+  // need the server's word again. Later fetches wait until the outbox is empty so their
+  // answer reflects every grade (and can't resurrect a card whose grade is in transit).
+  useEffect(() => {
+    if (fetching.current || fetchedAtChange.current === state.change) return;
+    const first = state.phase !== "active";
+    if (!first && (saveStatus.pending > 0 || (state.queue.length > LOW_WATER && state.countsExact))) return;
+    fetching.current = true;
+    fetchedAtChange.current = state.change;
+    const sentAtChange = state.change;
+    const pendingAtSend = outbox.list().length;
+    fetchQueue(deckId, BATCH)
+      .then((response) => {
+        if (alive.current) dispatch({ type: "loaded", response, sentAtChange, pendingAtSend, pending: outbox.list(), now: Date.now() });
+      })
+      .catch((err: unknown) => {
+        if (!alive.current) return;
+        dispatch({ type: "loadFailed", message: describe(err) });
+        // Try again later unless the page is gone; coming online also retries at once.
+        setTimeout(() => alive.current && dispatch({ type: "retry" }), REFETCH_DELAY_MS);
+      })
+      .finally(() => {
+        fetching.current = false;
+      });
+  }, [state.change, state.phase, state.queue.length, state.countsExact, saveStatus.pending, deckId, outbox]);
+
+  const reveal = useCallback(() => dispatch({ type: "reveal" }), []);
+
+  const grade = (rating: Rating) => {
+    const item = state.queue[0];
+    if (!item || !state.revealed || state.undoing) return;
+    const now = Date.now();
+    const entry: OutboxEntry = {
+      id: newId(),
+      cardId: item.cardId,
+      rating,
+      expectedVersion: item.version,
+      durationMs: Math.min(MAX_DURATION_MS, Math.max(0, Math.round(now - state.shownAt))),
+      queue: item.queue,
+      subject: item.card.subject,
+      createdAt: now,
+    };
+    // Into the reducer first: the next card shows in this same render, whatever the network does.
+    dispatch({ type: "graded", entry, now });
+    outbox.add(entry);
+  };
+
+  const undo = async () => {
+    const last = state.history.at(-1);
+    if (!last || state.undoing) return;
+    const taken = outbox.remove(last.entryId);
+    if (taken === "removed") {
+      // Never sent: the server never knew, so taking it back is local.
+      dispatch({ type: "undone", entryId: last.entryId, version: null, now: Date.now() });
+      return;
+    }
+    dispatch({ type: "undoStarted" });
+    if (taken === "in-flight") {
+      const outcome = await outbox.settled(last.entryId);
+      // Refused or conflicting: the outbox already said so and removed it from history.
+      if (outcome && outcome.kind !== "saved") {
+        dispatch({ type: "undoFailed", entryId: null, message: "That grade was not saved, so there was nothing to undo." });
+        return;
+      }
+    }
+    try {
+      const res = await undoOnServer(last.item.cardId);
+      dispatch({ type: "undone", entryId: last.entryId, version: res.version, now: Date.now() });
+    } catch (err) {
+      const gone = err instanceof RequestFailed && err.status === 404;
+      dispatch({
+        type: "undoFailed",
+        entryId: gone ? last.entryId : null,
+        message: gone ? "There was nothing left to undo for that card." : `Could not undo: ${describe(err)}`,
+      });
+    }
+  };
+
+  const retry = useCallback(() => {
+    outbox.flush();
+    dispatch({ type: "retry" });
+  }, [outbox]);
+  const dismiss = useCallback((id: number) => dispatch({ type: "dismiss", id }), []);
+
+  return {
+    state,
+    saveStatus: { ...saveStatus, online: saveStatus.online && browserOnline },
+    reveal,
+    grade,
+    undo,
+    retry,
+    dismiss,
+    canUndo: state.history.length > 0 && !state.undoing,
+  };
+}
