@@ -1,11 +1,9 @@
 import fs from "node:fs";
-import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_DATA_DIR, E2E_PG_PORT, E2E_PORT as PORT } from "./e2e/env";
 
 // e2e runs the real `npm start` path in local mode: a fresh embedded Postgres in its own
 // data folder, migrations, content decks, demo accounts, the production build.
-export const E2E_DATA_DIR = path.resolve(import.meta.dirname, ".data/e2e");
-const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 // Debian's Chromium where Playwright's own browser cannot be downloaded (see README).
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
@@ -17,7 +15,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: ".data/test-reports/e2e.json" }]] : [["list"], ["json", { outputFile: ".data/test-reports/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: ".data/test-reports/e2e.json" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
@@ -37,7 +35,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATA_DIR: E2E_DATA_DIR,
-      PG_PORT: String(process.env.E2E_PG_PORT ?? 54339),
+      PG_PORT: String(E2E_PG_PORT),
       DATABASE_URL: "",
     },
   },

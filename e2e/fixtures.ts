@@ -4,11 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { E2E_DATA_DIR } from "./env";
 
-export const DATA_DIR = path.resolve(import.meta.dirname, "../.data/e2e");
 
 export function demoPassword(): string {
-  return (JSON.parse(fs.readFileSync(path.join(DATA_DIR, "local-secrets.json"), "utf8")) as { demoPassword: string }).demoPassword;
+  return (JSON.parse(fs.readFileSync(path.join(E2E_DATA_DIR, "local-secrets.json"), "utf8")) as { demoPassword: string }).demoPassword;
 }
 
 // Every page load in every test gets an accessibility check. A check interrupted by the

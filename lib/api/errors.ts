@@ -3,6 +3,8 @@ import { z } from "zod";
 
 export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
+  /** With validation_failed: field path -> message. */
+  fields: z.record(z.string(), z.string()).optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
