@@ -27,11 +27,9 @@ export function RegisterForm() {
         return;
       }
       const signed = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
-      if (signed?.error) {
-        window.location.assign("/signin");
-        return;
-      }
-      window.location.assign("/");
+      // A full page load, so the server renders the layout with the new session.
+      const next = signed?.error ? "/signin" : "/";
+      window.location.assign(next);
     } catch {
       setError("Could not reach the server. Check your connection and try again.");
     } finally {
