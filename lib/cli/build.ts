@@ -8,7 +8,8 @@ import { ROOT } from "@/lib/config/root";
 
 const INPUTS = ["app", "lib", "content", "prisma/schema.prisma", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
 const SKIP = new Set(["generated", "node_modules", "cli", "testing"]);
-const STAMP = path.join(ROOT, ".next", "source-hash");
+const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
+const STAMP = path.join(DIST, "source-hash");
 
 function walk(p: string, hash: ReturnType<typeof createHash>) {
   if (!fs.existsSync(p)) return;
@@ -31,7 +32,7 @@ export function sourceHash(): string {
 export async function buildIfNeeded(): Promise<void> {
   const want = sourceHash();
   const have = fs.existsSync(STAMP) ? fs.readFileSync(STAMP, "utf8") : "";
-  if (have === want && fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return;
+  if (have === want && fs.existsSync(path.join(DIST, "BUILD_ID"))) return;
   console.log("Building the app (first start or sources changed)...");
   const res = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
     cwd: ROOT,
