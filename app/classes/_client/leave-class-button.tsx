@@ -1,0 +1,24 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { callApi } from "./api";
+import { ConfirmButton } from "./confirm-button";
+
+export function LeaveClassButton({ classId, className }: { classId: string; className: string }) {
+  const router = useRouter();
+  return (
+    <ConfirmButton
+      label="Leave class"
+      accessibleLabel={`Leave class ${className}`}
+      title={`Leave ${className}?`}
+      description="Its assignments disappear from your home page. Your own reviews are kept, and you can join again with the class code."
+      confirmLabel="Leave"
+      onConfirm={async () => {
+        const res = await callApi(`/api/classes/${classId}/leave`, "POST");
+        if (!res.ok) return res.message;
+        router.refresh();
+        return undefined;
+      }}
+    />
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert, SecondaryButton } from "../../_components/ui";
+import { callApi } from "../../classes/_client/api";
+import { ConfirmButton } from "../../classes/_client/confirm-button";
+
+export function ArchiveButton({ classId, archived }: { classId: string; archived: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const set = async (value: boolean) => {
+    const res = await callApi(`/api/classes/${classId}`, "PATCH", { archived: value });
+    if (!res.ok) return res.message;
+    router.refresh();
+    return undefined;
+  };
+
+  if (!archived) {
+    return (
+      <ConfirmButton
+        label="Archive class"
+        title="Archive this class?"
+        description="Students no longer see it or its assignments, and its code stops working. You can unarchive it later; nothing is deleted."
+        confirmLabel="Archive"
+        danger={false}
+        onConfirm={() => set(true)}
+      />
+    );
+  }
+  return (
+    <div>
+      {error && <Alert>{error}</Alert>}
+      <SecondaryButton
+        type="button"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          setError(await set(false));
+          setBusy(false);
+        }}
+      >
+        Unarchive class
+      </SecondaryButton>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { callApi } from "../../classes/_client/api";
+import { ConfirmButton } from "../../classes/_client/confirm-button";
+
+export function DeleteAssignmentButton({ assignmentId, classId }: { assignmentId: string; classId: string }) {
+  const router = useRouter();
+  return (
+    <ConfirmButton
+      label="Delete assignment"
+      title="Delete this assignment?"
+      description="Students stop seeing it and its accommodations are deleted. Students' own reviews and quiz attempts are kept."
+      confirmLabel="Delete"
+      onConfirm={async () => {
+        const res = await callApi(`/api/assignments/${assignmentId}`, "DELETE");
+        if (!res.ok) return res.message;
+        router.push(`/teacher/classes/${classId}`);
+        router.refresh();
+        return undefined;
+      }}
+    />
+  );
+}

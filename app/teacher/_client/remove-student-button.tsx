@@ -1,0 +1,24 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { callApi } from "../../classes/_client/api";
+import { ConfirmButton } from "../../classes/_client/confirm-button";
+
+export function RemoveStudentButton({ classId, className, student }: { classId: string; className: string; student: { id: string; name: string } }) {
+  const router = useRouter();
+  return (
+    <ConfirmButton
+      label="Remove"
+      accessibleLabel={`Remove ${student.name}`}
+      title={`Remove ${student.name} from ${className}?`}
+      description="They stop seeing the class and its assignments. Their own reviews are kept; they can join again with the code."
+      confirmLabel="Remove"
+      onConfirm={async () => {
+        const res = await callApi(`/api/classes/${classId}/students/${student.id}`, "DELETE");
+        if (!res.ok) return res.message;
+        router.refresh();
+        return undefined;
+      }}
+    />
+  );
+}

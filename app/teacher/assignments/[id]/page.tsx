@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { pageTeacher } from "@/lib/auth/page";
+import { ApiError } from "@/lib/api/errors";
+import { ownAssignment } from "@/lib/classes/assignments";
+import { assignmentCards, assignmentProgress } from "@/lib/classes/progress";
+import { prisma } from "@/lib/db/client";
+import { Card, buttonLink, textLink } from "../../../_components/ui";
+import { formatDateTime, formatDuration, formatPercent, plural } from "../../../classes/_lib/format";
+import { userTimeZone } from "../../../classes/_lib/time-zone";
+import { DeleteAssignmentButton } from "../../_client/delete-assignment-button";
+import { ProgressTable, type TableRow } from "../../_client/progress-table";
+import { describeAssignment, kindLabel } from "../../_lib/describe";
+import { uuidOr404 } from "../../_lib/load";
+
+export const metadata: Metadata = { title: "Assignment progress" };
+
+type Props = { params: Promise<{ id: string }> };
+type CardRow = Awaited<ReturnType<typeof assignmentCards>>[number];
+
+async function ownOr404(teacherId: string, id: string) {
+  try {
+    return await ownAssignment(prisma(), teacherId, id);
+  } catch (err) {
+    if (err instanceof ApiError && err.code === "not_found") notFound();
+    throw err;
+  }
+}
+
+/** How many of the struggled-with cards the page lists. */
+const RETEACH_COUNT = 20;
+
+function ReteachList({ cards }: { cards: CardRow[] }) {
+  // A card nobody has studied has a predicted recall of 0 but says nothing about what to
+  // re-teach, so only studied cards are ranked (most failures, then lowest recall).
+  const studied = cards.filter((c) => c.reviews > 0).slice(0, RETEACH_COUNT);
+  const unstudied = cards.filter((c) => c.reviews === 0).length;
+  const note = unstudied > 0 && <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">{plural(unstudied, "card")} of this deck not studied by anyone in the class yet.</p>;
+  if (studied.length === 0) return <p className="text-sm">No reviews yet: this list fills in as students study.</p>;
+  return (
+    <>
+      <ol className="space-y-3">
+        {studied.map((c) => (
+          <li key={c.cardId} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+            <p className="font-medium">{c.prompt}</p>
+            <p className="text-sm">Answer: {c.answer}</p>
+            <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+              Failed {c.failures} of {plural(c.reviews, "review")} · class predicted recall now {formatPercent(c.meanRecall)}
+            </p>
+            <figure className="mt-2">
+              <blockquote className="border-l-4 border-slate-300 pl-3 text-sm italic dark:border-slate-600">{c.quote}</blockquote>
+              {c.citation && <figcaption className="mt-1 text-xs text-slate-600 dark:text-slate-400">Citation: {c.citation}</figcaption>}
+            </figure>
+          </li>
+        ))}
+      </ol>
+      {note}
+    </>
+  );
+}
+
+export default async function AssignmentPage({ params }: Props) {
+  const teacher = await pageTeacher();
+  const id = await uuidOr404(params);
+  const a = await ownOr404(teacher.id, id);
+  const db = prisma();
+  const [progress, cards, accommodations, timeZone] = await Promise.all([
+    assignmentProgress(db, teacher.id, id),
+    // Every card of the deck: lib's ranking puts unstudied cards (recall 0) before studied
+    // ones that were never failed, so a short list could hide every studied card.
+    db.card.count({ where: { deckId: a.deckId, retiredAt: null } }).then((n) => assignmentCards(db, teacher.id, id, new Date(), n)),
+    db.accommodation.findMany({ where: { assignmentId: id } }),
+    userTimeZone(teacher.id),
+  ]);
+  const accOf = new Map(accommodations.map((x) => [x.userId, x]));
+  const rows: TableRow[] = progress.students.map((s) => {
+    const acc = accOf.get(s.userId);
+    const parts = [acc && acc.timeFactor !== 1 ? `×${acc.timeFactor} time` : "", acc?.extendedDueAt ? `due ${formatDateTime(acc.extendedDueAt, timeZone)}` : ""].filter(Boolean);
+    return {
+      ...s,
+      dueText: formatDateTime(s.dueAt, timeZone),
+      timeText: formatDuration(s.timeSpentSec),
+      accommodation: { timeFactor: acc?.timeFactor ?? 1, extendedDueAt: acc?.extendedDueAt?.toISOString() ?? null, text: parts.length ? parts.join(", ") : "None" },
+    };
+  });
+  const title = `${kindLabel(a.kind)}: ${a.deck.title}`;
+  return (
+    <div>
+      <p className="mb-1 text-sm">
+        <Link className={textLink} href="/teacher">Teaching</Link> <span aria-hidden>›</span>{" "}
+        <Link className={textLink} href={`/teacher/classes/${a.class.id}`}>{a.class.name}</Link> <span aria-hidden>›</span>
+      </p>
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+          <p className="text-sm text-slate-700 dark:text-slate-300">{describeAssignment(a, timeZone)}</p>
+        </div>
+        <DeleteAssignmentButton assignmentId={a.id} classId={a.class.id} />
+      </div>
+      <Card className="mb-4">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+          <h2 className="text-lg font-semibold">Progress</h2>
+          <a className={buttonLink} href={`/api/assignments/${a.id}/progress.csv`} download>
+            Download CSV
+          </a>
+        </div>
+        <ProgressTable assignmentId={a.id} rows={rows} caption={`Progress of ${a.class.name} on ${a.deck.title}`} />
+      </Card>
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">Cards to re-teach</h2>
+        <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">The cards this class fails most, then those it recalls least, with the source sentence behind each.</p>
+        <ReteachList cards={cards} />
+      </Card>
+    </div>
+  );
+}
