@@ -1,7 +1,9 @@
 // Today's queue for one learner, read from Postgres: only the candidate rows (due
 // learning and review states, the next unstudied cards) are fetched, each through the
 // (userId, due) index or the CardState primary key, so the cost does not grow with
-// other learners' data. Ordering and limits are lib/review/queue.ts's job.
+// other learners' data. Candidates are fetched lean (ids and states: up to a day's
+// limits, for exact counts); card text only for the batch returned. Ordering and limits
+// are lib/review/queue.ts's job.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/api/errors";
 import type { QueueItem, QueueResponse } from "@/lib/api/review";
@@ -24,7 +26,7 @@ type CardRow = {
   quote: string;
   citation: string | null;
 };
-type CandidateRow = CardRow & Partial<StateRow>;
+type CandidateRow = { cardId: string } & Partial<StateRow>;
 
 const CARD_COLUMNS = Prisma.sql`c.id AS "cardId", c."deckId", d.title AS "deckTitle", c.kind::text AS kind, c.subject, c.prompt, c.answer, c.quote, c.citation`;
 
@@ -52,17 +54,17 @@ export async function loadQueue(
   const doneToday = done ?? { newCount: 0, reviewCount: 0 };
   const remaining = remainingToday(settings, doneToday);
 
-  const stateColumns = Prisma.sql`s.due, s.stability, s.difficulty, s."scheduledDays", s."learningSteps", s.reps, s.lapses, s.state, s."lastReview", s.version`;
+  const stateColumns = Prisma.sql`s."cardId", s.due, s.stability, s.difficulty, s."scheduledDays", s."learningSteps", s.reps, s.lapses, s.state, s."lastReview", s.version`;
   const [learning, reviews, fresh, [tomorrow]] = await Promise.all([
     db.$queryRaw<CandidateRow[]>`
-      SELECT ${CARD_COLUMNS}, ${stateColumns} FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Deck" d ON d.id = c."deckId"
+      SELECT ${stateColumns} FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
        WHERE s."userId" = ${userId}::uuid AND s.due <= ${learnAheadCutoff(now)} AND s.state IN (1, 3) AND ${inDecks}`,
     db.$queryRaw<CandidateRow[]>`
-      SELECT ${CARD_COLUMNS}, ${stateColumns} FROM "CardState" s JOIN "Card" c ON c.id = s."cardId" JOIN "Deck" d ON d.id = c."deckId"
+      SELECT ${stateColumns} FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
        WHERE s."userId" = ${userId}::uuid AND s.due < ${dueCutoff(now, settings)} AND s.state = 2 AND ${inDecks}
        ORDER BY s.due, s."cardId" LIMIT ${remaining.reviews}`,
     db.$queryRaw<CandidateRow[]>`
-      SELECT ${CARD_COLUMNS}, s.version FROM "Card" c JOIN "Deck" d ON d.id = c."deckId"
+      SELECT c.id AS "cardId", s.version FROM "Card" c JOIN "Deck" d ON d.id = c."deckId"
         LEFT JOIN "CardState" s ON s."userId" = ${userId}::uuid AND s."cardId" = c.id
        WHERE ${inDecks} AND (s."cardId" IS NULL OR s.state = 0)
        ORDER BY d.title, c."deckId", c.position, c.id LIMIT ${remaining.newCards}`,
@@ -79,10 +81,17 @@ export async function loadQueue(
   }
   for (const r of fresh) rows.set(r.cardId, r);
   const queue = buildQueue({ now, settings, states, newCardIds: fresh.map((r) => r.cardId), doneToday, limit: opts.limit });
+  const chosen = queue.cards.map((c) => c.cardId);
+  const texts = chosen.length
+    ? await db.$queryRaw<CardRow[]>`
+        SELECT ${CARD_COLUMNS} FROM "Card" c JOIN "Deck" d ON d.id = c."deckId" WHERE c.id = ANY(${chosen}::text[])`
+    : [];
+  const textOf = new Map(texts.map((t) => [t.cardId, t]));
 
   const params = toSrsParams(settings);
   const cards = queue.cards.map(({ cardId, kind }): QueueItem => {
     const r = rows.get(cardId)!;
+    const t = textOf.get(cardId)!;
     const state = r.state === undefined ? null : stateOfRow(r as StateRow);
     const p = preview(state, now, params, fuzzSeedFor(userId, cardId));
     const previews = Object.fromEntries(RATINGS.map((g) => [g, { due: p[g].due.toISOString(), label: p[g].intervalLabel }])) as QueueItem["previews"];
@@ -90,7 +99,7 @@ export async function loadQueue(
       cardId,
       queue: kind,
       version: r.version ?? 0,
-      card: { deckId: r.deckId, deckTitle: r.deckTitle, kind: r.kind, subject: r.subject, prompt: r.prompt, answer: r.answer, quote: r.quote, citation: r.citation },
+      card: { deckId: t.deckId, deckTitle: t.deckTitle, kind: t.kind, subject: t.subject, prompt: t.prompt, answer: t.answer, quote: t.quote, citation: t.citation },
       previews,
     };
   });
