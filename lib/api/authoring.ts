@@ -61,8 +61,6 @@ export const documentSchema = z.strictObject({
   text: z.string({ error: "document text must be text" }),
 });
 
-export const previewRequestSchema = documentSchema;
-
 export const createDeckSchema = z.strictObject({
   title: deckTitleSchema,
   document: documentSchema.optional(),
@@ -81,8 +79,6 @@ export const editCardSchema = z
   .strictObject({ subject: subject.optional(), prompt: prompt.optional(), answer: answer.optional(), date: partialDateInputSchema.optional(), parties: parties.optional() })
   .refine((p) => Object.values(p).some((v) => v !== undefined), { error: "nothing to change" });
 export type EditCard = z.infer<typeof editCardSchema>;
-
-export const csvPreviewRequestSchema = z.strictObject({ text: z.string({ error: "text must be the CSV file's text" }) });
 
 /** A proposed card in a preview: the input shape plus a stable key for the page's list. */
 export type ProposedCard = CardInput & { key: string; quote: string; start: number; end: number; citation: string | null };

@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { updateDeckSchema } from "@/lib/api/authoring";
 import { ApiError } from "@/lib/api/errors";
-import { requireUser } from "@/lib/auth/session";
+import { requireTeacher, requireUser } from "@/lib/auth/session";
+import { updateDeck } from "@/lib/authoring/decks";
 import { prisma } from "@/lib/db/client";
 import { getDeck } from "@/lib/decks/queries";
-import { handle, json } from "../../_http/handler";
+import { handle, json, readJson } from "../../_http/handler";
+import { uuidParam } from "../../_http/ids";
 
 export const GET = handle<{ id: string }>(async (_req, { params }) => {
   const user = await requireUser();
@@ -12,4 +15,11 @@ export const GET = handle<{ id: string }>(async (_req, { params }) => {
   if (!deck) throw new ApiError("not_found", "No such deck.");
   const { source, ...rest } = deck;
   return json({ deck: { ...rest, source: source && { slug: source.slug, title: source.title, origin: source.origin, reliability: source.reliability, note: source.note } } });
+});
+
+export const PATCH = handle<{ id: string }>(async (req, { params }) => {
+  const teacher = await requireTeacher();
+  const id = await uuidParam(params, "id", "deck");
+  const patch = await readJson(req, updateDeckSchema);
+  return json({ deck: await updateDeck(prisma(), teacher.id, id, patch) });
 });
