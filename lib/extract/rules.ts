@@ -105,7 +105,12 @@ export function compileRules(data: RuleData): RuleSet {
   };
 }
 
-export const DEFAULT_RULES_DIR = path.resolve(import.meta.dirname, "../../content/rules");
+/**
+ * content/rules, resolved only when a caller relies on the default: bundled app code has
+ * no import.meta.dirname at module load (it compiles imported rule JSON instead, see
+ * lib/authoring/rules.ts).
+ */
+const defaultRulesDir = (): string => path.resolve(import.meta.dirname, "../../content/rules");
 
 const FILES = {
   aliases: ["aliases.json", aliasesFileSchema],
@@ -130,7 +135,7 @@ export function parseRuleData(raw: Record<keyof RuleData, unknown>): RuleData {
 }
 
 /** Read and validate the rule files in `dir` (default: content/rules). */
-export function loadRuleData(dir: string = DEFAULT_RULES_DIR): RuleData {
+export function loadRuleData(dir: string = defaultRulesDir()): RuleData {
   const raw = {} as Record<keyof RuleData, unknown>;
   for (const [key, [file]] of Object.entries(FILES) as [keyof RuleData, readonly [string, unknown]][]) {
     const full = path.join(dir, file);
@@ -146,7 +151,7 @@ export function loadRuleData(dir: string = DEFAULT_RULES_DIR): RuleData {
 let cached: { dir: string; rules: RuleSet } | null = null;
 
 /** Load and compile the rules (cached per directory: compiling is the expensive part). */
-export function loadRules(dir: string = DEFAULT_RULES_DIR): RuleSet {
+export function loadRules(dir: string = defaultRulesDir()): RuleSet {
   if (cached && cached.dir === dir) return cached.rules;
   const rules = compileRules(loadRuleData(dir));
   cached = { dir, rules };
