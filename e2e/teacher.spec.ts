@@ -140,8 +140,22 @@ test("a teacher sets a review goal and a quiz; a student joins, does both; the t
   await student.keyboard.press("3");
   await expect(student.getByTestId("save-status")).toHaveText(/All grades saved/);
 
-  // And takes the quiz, started from the home page.
+  // The teacher gives the student extra time on the quiz.
+  await page.goto(`/teacher/assignments/${quizId}`);
+  await page.getByRole("button", { name: "Adjust accommodation for Sam Student" }).click();
+  const accommodation = page.getByRole("dialog", { name: "Accommodation for Sam Student" });
+  await accommodation.getByLabel("Extra-time factor (1–4)").fill("9");
+  await accommodation.getByRole("button", { name: "Save" }).click();
+  await expect(accommodation.getByRole("alert")).toContainText("timeFactor must be 1–4");
+  await accommodation.getByLabel("Extra-time factor (1–4)").fill("1.5");
+  await expectAccessible(page);
+  await accommodation.getByRole("button", { name: "Save" }).click();
+  await expect(accommodation).toBeHidden();
+  await expect(page.locator(`[data-testid=progress-row][data-user-id="${studentId}"]`)).toContainText("×1.5 time");
+
+  // And takes the quiz, started from the home page, with the extra time.
   await student.goto("/");
+  await expect(student.getByText("5 questions · 90 s (extra time ×1.5)")).toBeVisible();
   const quizzes = student.getByRole("region", { name: "Quizzes open now" });
   await quizzes.getByRole("button", { name: `Start quiz: ${deck.title}` }).click();
   await student.waitForURL(/\/quiz\/[0-9a-f-]{36}$/);

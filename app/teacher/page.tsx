@@ -43,7 +43,10 @@ export default async function TeacherHome() {
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Teaching</h1>
-        <CreateClassDialog />
+        <div className="flex flex-wrap items-center gap-3">
+          <Link className={textLink} href="/teacher/decks">My decks</Link>
+          <CreateClassDialog />
+        </div>
       </div>
       <section aria-labelledby="classes-heading" className="mb-6">
         <h2 id="classes-heading" className="mb-2 text-lg font-semibold">Your classes</h2>

@@ -59,7 +59,7 @@ function HeaderCell({ col, sort, onSort }: { col: (typeof COLUMNS)[number]; sort
   );
 }
 
-export function ProgressTable({ assignmentId, rows, caption }: { assignmentId: string; rows: TableRow[]; caption: string }) {
+export function ProgressTable({ assignmentId, kind, rows, caption }: { assignmentId: string; kind: "REVIEW" | "QUIZ"; rows: TableRow[]; caption: string }) {
   const [sort, setSort] = useState<{ key: Key; dir: Dir }>({ key: "name", dir: "ascending" });
   const sorted = useMemo(() => {
     const sign = sort.dir === "ascending" ? 1 : -1;
@@ -104,7 +104,7 @@ export function ProgressTable({ assignmentId, rows, caption }: { assignmentId: s
               </td>
               <td className="px-2 py-2">
                 <span className="mr-2 block text-xs">{r.accommodation.text}</span>
-                <AccommodationDialog assignmentId={assignmentId} student={{ id: r.userId, name: r.name }} timeFactor={r.accommodation.timeFactor} extendedDueAt={r.accommodation.extendedDueAt} />
+                <AccommodationDialog assignmentId={assignmentId} kind={kind} student={{ id: r.userId, name: r.name }} timeFactor={r.accommodation.timeFactor} extendedDueAt={r.accommodation.extendedDueAt} />
               </td>
             </tr>
           ))}

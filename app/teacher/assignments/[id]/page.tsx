@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageTeacher } from "@/lib/auth/page";
 import { ApiError } from "@/lib/api/errors";
 import { ownAssignment } from "@/lib/classes/assignments";
 import { assignmentCards, assignmentProgress } from "@/lib/classes/progress";
 import { prisma } from "@/lib/db/client";
-import { Card, buttonLink, textLink } from "../../../_components/ui";
+import { Card, buttonLink } from "../../../_components/ui";
 import { formatDateTime, formatDuration, formatPercent, plural } from "../../../classes/_lib/format";
 import { userTimeZone } from "../../../classes/_lib/time-zone";
+import { Breadcrumb } from "../../_components/breadcrumb";
 import { DeleteAssignmentButton } from "../../_client/delete-assignment-button";
 import { ProgressTable, type TableRow } from "../../_client/progress-table";
 import { describeAssignment, kindLabel } from "../../_lib/describe";
@@ -87,10 +87,7 @@ export default async function AssignmentPage({ params }: Props) {
   const title = `${kindLabel(a.kind)}: ${a.deck.title}`;
   return (
     <div>
-      <p className="mb-1 text-sm">
-        <Link className={textLink} href="/teacher">Teaching</Link> <span aria-hidden>›</span>{" "}
-        <Link className={textLink} href={`/teacher/classes/${a.class.id}`}>{a.class.name}</Link> <span aria-hidden>›</span>
-      </p>
+      <Breadcrumb trail={[{ href: "/teacher", label: "Teaching" }, { href: `/teacher/classes/${a.class.id}`, label: a.class.name }]} />
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
@@ -105,7 +102,7 @@ export default async function AssignmentPage({ params }: Props) {
             Download CSV
           </a>
         </div>
-        <ProgressTable assignmentId={a.id} rows={rows} caption={`Progress of ${a.class.name} on ${a.deck.title}`} />
+        <ProgressTable assignmentId={a.id} kind={a.kind} rows={rows} caption={`Progress of ${a.class.name} on ${a.deck.title}`} />
       </Card>
       <Card>
         <h2 className="mb-1 text-lg font-semibold">Cards to re-teach</h2>

@@ -6,6 +6,7 @@ import { listDecks } from "@/lib/decks/queries";
 import { Card, textLink } from "../../../_components/ui";
 import { formatDateTime } from "../../../classes/_lib/format";
 import { userTimeZone } from "../../../classes/_lib/time-zone";
+import { Breadcrumb } from "../../_components/breadcrumb";
 import { ArchiveButton } from "../../_client/archive-button";
 import { AssignDeckDialog } from "../../_client/assign-deck-dialog";
 import { JoinCodePanel } from "../../_client/join-code-panel";
@@ -77,9 +78,7 @@ export default async function ClassPage({ params }: Props) {
   const published = decks.filter((d) => d.status === "PUBLISHED").map((d) => ({ id: d.id, title: d.title, cardCount: d.cardCount }));
   return (
     <div>
-      <p className="mb-1 text-sm">
-        <Link className={textLink} href="/teacher">Teaching</Link> <span aria-hidden>›</span>
-      </p>
+      <Breadcrumb trail={[{ href: "/teacher", label: "Teaching" }]} />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">
           {cls.name}
@@ -101,7 +100,11 @@ export default async function ClassPage({ params }: Props) {
             <h2 className="text-lg font-semibold">Assignments</h2>
             <AssignDeckDialog classId={cls.id} decks={published} />
           </div>
-          {published.length === 0 && <p className="mb-2 text-sm">Publish a deck before assigning it.</p>}
+          {published.length === 0 && (
+            <p className="mb-2 text-sm">
+              Publish a deck before assigning it: see <Link className={textLink} href="/teacher/decks">My decks</Link>.
+            </p>
+          )}
           <AssignmentList assignments={cls.assignments} timeZone={timeZone} />
         </Card>
         <Card className="lg:col-span-2">
