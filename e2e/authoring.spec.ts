@@ -34,8 +34,15 @@ test("a teacher imports a document, edits the cards, publishes and assigns the d
 
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published", { exact: true })).toBeVisible();
-  const deckUrl = page.url();
-  const deckId = deckUrl.split("/").pop()!;
+  const deckId = page.url().split("/").pop()!;
+
+  // Both downloads work from the built app.
+  const csv = await page.request.get(`/api/decks/${deckId}/export.csv`);
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect((await csv.text()).split("\r\n")[0]).toBe("front,back,kind,source quote,citation");
+  const apkg = await page.request.get(`/api/decks/${deckId}/export.apkg`);
+  expect(apkg.status()).toBe(200);
+  expect((await apkg.body()).subarray(0, 2).toString()).toBe("PK");
 
   // Assign it to the demo class.
   await page.getByRole("link", { name: "Teaching" }).first().click();
@@ -59,11 +66,18 @@ test("imported markup is shown as text, never run", async ({ page }) => {
     void d.dismiss();
   });
   await page.goto("/teacher/decks/import");
-  const text = "The Warsaw Pact <script>alert(1)</script> was established on 14 May 1955. <img src=x onerror=alert(2)>\n";
+  const text = "Notes <script>alert(1)</script>\n\nThe Warsaw Pact was established on 14 May 1955. <img src=x onerror=alert(2)>\n";
   await page.getByLabel("Or paste the text").fill(text);
   await page.getByRole("button", { name: "Preview cards" }).click();
   await expect(page.getByRole("heading", { name: "2. Choose and edit the cards" })).toBeVisible();
-  await expect(page.getByText("<script>alert(1)</script>", { exact: false }).first()).toBeVisible();
+  await expect(page.locator("mark").first()).toHaveText("The Warsaw Pact was established on 14 May 1955. <img src=x onerror=alert(2)>");
+  await expect(page.locator("blockquote").first()).toContainText("Notes <script>alert(1)</script>");
+  await page.getByLabel("Deck title").fill(`Markup ${Date.now()}`);
+  await page.getByRole("button", { name: "Save draft (1 card)" }).click();
+  // Stored and shown again, still as text: in the editor and on the learner's deck page.
+  await expect(page.locator("blockquote").first()).toContainText("Notes <script>alert(1)</script>");
+  await page.getByRole("link", { name: "View as a learner" }).click();
+  await expect(page.locator("mark").first()).toHaveText("The Warsaw Pact was established on 14 May 1955. <img src=x onerror=alert(2)>");
   expect(await page.locator("main script, main img").count()).toBe(0);
   expect(dialogs).toBe(0);
 });

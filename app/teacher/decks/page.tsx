@@ -3,6 +3,7 @@ import { pageTeacher } from "@/lib/auth/page";
 import { listOwnDecks } from "@/lib/authoring/decks";
 import { prisma } from "@/lib/db/client";
 import { Card, PageTitle, buttonLink, textLink } from "../../_components/ui";
+import { cardCount } from "./_client/labels";
 
 export const metadata = { title: "My decks" };
 
@@ -26,7 +27,7 @@ export default async function MyDecksPage() {
                   <Link className={textLink} href={`/teacher/decks/${d.id}`}>{d.title}</Link>
                 </h2>
                 <p className="text-sm">
-                  {d.status === "DRAFT" ? "Draft" : "Published"} · {d.cardCount} {d.cardCount === 1 ? "card" : "cards"} · assigned {d.assignmentCount} {d.assignmentCount === 1 ? "time" : "times"}
+                  {d.status === "DRAFT" ? "Draft" : "Published"} · {cardCount(d.cardCount)} · assigned {d.assignmentCount} {d.assignmentCount === 1 ? "time" : "times"}
                 </p>
               </Card>
             </li>

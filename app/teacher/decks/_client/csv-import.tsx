@@ -8,6 +8,7 @@ import { useState } from "react";
 import type { CardInput, CsvPreview } from "@/lib/api/authoring";
 import { Alert, Button, Field } from "../../../_components/ui";
 import { sendFile, sendJson } from "./api";
+import { cardCount } from "./labels";
 
 type Target = { deckId: string } | { newDeck: true };
 
@@ -75,7 +76,7 @@ export function CsvImport({ target }: { target: Target }) {
         <div>
           {!("deckId" in target) && <Field label="Deck title" id="csv-title" value={title} onChange={(e) => setTitle(e.target.value)} />}
           <Button type="button" onClick={save} disabled={busy}>
-            {"deckId" in target ? `Add ${preview.cards.length} cards` : `Save draft (${preview.cards.length} cards)`}
+            {"deckId" in target ? `Add ${cardCount(preview.cards.length)}` : `Save draft (${cardCount(preview.cards.length)})`}
           </Button>
         </div>
       )}

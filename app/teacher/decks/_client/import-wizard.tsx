@@ -9,7 +9,7 @@ import type { CardInput, ImportPreview, ProposedCard } from "@/lib/api/authoring
 import { Alert, Button, Card, Field, SecondaryButton } from "../../../_components/ui";
 import { AddCardForm } from "./add-card-form";
 import { sendFile, sendJson } from "./api";
-import { KIND_LABEL, SKIP_REASON } from "./labels";
+import { KIND_LABEL, SKIP_REASON, cardCount } from "./labels";
 import { QuoteInContext } from "./quote";
 
 type Row = { card: ProposedCard | CardInput; key: string; include: boolean };
@@ -156,7 +156,7 @@ function PreviewStep({ preview, onBack }: { preview: ImportPreview; onBack: () =
         {error && <Alert>Not saved: {error}</Alert>}
         <Field label="Deck title" id="deck-title" value={title} onChange={(e) => setTitle(e.target.value)} />
         <Button type="button" onClick={save} disabled={busy || chosen.length === 0}>
-          {busy ? "Saving…" : `Save draft (${chosen.length} cards)`}
+          {busy ? "Saving…" : `Save draft (${cardCount(chosen.length)})`}
         </Button>
       </section>
     </div>

@@ -9,3 +9,5 @@ export const SKIP_REASON: Record<SkippedPassage["reason"], string> = {
   hateful: "Hateful content",
   "uncited-figure": "No citation for a figure",
 };
+
+export const cardCount = (n: number) => `${n} ${n === 1 ? "card" : "cards"}`;
