@@ -64,3 +64,16 @@ test("the demo teacher sees their class", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Teaching" })).toBeVisible();
   await expect(page.getByText("DEMO-HIST")).toBeVisible();
 });
+
+test("a new student following a join link keeps it through registration", async ({ page }) => {
+  await page.goto("/join?code=ABC234");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await page.getByRole("link", { name: "Create one" }).click();
+  await expect(page).toHaveURL(/\/register\?callbackUrl=%2Fjoin%3Fcode%3DABC234/);
+  await page.getByLabel("Name").fill("Joining Student");
+  await page.getByLabel("Email").fill(`e2e-${randomBytes(4).toString("hex")}@example.com`);
+  await page.getByLabel(/^Password/).fill("a-long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/join\?code=ABC234$/);
+  await expect(page.getByLabel(/code/i)).toHaveValue("ABC234");
+});

@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { safeCallbackUrl, withCallback } from "@/lib/auth/callback-url";
 import { Card, PageTitle } from "../_components/ui";
 import { RegisterForm } from "./register-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default function RegisterPage() {
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const next = safeCallbackUrl((await searchParams).callbackUrl);
   return (
     <div className="mx-auto max-w-md">
       <PageTitle>Create an account</PageTitle>
       <Card>
-        <RegisterForm />
+        <RegisterForm callbackUrl={next} />
       </Card>
       <p className="mt-4 text-sm">
-        Already registered? <Link className="font-medium text-sky-800 underline dark:text-sky-300" href="/signin">Sign in</Link>
+        Already registered? <Link className="font-medium text-sky-800 underline dark:text-sky-300" href={withCallback("/signin", next)}>Sign in</Link>
       </p>
     </div>
   );

@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Alert, Button, Field } from "../_components/ui";
 
-export function RegisterForm() {
+export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -28,7 +28,7 @@ export function RegisterForm() {
       }
       const signed = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
       // A full page load, so the server renders the layout with the new session.
-      const next = signed?.error ? "/signin" : "/";
+      const next = signed?.error ? "/signin" : callbackUrl;
       window.location.assign(next);
     } catch {
       setError("Could not reach the server. Check your connection and try again.");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { safeCallbackUrl, withCallback } from "@/lib/auth/callback-url";
 import { Card, PageTitle } from "../_components/ui";
 import { SignInForm } from "./sign-in-form";
 
@@ -7,8 +8,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams;
-  // Only same-site paths: an open redirect would let a link send a signed-in user anywhere.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const next = safeCallbackUrl(callbackUrl);
   return (
     <div className="mx-auto max-w-md">
       <PageTitle>Sign in</PageTitle>
@@ -16,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <SignInForm callbackUrl={next} initialError={error && error !== "CredentialsSignin" ? error : undefined} />
       </Card>
       <p className="mt-4 text-sm">
-        No account yet? <Link className="font-medium text-sky-800 underline dark:text-sky-300" href="/register">Create one</Link>
+        No account yet? <Link className="font-medium text-sky-800 underline dark:text-sky-300" href={withCallback("/register", next)}>Create one</Link>
       </p>
     </div>
   );
