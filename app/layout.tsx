@@ -36,6 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <nav aria-label="Main" className="flex flex-wrap gap-1">
                 <Link className={navLink} href="/review">Review</Link>
                 <Link className={navLink} href="/decks">Decks</Link>
+                <Link className={navLink} href="/quiz">Quiz</Link>
                 {user.role === "TEACHER" && <Link className={navLink} href="/teacher">Teaching</Link>}
               </nav>
             )}
