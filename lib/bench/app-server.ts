@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { ROOT } from "@/lib/config/root";
-import { sleep } from "./net";
+import { setTimeout as sleep } from "node:timers/promises";
 
 export type AppServer = {
   baseUrl: string;

@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbedded } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { freePort } from "./net";
+import { freePort } from "@/lib/testing/free-port";
 
 export type BenchDb = {
   /** The migrated, empty bench database. */

@@ -25,7 +25,7 @@ import { startApp, type AppServer } from "@/lib/bench/app-server";
 import { keepAliveAgent } from "@/lib/bench/http-client";
 import { httpLearners } from "@/lib/bench/http-load";
 import { runLoad, type LoadResult } from "@/lib/bench/load";
-import { freePort } from "@/lib/bench/net";
+import { freePort } from "@/lib/testing/free-port";
 import { formatSummary, percentile, summarize } from "@/lib/bench/percentiles";
 import { throwawayDatabase, type BenchDb } from "@/lib/bench/pg-server";
 import { measureQueue } from "@/lib/bench/queue-bench";

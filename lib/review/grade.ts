@@ -13,14 +13,15 @@ import { srsStateToJson } from "@/lib/srs/state";
 import { settingsOfUser, toSrsParams } from "./settings";
 import { dtoFromJson, stateOfRow, type StateRow } from "./rows";
 
-type Context = {
+export type GradeContext = {
   settings: unknown;
   timezone: string;
   rolloverHour: number;
   cardId: string | null;
   retiredAt: Date | null;
   visible: boolean;
-  priorId: bigint | null;
+  /** bigint through Prisma, a string through pg: only compared with null. */
+  priorId: bigint | string | null;
   priorCardId: string | null;
   priorAfter: unknown;
 } & { [K in keyof StateRow as `s_${K}`]: StateRow[K] | null };
@@ -31,8 +32,9 @@ export class GradeConflict extends ApiError {
   }
 }
 
-async function readContext(db: PrismaClient, userId: string, req: GradeRequest): Promise<Context | undefined> {
-  const rows = await db.$queryRaw<Context[]>`
+/** Statement 1: settings, card, visibility, stored state and any review under this key. */
+export function gradeContextSql(userId: string, req: GradeRequest): Prisma.Sql {
+  return Prisma.sql`
     SELECT u.settings, u.timezone, u."rolloverHour",
            c.id AS "cardId", c."retiredAt", coalesce(${visibleDeckSql(Prisma.sql`u.id`)}, false) AS visible,
            s.due AS s_due, s.stability AS s_stability, s.difficulty AS s_difficulty, s."scheduledDays" AS "s_scheduledDays",
@@ -45,10 +47,9 @@ async function readContext(db: PrismaClient, userId: string, req: GradeRequest):
       LEFT JOIN "CardState" s ON s."userId" = u.id AND s."cardId" = ${req.cardId}
       LEFT JOIN "ReviewLog" p ON p."idempotencyKey" = ${req.idempotencyKey} AND p."userId" = u.id
      WHERE u.id = ${userId}::uuid`;
-  return rows[0];
 }
 
-function stateRow(ctx: Context): StateRow | null {
+export function storedStateRow(ctx: GradeContext): StateRow | null {
   if (ctx.s_version === null) return null;
   return {
     due: ctx.s_due!, stability: ctx.s_stability!, difficulty: ctx.s_difficulty!, scheduledDays: ctx.s_scheduledDays!,
@@ -64,39 +65,27 @@ async function replayOf(db: PrismaClient, userId: string, key: string): Promise<
   return { cardId: prior.cardId, reviewId: String(prior.id), version: current?.version ?? 0, state: dtoFromJson(prior.stateAfter), replayed: true };
 }
 
-export async function gradeCard(db: PrismaClient, userId: string, req: GradeRequest, now = new Date()): Promise<GradeResponse> {
-  const ctx = await readContext(db, userId, req);
-  if (!ctx) throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
-  if (ctx.priorId !== null) {
-    if (ctx.priorCardId !== req.cardId) throw new ApiError("conflict", "This idempotencyKey was already used for another card.");
-    return (await replayOf(db, userId, req.idempotencyKey))!;
-  }
-  if (!ctx.cardId || !ctx.visible) throw new ApiError("not_found", "No such card.");
-  if (ctx.retiredAt) throw new ApiError("conflict", "This card was retired from its deck and is no longer scheduled.");
-
-  const row = stateRow(ctx);
-  const version = row?.version ?? 0;
+/**
+ * Statement 2 for a card whose stored state (`row`) is at the expected version: the next
+ * state from ts-fsrs, then the state update and the log insert in one statement.
+ */
+export function planGrade(ctx: GradeContext, row: StateRow | null, userId: string, req: GradeRequest, now: Date) {
   const before = stateOfRow(row);
-  if (version !== req.expectedVersion) {
-    throw new GradeConflict({ version, state: before ? srsStateToJson(before) : null });
-  }
   const params = toSrsParams(settingsOfUser(ctx));
   const after = next(before, req.rating, now, params, fuzzSeedFor(userId, req.cardId));
   const afterJson = srsStateToJson(after);
   const beforeJson = before ? srsStateToJson(before) : null;
-
   const write = row
     ? Prisma.sql`UPDATE "CardState" SET due = ${after.due}, stability = ${after.stability}, difficulty = ${after.difficulty},
                    "scheduledDays" = ${after.scheduledDays}, "learningSteps" = ${after.learningSteps}, reps = ${after.reps},
                    lapses = ${after.lapses}, state = ${after.state}, "lastReview" = ${after.lastReview}, version = version + 1
-                 WHERE "userId" = ${userId}::uuid AND "cardId" = ${req.cardId} AND version = ${version}
+                 WHERE "userId" = ${userId}::uuid AND "cardId" = ${req.cardId} AND version = ${row.version}
                  RETURNING version`
     : Prisma.sql`INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", version)
                  VALUES (${userId}::uuid, ${req.cardId}, ${after.due}, ${after.stability}, ${after.difficulty}, ${after.scheduledDays},
                          ${after.learningSteps}, ${after.reps}, ${after.lapses}, ${after.state}, ${after.lastReview}, 1)
                  ON CONFLICT DO NOTHING RETURNING version`;
-  try {
-    const [res] = await db.$queryRaw<{ version: number | null; id: bigint | null }[]>`
+  const sql = Prisma.sql`
       WITH st AS (${write}),
       log AS (
         INSERT INTO "ReviewLog" ("userId", "cardId", rating, "reviewedAt", "durationMs", "stateBefore", "stateAfter", params, "idempotencyKey")
@@ -105,8 +94,30 @@ export async function gradeCard(db: PrismaClient, userId: string, req: GradeRequ
         WHERE EXISTS (SELECT 1 FROM st)
         RETURNING id)
       SELECT (SELECT version FROM st) AS version, (SELECT id FROM log) AS id`;
+  return { after: afterJson, sql };
+}
+
+export async function gradeCard(db: PrismaClient, userId: string, req: GradeRequest, now = new Date()): Promise<GradeResponse> {
+  const [ctx] = await db.$queryRaw<GradeContext[]>(gradeContextSql(userId, req));
+  if (!ctx) throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+  if (ctx.priorId !== null) {
+    if (ctx.priorCardId !== req.cardId) throw new ApiError("conflict", "This idempotencyKey was already used for another card.");
+    return (await replayOf(db, userId, req.idempotencyKey))!;
+  }
+  if (!ctx.cardId || !ctx.visible) throw new ApiError("not_found", "No such card.");
+  if (ctx.retiredAt) throw new ApiError("conflict", "This card was retired from its deck and is no longer scheduled.");
+
+  const row = storedStateRow(ctx);
+  const version = row?.version ?? 0;
+  const before = stateOfRow(row);
+  if (version !== req.expectedVersion) {
+    throw new GradeConflict({ version, state: before ? srsStateToJson(before) : null });
+  }
+  const plan = planGrade(ctx, row, userId, req, now);
+  try {
+    const [res] = await db.$queryRaw<{ version: number | null; id: bigint | null }[]>(plan.sql);
     if (res?.version != null && res.id != null) {
-      return { cardId: req.cardId, reviewId: String(res.id), version: res.version, state: afterJson, replayed: false };
+      return { cardId: req.cardId, reviewId: String(res.id), version: res.version, state: plan.after, replayed: false };
     }
   } catch (err) {
     // A concurrent retry with the same key won the insert: answer with its result.

@@ -1,30 +1,19 @@
 // Integration tests run against a real PostgreSQL: a throwaway embedded server per run
 // (or TEST_PG_URL's server), a migrated template database, and a fresh copy per test file.
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbedded, type EmbeddedServer } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { freePort } from "./free-port";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgServerUrl: string;
     templateDb: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 let server: EmbeddedServer | undefined;

@@ -1,3 +1,4 @@
+// Used by the integration tests' global setup, the fault test and the benches.
 import net from "node:net";
 
 /** A TCP port on 127.0.0.1 that was free a moment ago (the OS picked it). */
@@ -11,5 +12,3 @@ export function freePort(): Promise<number> {
     });
   });
 }
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
