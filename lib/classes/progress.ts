@@ -1,5 +1,6 @@
-// Progress of one assignment, one row per student, in one SQL statement (no query per
-// student): cards started, reviews, time, predicted recall on the due date, quiz scores.
+// Progress on assignments, in one SQL statement (no query per student or assignment):
+// cards started, reviews, time, predicted recall on the due date, quiz scores. The teacher
+// sees a row per student of one assignment; a student sees their own row of each.
 //
 // Predicted recall is the mean FSRS retrievability of the deck's cards at the student's
 // due date; an unstudied card counts as 0. The forgetting curve is evaluated in SQL with
@@ -17,81 +18,122 @@ const { decay, factor } = forgettingCurveConstants(toSrsParams(defaultReviewSett
 /** The learner day (a date) of a timestamptz expression, for student alias x. */
 const learnerDay = (at: Prisma.Sql) => Prisma.sql`(((${at}) AT TIME ZONE x.timezone) - make_interval(hours => x."rolloverHour"))::date`;
 
-type Row = Omit<ProgressRow, "status" | "dueAt"> & { dueAt: Date | null; recallSum: number; anyQuiz: boolean };
+/** R of card state s on learner day `day` of student x; 0 for a card never studied. */
+const recallOn = (day: Prisma.Sql) => Prisma.sql`CASE WHEN s.state = 0 OR s."lastReview" IS NULL OR s.stability <= 0 THEN 0
+  ELSE power(1 + ${factor}::float8 * greatest(0, ${day} - ${learnerDay(Prisma.sql`s."lastReview"`)}) / s.stability, ${decay}::float8) END`;
 
-function status(r: Row, kind: "REVIEW" | "QUIZ", target: number | null, createdAt: Date, now: Date): ProgressRow["status"] {
-  if (kind === "QUIZ") {
+type Row = Omit<ProgressRow, "status" | "dueAt"> & {
+  assignmentId: string;
+  kind: "REVIEW" | "QUIZ";
+  targetRecall: number | null;
+  createdAt: Date;
+  dueAt: Date | null;
+  recallSum: number;
+  anyQuiz: boolean;
+};
+
+function status(r: Row, predictedRecall: number, now: Date): ProgressRow["status"] {
+  if (r.kind === "QUIZ") {
     if (r.anyQuiz) return "complete";
     return r.dueAt && now > r.dueAt ? "late" : "not started";
   }
-  const done = r.cardsTotal > 0 && r.cardsStarted === r.cardsTotal && r.predictedRecall >= (target ?? 0);
+  const done = r.cardsTotal > 0 && r.cardsStarted === r.cardsTotal && predictedRecall >= (r.targetRecall ?? 0);
   if (done) return "complete";
   if (r.dueAt && now > r.dueAt) return "late";
   if (r.cardsStarted === 0) return "not started";
   // On track when the share of cards started keeps pace with the share of time gone.
-  const span = r.dueAt ? r.dueAt.getTime() - createdAt.getTime() : 0;
-  const elapsed = span > 0 ? (now.getTime() - createdAt.getTime()) / span : 0;
+  const span = r.dueAt ? r.dueAt.getTime() - r.createdAt.getTime() : 0;
+  const elapsed = span > 0 ? (now.getTime() - r.createdAt.getTime()) / span : 0;
   return r.cardsStarted / Math.max(1, r.cardsTotal) >= Math.min(1, elapsed) ? "on track" : "behind";
 }
 
-export async function assignmentProgress(db: PrismaClient, teacherId: string, assignmentId: string, now = new Date()) {
-  const a = await ownAssignment(db, teacherId, assignmentId);
-  const fallbackDue = a.dueAt ?? now;
+/**
+ * Progress rows, one per (assignment, enrolled student) pair that `pairs` admits: a
+ * condition on a (Assignment), k (its Class) and e (Enrollment). Every figure is joined
+ * through those pairs, so nothing outside them is read.
+ */
+async function progressRows(db: PrismaClient, pairs: Prisma.Sql, now: Date): Promise<(ProgressRow & { assignmentId: string })[]> {
   const rows = await db.$queryRaw<Row[]>`
-    WITH cards AS (SELECT id FROM "Card" WHERE "deckId" = ${a.deckId}::uuid AND "retiredAt" IS NULL),
-    total AS (SELECT count(*)::int AS n FROM cards),
-    x AS (
-      SELECT u.id, u.name, u.email, u.timezone, u."rolloverHour", coalesce(ac."extendedDueAt", ${fallbackDue}::timestamptz) AS due_at,
-             ac."extendedDueAt" IS NOT NULL OR ${a.dueAt !== null} AS has_due
-        FROM "Enrollment" e JOIN "User" u ON u.id = e."userId"
-        LEFT JOIN "Accommodation" ac ON ac."assignmentId" = ${a.id}::uuid AND ac."userId" = u.id
-       WHERE e."classId" = ${a.classId}::uuid),
-    -- The due date's learner day, once per student rather than once per card.
+    WITH x AS (
+      SELECT a.id AS aid, a."deckId" AS deck_id, a.kind, a."targetRecall", a."createdAt",
+             u.id, u.name, u.email, u.timezone, u."rolloverHour",
+             coalesce(ac."extendedDueAt", a."dueAt", ${now}::timestamptz) AS due_at,
+             coalesce(ac."extendedDueAt", a."dueAt") IS NOT NULL AS has_due
+        FROM "Assignment" a JOIN "Class" k ON k.id = a."classId"
+        JOIN "Enrollment" e ON e."classId" = a."classId" JOIN "User" u ON u.id = e."userId"
+        LEFT JOIN "Accommodation" ac ON ac."assignmentId" = a.id AND ac."userId" = u.id
+       WHERE (${pairs})),
+    cards AS (SELECT id, "deckId" FROM "Card" WHERE "deckId" IN (SELECT deck_id FROM x) AND "retiredAt" IS NULL),
+    total AS (SELECT "deckId", count(*)::int AS n FROM cards GROUP BY "deckId"),
+    -- The due date's learner day, once per pair rather than once per card.
     xd AS (SELECT x.*, ${learnerDay(Prisma.sql`x.due_at`)} AS due_day FROM x),
+    -- Joined on the student alone, the deck checked in the aggregates: the planner takes
+    -- student and deck for independent and expects a (student, deck) join to keep a few
+    -- hundred of the tens of thousands of states, then sorts them on disk.
     st AS (
-      SELECT s."userId", count(*) FILTER (WHERE s.state <> 0)::int AS started,
-             coalesce(sum(CASE WHEN s.state = 0 OR s."lastReview" IS NULL OR s.stability <= 0 THEN 0
-                 ELSE power(1 + ${factor}::float8 * greatest(0, x.due_day - ${learnerDay(Prisma.sql`s."lastReview"`)}) / s.stability, ${decay}::float8) END), 0)::float8 AS recall
-        FROM "CardState" s JOIN xd x ON x.id = s."userId" JOIN cards c ON c.id = s."cardId"
-       GROUP BY s."userId"),
+      SELECT x.aid, x.id, count(*) FILTER (WHERE c."deckId" = x.deck_id AND s.state <> 0)::int AS started,
+             coalesce(sum(${recallOn(Prisma.sql`x.due_day`)}) FILTER (WHERE c."deckId" = x.deck_id), 0)::float8 AS recall
+        FROM "CardState" s JOIN cards c ON c.id = s."cardId" JOIN xd x ON x.id = s."userId"
+       GROUP BY x.aid, x.id),
+    -- Per student and deck first, for the same reason; each pair then takes its deck's row.
     lg AS (
-      SELECT r."userId", count(*)::int AS reviews, coalesce(sum(r."durationMs"), 0)::bigint AS ms
-        FROM "ReviewLog" r JOIN x ON x.id = r."userId" JOIN cards c ON c.id = r."cardId"
-       WHERE r."undoneAt" IS NULL GROUP BY r."userId"),
+      SELECT r."userId", c."deckId", count(*)::int AS reviews, coalesce(sum(r."durationMs"), 0)::bigint AS ms
+        FROM "ReviewLog" r JOIN cards c ON c.id = r."cardId"
+       WHERE r."userId" IN (SELECT id FROM x) AND r."undoneAt" IS NULL GROUP BY r."userId", c."deckId"),
     qa AS (
-      SELECT q."userId", q."startedAt",
+      SELECT x.aid, x.id, q."startedAt",
              (SELECT count(*) FILTER (WHERE qq.correct) * 1.0 / greatest(count(*), 1) FROM "QuizQuestion" qq WHERE qq."attemptId" = q.id)::float8 AS pct
         FROM "QuizAttempt" q JOIN x ON x.id = q."userId"
-       WHERE (q."assignmentId" = ${a.id}::uuid OR (${a.kind === "REVIEW"} AND q."deckId" = ${a.deckId}::uuid))
+       WHERE (q."assignmentId" = x.aid OR (x.kind = 'REVIEW' AND q."deckId" = x.deck_id))
          AND (q."submittedAt" IS NOT NULL OR q.deadline < ${new Date(now.getTime() - GRACE_SEC * 1000)})),
-    qz AS (SELECT "userId", max(pct) AS best, (array_agg(pct ORDER BY "startedAt" DESC))[1] AS last FROM qa GROUP BY "userId")
-    SELECT x.id AS "userId", x.name, x.email, coalesce(st.started, 0) AS "cardsStarted", total.n AS "cardsTotal",
+    qz AS (SELECT aid, id, max(pct) AS best, (array_agg(pct ORDER BY "startedAt" DESC))[1] AS last FROM qa GROUP BY aid, id)
+    SELECT x.aid AS "assignmentId", x.kind, x."targetRecall", x."createdAt",
+           x.id AS "userId", x.name, x.email, coalesce(st.started, 0) AS "cardsStarted", coalesce(total.n, 0) AS "cardsTotal",
            coalesce(lg.reviews, 0) AS reviews, (coalesce(lg.ms, 0) / 1000)::int AS "timeSpentSec",
            coalesce(st.recall, 0) AS "recallSum", CASE WHEN x.has_due THEN x.due_at END AS "dueAt",
-           qz.best AS "quizBest", qz.last AS "quizLast", qz."userId" IS NOT NULL AS "anyQuiz", 0::float8 AS "predictedRecall"
-      FROM x CROSS JOIN total LEFT JOIN st ON st."userId" = x.id LEFT JOIN lg ON lg."userId" = x.id LEFT JOIN qz ON qz."userId" = x.id
-     ORDER BY x.name, x.id`;
-  const students: ProgressRow[] = rows.map((r) => {
-    const row = { ...r, predictedRecall: r.cardsTotal > 0 ? r.recallSum / r.cardsTotal : 0 };
+           qz.best AS "quizBest", qz.last AS "quizLast", qz.id IS NOT NULL AS "anyQuiz"
+      FROM x LEFT JOIN total ON total."deckId" = x.deck_id
+      LEFT JOIN st ON st.aid = x.aid AND st.id = x.id
+      LEFT JOIN lg ON lg."userId" = x.id AND lg."deckId" = x.deck_id
+      LEFT JOIN qz ON qz.aid = x.aid AND qz.id = x.id
+     ORDER BY x.name, x.id, x.aid`;
+  return rows.map((r) => {
+    const predictedRecall = r.cardsTotal > 0 ? r.recallSum / r.cardsTotal : 0;
     return {
-      userId: row.userId,
-      name: row.name,
-      email: row.email,
-      cardsStarted: row.cardsStarted,
-      cardsTotal: row.cardsTotal,
-      reviews: row.reviews,
-      timeSpentSec: row.timeSpentSec,
-      predictedRecall: row.predictedRecall,
-      quizBest: row.quizBest,
-      quizLast: row.quizLast,
-      dueAt: row.dueAt?.toISOString() ?? null,
-      status: status(row, a.kind, a.targetRecall, a.createdAt, now),
+      assignmentId: r.assignmentId,
+      userId: r.userId,
+      name: r.name,
+      email: r.email,
+      cardsStarted: r.cardsStarted,
+      cardsTotal: r.cardsTotal,
+      reviews: r.reviews,
+      timeSpentSec: r.timeSpentSec,
+      predictedRecall,
+      quizBest: r.quizBest,
+      quizLast: r.quizLast,
+      dueAt: r.dueAt?.toISOString() ?? null,
+      status: status(r, predictedRecall, now),
     };
   });
+}
+
+/** The teacher's view of one of their assignments: a row per student of the class. */
+export async function assignmentProgress(db: PrismaClient, teacherId: string, assignmentId: string, now = new Date()) {
+  const a = await ownAssignment(db, teacherId, assignmentId);
+  const rows = await progressRows(db, Prisma.sql`a.id = ${a.id}::uuid`, now);
   return {
     assignment: { id: a.id, kind: a.kind, deck: a.deck, class: a.class, dueAt: a.dueAt?.toISOString() ?? null, targetRecall: a.targetRecall },
-    students,
+    students: rows.map(({ assignmentId: _, ...row }) => row),
   };
+}
+
+/**
+ * A student's own row on each assignment of the (unarchived) classes they are in, keyed
+ * by assignment id: the figures their teacher sees, in one statement for all assignments.
+ */
+export async function myProgress(db: PrismaClient, studentId: string, now = new Date()): Promise<Map<string, ProgressRow>> {
+  const rows = await progressRows(db, Prisma.sql`e."userId" = ${studentId}::uuid AND k."archivedAt" IS NULL`, now);
+  return new Map(rows.map(({ assignmentId, ...row }) => [assignmentId, row]));
 }
 
 /** The deck's cards the class struggles with most: failures (Again) and mean predicted recall now. */
@@ -103,8 +145,7 @@ export async function assignmentCards(db: PrismaClient, teacherId: string, assig
     SELECT c.id AS "cardId", c.prompt, c.answer, c.quote, c.citation,
            (SELECT count(*)::int FROM "ReviewLog" r JOIN x ON x.id = r."userId" WHERE r."cardId" = c.id AND r.rating = 1 AND r."undoneAt" IS NULL) AS failures,
            (SELECT count(*)::int FROM "ReviewLog" r JOIN x ON x.id = r."userId" WHERE r."cardId" = c.id AND r."undoneAt" IS NULL) AS reviews,
-           (SELECT coalesce(sum(CASE WHEN s.state = 0 OR s."lastReview" IS NULL OR s.stability <= 0 THEN 0
-                   ELSE power(1 + ${factor}::float8 * greatest(0, ${learnerDay(Prisma.sql`${now}::timestamptz`)} - ${learnerDay(Prisma.sql`s."lastReview"`)}) / s.stability, ${decay}::float8) END), 0)
+           (SELECT coalesce(sum(${recallOn(learnerDay(Prisma.sql`${now}::timestamptz`))}), 0)
               FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id) / n.students AS "meanRecall"
       FROM "Card" c CROSS JOIN n
      WHERE c."deckId" = ${a.deckId}::uuid AND c."retiredAt" IS NULL

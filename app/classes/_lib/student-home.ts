@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/authenticate";
 import type { ProgressRow } from "@/lib/api/classes";
 import { listAssignments } from "@/lib/classes/assignments";
 import { listClasses } from "@/lib/classes/classes";
-import { assignmentProgress } from "@/lib/classes/progress";
+import { myProgress } from "@/lib/classes/progress";
 import { prisma } from "@/lib/db/client";
 import { GRACE_SEC } from "@/lib/quiz/attempts";
 import { loadQueue } from "@/lib/review/load-queue";
@@ -15,32 +15,12 @@ export type StudentAssignment = Awaited<ReturnType<typeof listAssignments>>[numb
   runningAttemptId: string | null;
 };
 
-/**
- * The student's own progress row on each assignment. There is no student-scoped progress
- * query in lib/classes yet, so this runs the teacher's (one statement per assignment) and
- * keeps only the student's row.
- */
-async function ownProgress(userId: string, assignments: { id: string; class: { id: string } }[]): Promise<Map<string, ProgressRow>> {
-  const db = prisma();
-  const teachers = await db.class.findMany({ where: { id: { in: [...new Set(assignments.map((a) => a.class.id))] } }, select: { id: true, teacherId: true } });
-  const teacherOf = new Map(teachers.map((t) => [t.id, t.teacherId]));
-  const rows = await Promise.all(
-    assignments.map(async (a) => {
-      const teacherId = teacherOf.get(a.class.id);
-      if (!teacherId) return null;
-      const p = await assignmentProgress(db, teacherId, a.id);
-      const mine = p.students.find((s) => s.userId === userId);
-      return mine ? ([a.id, mine] as const) : null;
-    }),
-  );
-  return new Map(rows.filter((r) => r !== null));
-}
-
 export async function studentHome(user: SessionUser, now = new Date()) {
   const db = prisma();
-  const [queue, assignments, classes, running] = await Promise.all([
+  const [queue, assignments, progress, classes, running] = await Promise.all([
     loadQueue(db, user.id, { limit: 1 }, now),
     listAssignments(db, user, now),
+    myProgress(db, user.id, now),
     listClasses(db, user),
     db.quizAttempt.findMany({
       where: { userId: user.id, assignmentId: { not: null }, submittedAt: null, deadline: { gt: new Date(now.getTime() - GRACE_SEC * 1000) } },
@@ -48,7 +28,6 @@ export async function studentHome(user: SessionUser, now = new Date()) {
       orderBy: { startedAt: "desc" },
     }),
   ]);
-  const progress = await ownProgress(user.id, assignments);
   const runningOf = new Map<string, string>();
   for (const r of running) if (r.assignmentId && !runningOf.has(r.assignmentId)) runningOf.set(r.assignmentId, r.id);
   const due = (a: { dueAt: string | null }) => (a.dueAt ? Date.parse(a.dueAt) : Number.POSITIVE_INFINITY);
