@@ -62,3 +62,20 @@ export const progressRowSchema = z.object({
   status: z.enum(["complete", "on track", "behind", "late", "not started"]),
 });
 export type ProgressRow = z.infer<typeof progressRowSchema>;
+
+/** GET /api/assignments/{id}/cards: cards to re-teach, studied ones first; `unstudied` counts the deck's cards nobody in the class has studied. */
+export const reteachCardsSchema = z.object({
+  cards: z.array(z.object({
+    cardId: z.string(),
+    prompt: z.string(),
+    answer: z.string(),
+    quote: z.string(),
+    citation: z.string().nullable(),
+    failures: z.number().int(),
+    reviews: z.number().int(),
+    meanRecall: z.number(),
+  })),
+  unstudied: z.number().int(),
+});
+export type ReteachCards = z.infer<typeof reteachCardsSchema>;
+export type ReteachCard = ReteachCards["cards"][number];

@@ -160,6 +160,19 @@ describe("progress and predicted recall", () => {
     const after = (await assignmentProgress(t.prisma, u("tina").id, a.id, T0)).students.find((s) => s.name === "sam")!;
     expect(after).toMatchObject({ cardsStarted: 1, reviews: 1, timeSpentSec: 4 });
     expect(after.predictedRecall).toBeGreaterThan(0);
+
+    // Cards to re-teach: studied cards first, the failed one before the one recalled, and
+    // only then those nobody studied (recall 0 but nothing to re-teach), which are counted.
+    const deckCards = await t.prisma.card.findMany({ where: { deckId, retiredAt: null }, orderBy: { position: "asc" } });
+    const failed = deckCards[1]!.id;
+    await gradeCard(t.prisma, u("sue").id, { cardId: failed, rating: 1, expectedVersion: 0, idempotencyKey: randomUUID(), durationMs: 3000 }, T0);
+    const reteach = await assignmentCards(t.prisma, u("tina").id, a.id, T0, 3);
+    expect(reteach.cards.map((c) => c.cardId).slice(0, 2)).toEqual([failed, card]);
+    expect(reteach.cards[0]).toMatchObject({ failures: 1, reviews: 1 });
+    expect(reteach.cards[1]).toMatchObject({ failures: 0, reviews: 1 });
+    expect(reteach.cards[1]!.meanRecall).toBeGreaterThan(0);
+    expect(reteach.cards[2]).toMatchObject({ reviews: 0, meanRecall: 0 });
+    expect(reteach.unstudied).toBe(deckCards.length - 2);
     const csv = progressCsv([after, { ...after, name: 'O"Brien, =cmd', email: "o@example.com" }]);
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toBe("name,email,cards_started,cards_total,reviews,time_spent_min,predicted_recall_pct,quiz_best_pct,quiz_last_pct,due_at,status");

@@ -7,7 +7,7 @@
 // the scheduler's own constants (lib/srs/retrievability.ts) and the same whole learner
 // days (the student's time zone and rollover hour) that the scheduler counts.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import type { ProgressRow } from "@/lib/api/classes";
+import type { ProgressRow, ReteachCard, ReteachCards } from "@/lib/api/classes";
 import { defaultReviewSettings, toSrsParams } from "@/lib/review/settings";
 import { forgettingCurveConstants } from "@/lib/srs/retrievability";
 import { GRACE_SEC } from "@/lib/quiz/attempts";
@@ -136,21 +136,30 @@ export async function myProgress(db: PrismaClient, studentId: string, now = new 
   return new Map(rows.map(({ assignmentId, ...row }) => [assignmentId, row]));
 }
 
-/** The deck's cards the class struggles with most: failures (Again) and mean predicted recall now. */
-export async function assignmentCards(db: PrismaClient, teacherId: string, assignmentId: string, now = new Date(), limit = 20) {
+/**
+ * The deck's cards the class struggles with most: cards someone has studied first (most
+ * failures (Again), then lowest mean predicted recall now), then those nobody has; and
+ * how many of the deck's cards nobody in the class has studied yet.
+ */
+export async function assignmentCards(db: PrismaClient, teacherId: string, assignmentId: string, now = new Date(), limit = 20): Promise<ReteachCards> {
   const a = await ownAssignment(db, teacherId, assignmentId);
-  return db.$queryRaw<{ cardId: string; prompt: string; answer: string; quote: string; citation: string | null; failures: number; reviews: number; meanRecall: number }[]>`
+  const rows = await db.$queryRaw<(ReteachCard & { unstudied: number })[]>`
     WITH x AS (SELECT u.id, u.timezone, u."rolloverHour" FROM "Enrollment" e JOIN "User" u ON u.id = e."userId" WHERE e."classId" = ${a.classId}::uuid),
-    n AS (SELECT greatest(count(*), 1)::float8 AS students FROM x)
-    SELECT c.id AS "cardId", c.prompt, c.answer, c.quote, c.citation,
-           (SELECT count(*)::int FROM "ReviewLog" r JOIN x ON x.id = r."userId" WHERE r."cardId" = c.id AND r.rating = 1 AND r."undoneAt" IS NULL) AS failures,
-           (SELECT count(*)::int FROM "ReviewLog" r JOIN x ON x.id = r."userId" WHERE r."cardId" = c.id AND r."undoneAt" IS NULL) AS reviews,
-           (SELECT coalesce(sum(${recallOn(learnerDay(Prisma.sql`${now}::timestamptz`))}), 0)
-              FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id) / n.students AS "meanRecall"
-      FROM "Card" c CROSS JOIN n
-     WHERE c."deckId" = ${a.deckId}::uuid AND c."retiredAt" IS NULL
-     ORDER BY failures DESC, "meanRecall" ASC, c.position
+    n AS (SELECT greatest(count(*), 1)::float8 AS students FROM x),
+    per AS (
+      SELECT c.id AS "cardId", c.prompt, c.answer, c.quote, c.citation, c.position, lg.failures, lg.reviews,
+             (SELECT coalesce(sum(${recallOn(learnerDay(Prisma.sql`${now}::timestamptz`))}), 0)
+                FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id) / n.students AS "meanRecall"
+        FROM "Card" c CROSS JOIN n
+        CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE r.rating = 1)::int AS failures, count(*)::int AS reviews
+                              FROM "ReviewLog" r JOIN x ON x.id = r."userId" WHERE r."cardId" = c.id AND r."undoneAt" IS NULL) lg
+       WHERE c."deckId" = ${a.deckId}::uuid AND c."retiredAt" IS NULL)
+    -- The count runs over the whole deck, before LIMIT.
+    SELECT "cardId", prompt, answer, quote, citation, failures, reviews, "meanRecall", (count(*) FILTER (WHERE reviews = 0) OVER ())::int AS unstudied
+      FROM per
+     ORDER BY reviews = 0, failures DESC, "meanRecall" ASC, position
      LIMIT ${limit}`;
+  return { cards: rows.map(({ unstudied: _, ...card }) => card), unstudied: rows[0]?.unstudied ?? 0 };
 }
 
 /** RFC 4180 CSV of the progress rows, for gradebooks: header row, one row per student, UTF-8. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pageTeacher } from "@/lib/auth/page";
+import type { ReteachCards } from "@/lib/api/classes";
 import { ApiError } from "@/lib/api/errors";
 import { ownAssignment } from "@/lib/classes/assignments";
 import { assignmentCards, assignmentProgress } from "@/lib/classes/progress";
@@ -17,7 +18,6 @@ import { uuidOr404 } from "../../_lib/load";
 export const metadata: Metadata = { title: "Assignment progress" };
 
 type Props = { params: Promise<{ id: string }> };
-type CardRow = Awaited<ReturnType<typeof assignmentCards>>[number];
 
 async function ownOr404(teacherId: string, id: string) {
   try {
@@ -28,14 +28,10 @@ async function ownOr404(teacherId: string, id: string) {
   }
 }
 
-/** How many of the struggled-with cards the page lists. */
-const RETEACH_COUNT = 20;
-
-function ReteachList({ cards }: { cards: CardRow[] }) {
+function ReteachList({ cards, unstudied }: ReteachCards) {
   // A card nobody has studied has a predicted recall of 0 but says nothing about what to
-  // re-teach, so only studied cards are ranked (most failures, then lowest recall).
-  const studied = cards.filter((c) => c.reviews > 0).slice(0, RETEACH_COUNT);
-  const unstudied = cards.filter((c) => c.reviews === 0).length;
+  // re-teach: lib ranks those last, and the page counts rather than lists them.
+  const studied = cards.filter((c) => c.reviews > 0);
   const note = unstudied > 0 && <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">{plural(unstudied, "card")} of this deck not studied by anyone in the class yet.</p>;
   if (studied.length === 0) return <p className="text-sm">No reviews yet: this list fills in as students study.</p>;
   return (
@@ -67,9 +63,7 @@ export default async function AssignmentPage({ params }: Props) {
   const db = prisma();
   const [progress, cards, accommodations, timeZone] = await Promise.all([
     assignmentProgress(db, teacher.id, id),
-    // Every card of the deck: lib's ranking puts unstudied cards (recall 0) before studied
-    // ones that were never failed, so a short list could hide every studied card.
-    db.card.count({ where: { deckId: a.deckId, retiredAt: null } }).then((n) => assignmentCards(db, teacher.id, id, new Date(), n)),
+    assignmentCards(db, teacher.id, id),
     db.accommodation.findMany({ where: { assignmentId: id } }),
     userTimeZone(teacher.id),
   ]);
@@ -107,7 +101,7 @@ export default async function AssignmentPage({ params }: Props) {
       <Card>
         <h2 className="mb-1 text-lg font-semibold">Cards to re-teach</h2>
         <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">The cards this class fails most, then those it recalls least, with the source sentence behind each.</p>
-        <ReteachList cards={cards} />
+        <ReteachList {...cards} />
       </Card>
     </div>
   );

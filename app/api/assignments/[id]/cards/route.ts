@@ -6,5 +6,5 @@ import { uuidParam } from "../../../_http/ids";
 
 export const GET = handle<{ id: string }>(async (_req, { params }) => {
   const teacher = await requireTeacher();
-  return json({ cards: await assignmentCards(prisma(), teacher.id, await uuidParam(params, "id", "assignment")) });
+  return json(await assignmentCards(prisma(), teacher.id, await uuidParam(params, "id", "assignment")));
 });
