@@ -165,6 +165,20 @@ test("a teacher sets a review goal and a quiz; a student joins, does both; the t
   // The teacher's progress view shows the student's work.
   await page.goto(`/teacher/assignments/${reviewId}`);
   await expect(page.getByRole("heading", { level: 1, name: `Review goal: ${deck.title}` })).toBeVisible();
+
+  // The teacher edits the goal: an impossible target is named in the form's own terms, then a new one shows.
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  const edit = page.getByRole("dialog", { name: "Edit the review goal" });
+  await expect(edit.getByLabel("Target recall (%)")).toHaveValue("85");
+  await edit.getByLabel("Target recall (%)").fill("150");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByRole("alert")).toContainText("Enter a target recall from 0 to 100 (%).");
+  await expect(edit.getByLabel("Target recall (%)")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await edit.getByLabel("Target recall (%)").fill("90");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByText(/^Target recall 90% by /)).toBeVisible();
   const row = page.locator(`[data-testid=progress-row][data-user-id="${studentId}"]`);
   await expect(row.getByRole("rowheader")).toContainText("Sam Student");
   await expect(row.locator("[data-col=cards]")).toHaveText(new RegExp(`^[1-9]\\d* / ${deck.cardCount}$`));

@@ -9,22 +9,32 @@ export const joinClassSchema = z.strictObject({ code: z.string().trim().min(1, {
 
 const dateTime = (what: string) => z.iso.datetime({ offset: true, error: `${what} must be a date and time (ISO 8601)` }).transform((s) => new Date(s));
 
+// The settings' rules, shared by creating and editing an assignment.
+const targetRecall = z.number({ error: "targetRecall must be a number between 0 and 1" }).min(0, { error: "targetRecall must be between 0 and 1" }).max(1, { error: "targetRecall must be between 0 and 1" });
+const intBetween = (what: string, min: number, max: number) => {
+  const error = `${what} must be ${min}–${max}`;
+  return z.int({ error }).min(min, { error }).max(max, { error });
+};
+const count = intBetween("count", 5, 50);
+const timeLimitSec = intBetween("timeLimitSec", 10, 7200);
+const attempts = intBetween("attempts", 1, 20);
+
 export const createAssignmentSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("REVIEW"),
     classId: z.uuid({ error: "classId must be a class id" }),
     deckId: z.uuid({ error: "deckId must be a deck id" }),
     dueAt: dateTime("dueAt"),
-    targetRecall: z.number().min(0, { error: "targetRecall must be between 0 and 1" }).max(1, { error: "targetRecall must be between 0 and 1" }),
+    targetRecall,
   }),
   z
     .strictObject({
       kind: z.literal("QUIZ"),
       classId: z.uuid({ error: "classId must be a class id" }),
       deckId: z.uuid({ error: "deckId must be a deck id" }),
-      count: z.int().min(5, { error: "count must be 5–50" }).max(50, { error: "count must be 5–50" }),
-      timeLimitSec: z.int().min(10, { error: "timeLimitSec must be 10–7200" }).max(7200, { error: "timeLimitSec must be 10–7200" }),
-      attempts: z.int().min(1, { error: "attempts must be 1–20" }).max(20, { error: "attempts must be 1–20" }),
+      count,
+      timeLimitSec,
+      attempts,
       opensAt: dateTime("opensAt"),
       closesAt: dateTime("closesAt"),
     })
@@ -32,15 +42,17 @@ export const createAssignmentSchema = z.discriminatedUnion("kind", [
 ], { error: 'kind must be "REVIEW" or "QUIZ"' });
 export type CreateAssignment = z.infer<typeof createAssignmentSchema>;
 
+/** Any of the settings; lib checks the quiz window against the stored one (either end may change alone). */
 export const updateAssignmentSchema = z.strictObject({
   dueAt: dateTime("dueAt").optional(),
-  targetRecall: z.number().min(0).max(1).optional(),
-  count: z.int().min(5).max(50).optional(),
-  timeLimitSec: z.int().min(10).max(7200).optional(),
-  attempts: z.int().min(1).max(20).optional(),
+  targetRecall: targetRecall.optional(),
+  count: count.optional(),
+  timeLimitSec: timeLimitSec.optional(),
+  attempts: attempts.optional(),
   opensAt: dateTime("opensAt").optional(),
   closesAt: dateTime("closesAt").optional(),
 });
+export type UpdateAssignment = z.infer<typeof updateAssignmentSchema>;
 
 export const accommodationSchema = z.strictObject({
   timeFactor: z.number().min(1, { error: "timeFactor must be 1–4" }).max(4, { error: "timeFactor must be 1–4" }).default(1),

@@ -3,7 +3,7 @@
 // their own classes' assignments; students see those of the classes they are in.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/api/errors";
-import type { CreateAssignment } from "@/lib/api/classes";
+import type { CreateAssignment, UpdateAssignment } from "@/lib/api/classes";
 import type { SessionUser } from "@/lib/auth/authenticate";
 import { visibleDecksWhere } from "@/lib/decks/queries";
 import { ownClass } from "./classes";
@@ -62,12 +62,16 @@ export async function listAssignments(db: PrismaClient, user: Pick<SessionUser, 
   });
 }
 
-export async function updateAssignment(db: PrismaClient, teacherId: string, id: string, patch: Partial<Record<"dueAt" | "opensAt" | "closesAt", Date>> & Partial<Record<"targetRecall" | "count" | "timeLimitSec" | "attempts", number>>) {
+export async function updateAssignment(db: PrismaClient, teacherId: string, id: string, patch: UpdateAssignment) {
   const a = await ownAssignment(db, teacherId, id);
   const opensAt = patch.opensAt ?? a.opensAt;
   const closesAt = patch.closesAt ?? a.closesAt;
-  if (opensAt && closesAt && closesAt <= opensAt) throw new ApiError("validation_failed", "closesAt must be after opensAt");
-  return db.assignment.update({ where: { id }, data: patch });
+  if (opensAt && closesAt && closesAt <= opensAt) {
+    throw new ApiError("validation_failed", "closesAt must be after opensAt", { fields: { closesAt: "closesAt must be after opensAt" } });
+  }
+  // A quiz is due when it closes (as createAssignment sets it), so the two move together.
+  const dueAt = a.kind === "QUIZ" && patch.closesAt ? patch.closesAt : patch.dueAt;
+  return db.assignment.update({ where: { id }, data: { ...patch, dueAt } });
 }
 
 export async function deleteAssignment(db: PrismaClient, teacherId: string, id: string) {

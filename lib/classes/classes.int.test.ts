@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAssignmentSchema } from "@/lib/api/classes";
+import { createAssignmentSchema, updateAssignmentSchema } from "@/lib/api/classes";
 import { loadContentDecks } from "@/lib/decks/content";
 import { createAttempt } from "@/lib/quiz/attempts";
 import { gradeCard } from "@/lib/review/grade";
@@ -100,6 +100,16 @@ describe("classes and their access rules", () => {
     expect(new Date(sue.deadline).getTime() - T0.getTime()).toBe(150_000);
     expect(await status(createAttempt(t.prisma, u("sam").id, { assignmentId: q.id }, T0))).toBe(409);
     expect(await status(createAttempt(t.prisma, u("sam").id, { assignmentId: q.id }, new Date("2026-09-02T00:00:00Z")))).toBe(409);
+
+    // Editing: the quiz is due when it closes, so moving the close moves the due date; a
+    // window closing before it opens is refused with the field named; settings keep their ranges.
+    const closesAt = new Date("2026-09-03T20:00:00Z");
+    expect(await updateAssignment(t.prisma, u("tina").id, q.id, { closesAt })).toMatchObject({ closesAt, dueAt: closesAt });
+    await expect(updateAssignment(t.prisma, u("tina").id, q.id, { opensAt: new Date("2026-09-04T00:00:00Z") })).rejects.toMatchObject({
+      status: 422,
+      details: { fields: { closesAt: "closesAt must be after opensAt" } },
+    });
+    expect(updateAssignmentSchema.safeParse({ count: 4, attempts: 1.5 }).error?.issues.map((i) => i.message)).toEqual(["count must be 5–50", "attempts must be 1–20"]);
   });
 
   it("lets a student leave, and a teacher remove a student, each only once", async () => {

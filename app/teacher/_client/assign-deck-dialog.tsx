@@ -5,14 +5,14 @@
 // are the browser's "now", in the browser's time zone.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert, Button, Field, SecondaryButton, SelectField } from "../../_components/ui";
+import { Alert, Button, SecondaryButton, SelectField } from "../../_components/ui";
 import { callApi } from "../../classes/_client/api";
-import { fromLocalInput, nowToMinute, toLocalInput } from "../../classes/_client/datetime";
+import { nowToMinute, toLocalInput } from "../../classes/_client/datetime";
 import { DialogClose, Modal } from "../../classes/_client/dialog";
+import { formErrors, type Kind, type SettingsValues, SettingsFields, settingsBody } from "./assignment-fields";
 
 export type DeckOption = { id: string; title: string; cardCount: number };
-type Kind = "REVIEW" | "QUIZ";
-type Values = { deckId: string; dueAt: string; targetPct: string; count: string; timeLimitSec: string; attempts: string; opensAt: string; closesAt: string };
+type Values = SettingsValues & { deckId: string };
 
 const DAY = 86_400_000;
 
@@ -32,20 +32,6 @@ function initialValues(decks: DeckOption[]): Values {
   };
 }
 
-/** A number where the text is one; otherwise the text, so the server names the problem. */
-const num = (text: string): number | string => (text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text);
-
-function body(kind: Kind, classId: string, v: Values) {
-  if (kind === "REVIEW") {
-    const pct = num(v.targetPct);
-    return { kind, classId, deckId: v.deckId, dueAt: fromLocalInput(v.dueAt), targetRecall: typeof pct === "number" ? pct / 100 : pct };
-  }
-  return {
-    kind, classId, deckId: v.deckId, count: num(v.count), timeLimitSec: num(v.timeLimitSec), attempts: num(v.attempts),
-    opensAt: fromLocalInput(v.opensAt), closesAt: fromLocalInput(v.closesAt),
-  };
-}
-
 function AssignForm({ classId, decks, onDone }: { classId: string; decks: DeckOption[]; onDone: () => void }) {
   const router = useRouter();
   const [kind, setKind] = useState<Kind>("REVIEW");
@@ -53,19 +39,16 @@ function AssignForm({ classId, decks, onDone }: { classId: string; decks: DeckOp
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; fields: Record<string, string> }>();
 
-  const field = (key: keyof Values, serverKey: string = key) => ({
-    id: `assign-${key}`,
-    name: key,
-    value: values[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues({ ...values, [key]: e.target.value }),
-    error: error?.fields[serverKey],
-  });
-
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const local = formErrors(kind, values);
+    if (Object.keys(local).length > 0) {
+      setError({ message: Object.values(local).join(" "), fields: local });
+      return;
+    }
     setBusy(true);
     setError(undefined);
-    const res = await callApi("/api/assignments", "POST", body(kind, classId, values));
+    const res = await callApi("/api/assignments", "POST", { kind, classId, deckId: values.deckId, ...settingsBody(kind, values) });
     setBusy(false);
     if (!res.ok) {
       setError({ message: res.message, fields: res.fields });
@@ -92,29 +75,14 @@ function AssignForm({ classId, decks, onDone }: { classId: string; decks: DeckOp
           {radio("QUIZ", "Quiz")}
         </div>
       </fieldset>
-      <SelectField label="Deck" {...field("deckId")}>
+      <SelectField label="Deck" id="assign-deckId" name="deckId" value={values.deckId} onChange={(e) => setValues({ ...values, deckId: e.target.value })} error={error?.fields.deckId}>
         {decks.map((d) => (
           <option key={d.id} value={d.id}>
             {d.title} ({d.cardCount} cards)
           </option>
         ))}
       </SelectField>
-      {kind === "REVIEW" ? (
-        <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field label="Due" type="datetime-local" {...field("dueAt")} />
-          <Field label="Target recall (%)" type="number" inputMode="numeric" min="1" max="100" {...field("targetPct", "targetRecall")} />
-        </div>
-      ) : (
-        <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field label="Questions" type="number" inputMode="numeric" min="5" max="50" {...field("count")} />
-          <Field label="Time limit (seconds)" type="number" inputMode="numeric" min="10" max="7200" {...field("timeLimitSec")} />
-          <Field label="Attempts allowed" type="number" inputMode="numeric" min="1" max="20" {...field("attempts")} />
-          <div className="hidden sm:block" />
-          <Field label="Opens" type="datetime-local" {...field("opensAt")} />
-          <Field label="Closes" type="datetime-local" {...field("closesAt")} />
-        </div>
-      )}
-      <p className="mb-3 text-xs text-slate-600 dark:text-slate-400">Times are in this browser&apos;s time zone.</p>
+      <SettingsFields kind={kind} idPrefix="assign" values={values} onChange={(key, value) => setValues({ ...values, [key]: value })} errors={error?.fields} />
       <div className="flex justify-end gap-2">
         <DialogClose asChild>
           <SecondaryButton type="button">Cancel</SecondaryButton>

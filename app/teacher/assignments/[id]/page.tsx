@@ -11,6 +11,7 @@ import { formatDateTime, formatDuration, formatPercent, plural } from "../../../
 import { userTimeZone } from "../../../classes/_lib/time-zone";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { DeleteAssignmentButton } from "../../_client/delete-assignment-button";
+import { EditAssignmentDialog } from "../../_client/edit-assignment-dialog";
 import { ProgressTable, type TableRow } from "../../_client/progress-table";
 import { describeAssignment, kindLabel } from "../../_lib/describe";
 import { uuidOr404 } from "../../_lib/load";
@@ -18,6 +19,8 @@ import { uuidOr404 } from "../../_lib/load";
 export const metadata: Metadata = { title: "Assignment progress" };
 
 type Props = { params: Promise<{ id: string }> };
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 async function ownOr404(teacherId: string, id: string) {
   try {
@@ -87,7 +90,12 @@ export default async function AssignmentPage({ params }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
           <p className="text-sm text-slate-700 dark:text-slate-300">{describeAssignment(a, timeZone)}</p>
         </div>
-        <DeleteAssignmentButton assignmentId={a.id} classId={a.class.id} />
+        <div className="flex flex-wrap gap-2">
+          <EditAssignmentDialog
+            assignment={{ id: a.id, kind: a.kind, dueAt: iso(a.dueAt), targetRecall: a.targetRecall, count: a.count, timeLimitSec: a.timeLimitSec, attempts: a.attempts, opensAt: iso(a.opensAt), closesAt: iso(a.closesAt) }}
+          />
+          <DeleteAssignmentButton assignmentId={a.id} classId={a.class.id} />
+        </div>
       </div>
       <Card className="mb-4">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
