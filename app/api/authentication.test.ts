@@ -1,0 +1,35 @@
+// The proxy does not gate the JSON API (see proxy.ts): each route handler must
+// authenticate itself. This keeps a new route from shipping open by accident.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const API = path.resolve(import.meta.dirname);
+/** Routes anyone may call: signing in and up, and the health check. */
+const PUBLIC = new Set(["auth/[...nextauth]/route.ts", "register/route.ts", "health/route.ts"]);
+
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return routeFiles(p);
+    return e.name === "route.ts" ? [path.relative(API, p)] : [];
+  });
+}
+
+describe("every API route", () => {
+  const routes = routeFiles(API);
+
+  it("finds the routes", () => {
+    expect(routes.length).toBeGreaterThan(20);
+    for (const file of PUBLIC) expect(routes).toContain(file);
+  });
+
+  it.each(routes.filter((r) => !PUBLIC.has(r)))("%s authenticates every handler", (file) => {
+    const source = fs.readFileSync(path.join(API, file), "utf8");
+    const handlers = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = handle(<[^(]*>)?\(/g)].length;
+    const exported = [...source.matchAll(/export (const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].length;
+    const checks = [...source.matchAll(/await require(User|Teacher)\(\)/g)].length;
+    expect(handlers, "every handler goes through handle() (error shape, no stack traces)").toBe(exported);
+    expect(checks, "one requireUser()/requireTeacher() per handler").toBeGreaterThanOrEqual(exported);
+  });
+});
