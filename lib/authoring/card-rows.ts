@@ -2,19 +2,11 @@
 // against the stored document: the quote always comes from the source text itself.
 import type { CardInput, EditCard } from "@/lib/api/authoring";
 import { ApiError } from "@/lib/api/errors";
+import type { CardInput as CardRow } from "@/lib/decks/load";
 import type { CardKind, Prisma } from "@/lib/generated/prisma/client";
 
-export type CardFields = {
-  kind: CardKind;
-  subject: string;
-  prompt: string;
-  answer: string;
-  data: Prisma.InputJsonObject;
-  quote: string;
-  start: number;
-  end: number;
-  citation: string | null;
-};
+/** A content-deck card's row fields (lib/decks/load.ts) without its id: authored cards get theirs on insert. */
+export type CardFields = Omit<CardRow, "id">;
 
 /** The structured answer the quiz reads (lib/quiz/types.ts): {date}, {parties}, {term, definition}. */
 function dataOf(kind: CardKind, subject: string, answer: string, extra: { date?: object; parties?: string[] }): Prisma.InputJsonObject {
