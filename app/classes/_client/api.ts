@@ -2,7 +2,7 @@
 // message when it refuses (so the page and the API never disagree about what is allowed).
 import { errorBodySchema } from "@/lib/api/errors";
 
-type ApiResult = { ok: true; data: unknown } | { ok: false; status: number; message: string; fields: Record<string, string> };
+export type ApiResult = { ok: true; data: unknown } | { ok: false; status: number; message: string; fields: Record<string, string> };
 
 export async function callApi(url: string, method: "POST" | "PATCH" | "PUT" | "DELETE", body?: unknown): Promise<ApiResult> {
   let res: Response;

@@ -3,12 +3,10 @@
 // "Assign a deck": a review goal (due date, target recall) or a quiz (questions, time
 // limit, attempts, window). The form mounts when the dialog opens, so its default dates
 // are the browser's "now", in the browser's time zone.
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert, Button, SecondaryButton, SelectField } from "../../_components/ui";
-import { callApi } from "../../classes/_client/api";
+import { Button, SelectField } from "../../_components/ui";
 import { nowToMinute, toLocalInput } from "../../classes/_client/datetime";
-import { DialogClose, Modal } from "../../classes/_client/dialog";
+import { ApiForm, FormDialog } from "../../classes/_client/form-dialog";
 import { formErrors, type Kind, type SettingsValues, SettingsFields, settingsBody } from "./assignment-fields";
 
 export type DeckOption = { id: string; title: string; cardCount: number };
@@ -33,30 +31,8 @@ function initialValues(decks: DeckOption[]): Values {
 }
 
 function AssignForm({ classId, decks, onDone }: { classId: string; decks: DeckOption[]; onDone: () => void }) {
-  const router = useRouter();
   const [kind, setKind] = useState<Kind>("REVIEW");
   const [values, setValues] = useState<Values>(() => initialValues(decks));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> }>();
-
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const local = formErrors(kind, values);
-    if (Object.keys(local).length > 0) {
-      setError({ message: Object.values(local).join(" "), fields: local });
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    const res = await callApi("/api/assignments", "POST", { kind, classId, deckId: values.deckId, ...settingsBody(kind, values) });
-    setBusy(false);
-    if (!res.ok) {
-      setError({ message: res.message, fields: res.fields });
-      return;
-    }
-    onDone();
-    router.refresh();
-  }
 
   const radio = (value: Kind, label: string) => (
     <label className="flex items-center gap-2 text-sm">
@@ -66,46 +42,47 @@ function AssignForm({ classId, decks, onDone }: { classId: string; decks: DeckOp
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      {error && <Alert>Not assigned: {error.message}</Alert>}
-      <fieldset className="mb-3">
-        <legend className="mb-1 text-sm font-medium">Kind</legend>
-        <div className="flex flex-wrap gap-4">
-          {radio("REVIEW", "Review goal")}
-          {radio("QUIZ", "Quiz")}
-        </div>
-      </fieldset>
-      <SelectField label="Deck" id="assign-deckId" name="deckId" value={values.deckId} onChange={(e) => setValues({ ...values, deckId: e.target.value })} error={error?.fields.deckId}>
-        {decks.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.title} ({d.cardCount} cards)
-          </option>
-        ))}
-      </SelectField>
-      <SettingsFields kind={kind} idPrefix="assign" values={values} onChange={(key, value) => setValues({ ...values, [key]: value })} errors={error?.fields} />
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild>
-          <SecondaryButton type="button">Cancel</SecondaryButton>
-        </DialogClose>
-        <Button type="submit" disabled={busy}>
-          {busy ? "Assigning…" : "Assign"}
-        </Button>
-      </div>
-    </form>
+    <ApiForm
+      url="/api/assignments"
+      method="POST"
+      body={() => ({ kind, classId, deckId: values.deckId, ...settingsBody(kind, values) })}
+      validate={() => formErrors(kind, values)}
+      onSuccess={onDone}
+      errorPrefix="Not assigned: "
+      submitLabel="Assign"
+      busyLabel="Assigning…"
+    >
+      {(errors) => (
+        <>
+          <fieldset className="mb-3">
+            <legend className="mb-1 text-sm font-medium">Kind</legend>
+            <div className="flex flex-wrap gap-4">
+              {radio("REVIEW", "Review goal")}
+              {radio("QUIZ", "Quiz")}
+            </div>
+          </fieldset>
+          <SelectField label="Deck" id="assign-deckId" name="deckId" value={values.deckId} onChange={(e) => setValues({ ...values, deckId: e.target.value })} error={errors?.deckId}>
+            {decks.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title} ({d.cardCount} cards)
+              </option>
+            ))}
+          </SelectField>
+          <SettingsFields kind={kind} idPrefix="assign" values={values} onChange={(key, value) => setValues({ ...values, [key]: value })} errors={errors} />
+        </>
+      )}
+    </ApiForm>
   );
 }
 
 export function AssignDeckDialog({ classId, decks }: { classId: string; decks: DeckOption[] }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Modal
-      open={open}
-      onOpenChange={setOpen}
+    <FormDialog
       title="Assign a deck"
       description="A review goal asks students to study every card and reach a target recall by the due date; a quiz is timed and marked by the server."
       trigger={<Button type="button" disabled={decks.length === 0}>Assign a deck</Button>}
     >
-      <AssignForm classId={classId} decks={decks} onDone={() => setOpen(false)} />
-    </Modal>
+      {(close) => <AssignForm classId={classId} decks={decks} onDone={close} />}
+    </FormDialog>
   );
 }

@@ -3,12 +3,10 @@
 // "Edit" an assignment's settings: a review goal's due date and target recall, or a quiz's
 // questions, time limit, attempts and window (its kind, class and deck stay). The form
 // mounts when the dialog opens, so the stored times show in the browser's time zone.
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert, Button, SecondaryButton } from "../../_components/ui";
-import { callApi } from "../../classes/_client/api";
+import { SecondaryButton } from "../../_components/ui";
 import { toLocalInput } from "../../classes/_client/datetime";
-import { DialogClose, Modal } from "../../classes/_client/dialog";
+import { ApiForm, FormDialog } from "../../classes/_client/form-dialog";
 import { formErrors, type Kind, type SettingsValues, SettingsFields, settingsBody } from "./assignment-fields";
 
 export type EditableAssignment = {
@@ -40,63 +38,35 @@ function initialValues(a: EditableAssignment): SettingsValues {
 }
 
 function EditForm({ assignment, onDone }: { assignment: EditableAssignment; onDone: () => void }) {
-  const router = useRouter();
   const [values, setValues] = useState(() => initialValues(assignment));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> }>();
-
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const problems = formErrors(assignment.kind, values);
-    if (Object.keys(problems).length > 0) {
-      setError({ message: Object.values(problems).join(" "), fields: problems });
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    const res = await callApi(`/api/assignments/${assignment.id}`, "PATCH", settingsBody(assignment.kind, values));
-    setBusy(false);
-    if (!res.ok) {
-      setError({ message: res.message, fields: res.fields });
-      return;
-    }
-    onDone();
-    router.refresh();
-  }
-
   return (
-    <form onSubmit={onSubmit} noValidate>
-      {error && <Alert>Not saved: {error.message}</Alert>}
-      <SettingsFields kind={assignment.kind} idPrefix="edit" values={values} onChange={(key, value) => setValues({ ...values, [key]: value })} errors={error?.fields} />
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild>
-          <SecondaryButton type="button">Cancel</SecondaryButton>
-        </DialogClose>
-        <Button type="submit" disabled={busy}>
-          {busy ? "Saving…" : "Save"}
-        </Button>
-      </div>
-    </form>
+    <ApiForm
+      url={`/api/assignments/${assignment.id}`}
+      method="PATCH"
+      body={() => settingsBody(assignment.kind, values)}
+      validate={() => formErrors(assignment.kind, values)}
+      onSuccess={onDone}
+      errorPrefix="Not saved: "
+      submitLabel="Save"
+      busyLabel="Saving…"
+    >
+      {(errors) => <SettingsFields kind={assignment.kind} idPrefix="edit" values={values} onChange={(key, value) => setValues({ ...values, [key]: value })} errors={errors} />}
+    </ApiForm>
   );
 }
 
 export function EditAssignmentDialog({ assignment }: { assignment: EditableAssignment }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Modal
-      open={open}
-      onOpenChange={setOpen}
+    <FormDialog
       title={assignment.kind === "REVIEW" ? "Edit the review goal" : "Edit the quiz"}
       description={
         assignment.kind === "REVIEW"
           ? "Students' own extended due dates stay as they are."
           : "Attempts already started keep their time limit; the quiz is due when it closes."
       }
-      trigger={
-        <SecondaryButton type="button">Edit</SecondaryButton>
-      }
+      trigger={<SecondaryButton type="button">Edit</SecondaryButton>}
     >
-      <EditForm assignment={assignment} onDone={() => setOpen(false)} />
-    </Modal>
+      {(close) => <EditForm assignment={assignment} onDone={close} />}
+    </FormDialog>
   );
 }
