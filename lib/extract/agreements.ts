@@ -1,6 +1,7 @@
 import type { Candidate, SentenceContext } from "./candidate";
 import { collapse } from "./clean";
 import { findDates, type DateMatch } from "./dates";
+import type { Entity } from "./entities";
 import { isTitleCase } from "./quotes";
 import {
   compoundParties,
@@ -47,6 +48,29 @@ export const withArticle = (s: string): string => (/^the\s/i.test(s) ? s : `the 
 export function datePrompt(subject: string, type: HeadType): string {
   if (type === "event") return `When did ${withArticle(subject)} take place?`;
   return `When was ${withArticle(subject)} ${type === "declaration" ? "issued" : "signed"}?`;
+}
+
+/**
+ * The parties card of an agreement: "Which states concluded the Treaty of Rapallo?".
+ * `label` is how the prompt names it when that differs from the subject (a short name
+ * with its date).
+ */
+export function partiesCard(
+  subject: string,
+  type: HeadType | null,
+  norm: { names: string[]; entities: (Entity | undefined)[] },
+  quote: Span,
+  label = subject,
+): Candidate {
+  const verb = type === "declaration" ? "issued" : "concluded";
+  return {
+    kind: "parties",
+    subject,
+    prompt: `Which ${partiesNoun(norm.entities)} ${verb} ${withArticle(label)}?`,
+    answer: partiesAnswer(norm.names, norm.entities),
+    parties: norm.names,
+    quote,
+  };
 }
 
 interface Walk {
@@ -221,15 +245,7 @@ export function agreementCandidates(ctx: SentenceContext): Candidate[] {
   if (norm.names.length >= 2) {
     const short = walk.shortName ?? shortSubject(render(false), compounds.spans, fullText, gaz);
     const label = short === subject || !date ? subject : `${short} (${date.answer})`;
-    const verb = type === "declaration" ? "issued" : "concluded";
-    out.push({
-      kind: "parties",
-      subject,
-      prompt: `Which ${partiesNoun(norm.entities)} ${verb} ${withArticle(label)}?`,
-      answer: partiesAnswer(norm.names, norm.entities),
-      parties: norm.names,
-      quote,
-    });
+    out.push(partiesCard(subject, type, norm, quote, label));
   }
   return out;
 }
@@ -336,16 +352,5 @@ export function proseParties(ctx: SentenceContext): Candidate[] {
   const norm = normaliseParties(list.parties, gaz, year);
   if (norm.names.length < 2) return [];
   const subject = rewriteAliases(first.name, gaz);
-  const type = headType(subject, rules);
-  const verb = type === "declaration" ? "issued" : "concluded";
-  return [
-    {
-      kind: "parties",
-      subject,
-      prompt: `Which ${partiesNoun(norm.entities)} ${verb} ${withArticle(subject)}?`,
-      answer: partiesAnswer(norm.names, norm.entities),
-      parties: norm.names,
-      quote: sentence,
-    },
-  ];
+  return [partiesCard(subject, headType(subject, rules), norm, sentence)];
 }

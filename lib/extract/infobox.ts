@@ -1,8 +1,8 @@
-import { datePrompt, headType, withArticle } from "./agreements";
+import { datePrompt, headType, partiesCard, withArticle } from "./agreements";
 import type { Candidate, SentenceContext } from "./candidate";
 import { collapse } from "./clean";
 import { findDates } from "./dates";
-import { normaliseParties, parseList, partiesAnswer, partiesNoun, rewriteAliases } from "./parties";
+import { normaliseParties, parseList, rewriteAliases } from "./parties";
 
 /**
  * Infobox-style fields under a title:
@@ -36,17 +36,7 @@ export function infoboxCandidates(ctx: SentenceContext): Candidate[] {
     if (!list) return [];
     const norm = normaliseParties(list.parties, rules.gazetteer, ctx.contextYear);
     if (norm.names.length < 2) return [];
-    const verb = headType(subject, rules) === "declaration" ? "issued" : "concluded";
-    return [
-      {
-        kind: "parties",
-        subject,
-        prompt: `Which ${partiesNoun(norm.entities)} ${verb} ${withArticle(subject)}?`,
-        answer: partiesAnswer(norm.names, norm.entities),
-        parties: norm.names,
-        quote,
-      },
-    ];
+    return [partiesCard(subject, headType(subject, rules), norm, quote)];
   }
   return [];
 }

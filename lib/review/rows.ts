@@ -2,23 +2,13 @@
 import type { CardStateDto } from "@/lib/api/review";
 import { CardPhase, srsStateFromJson, srsStateToJson, type SrsState } from "@/lib/srs/state";
 
-/** A CardState row as read with raw SQL (column names as in the Prisma schema). */
-export type StateRow = {
-  due: Date;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: Date | null;
-  version: number;
-};
+/** A CardState row as read with raw SQL: the SrsState columns (state as stored) and the version. */
+export type StateRow = Omit<SrsState, "state"> & { state: number; version: number };
 
 /** A row in phase New (left by undoing a card's first grade) counts as never graded. */
 export function stateOfRow(row: StateRow | null): SrsState | null {
   if (!row || row.state === CardPhase.New) return null;
+  // Field by field: rows often carry more columns (cardId, userId, ...) than a state has.
   return {
     due: row.due,
     stability: row.stability,
