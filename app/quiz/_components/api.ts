@@ -1,37 +1,17 @@
 // The quiz pages' calls to the JSON API. Responses are parsed with the schemas the route
 // handlers use (lib/api/quiz.ts); a refusal carries the server's own message.
 import { z } from "zod";
-import { errorBodySchema } from "@/lib/api/errors";
+import { apiCall, jsonRequest, type ApiFailure } from "../../_components/api-call";
 import { attemptSchema, resultSchema, type AttemptDto, type CreateAttempt, type ResultDto } from "@/lib/api/quiz";
 
-export type Outcome<T> =
-  | { ok: true; data: T; sentAt: number; receivedAt: number }
-  | { ok: false; status: number; message: string; fields: Record<string, string> };
-
-export const OFFLINE_MESSAGE = "Could not reach the server. Check your connection and try again.";
+export type Outcome<T> = { ok: true; data: T; sentAt: number; receivedAt: number } | ApiFailure;
 
 async function call<S extends z.ZodType>(url: string, schema: S, method: "GET" | "POST" = "GET", body?: unknown): Promise<Outcome<z.infer<S>>> {
-  const sentAt = Date.now();
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method,
-      cache: "no-store",
-      headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    return { ok: false, status: 0, message: OFFLINE_MESSAGE, fields: {} };
-  }
-  const receivedAt = Date.now();
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = errorBodySchema.safeParse(data);
-    return { ok: false, status: res.status, message: err.data?.error.message ?? `The server answered ${res.status}. Please try again.`, fields: err.data?.fields ?? {} };
-  }
-  const parsed = schema.safeParse(data);
+  const res = await apiCall(url, jsonRequest(method, body));
+  if (!res.ok) return res;
+  const parsed = schema.safeParse(res.data);
   if (!parsed.success) return { ok: false, status: res.status, message: "The server's answer was not understood. Please reload the page.", fields: {} };
-  return { ok: true, data: parsed.data, sentAt, receivedAt };
+  return { ok: true, data: parsed.data, sentAt: res.sentAt, receivedAt: res.receivedAt };
 }
 
 const attemptResponse = z.object({ attempt: attemptSchema });
