@@ -4,9 +4,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { startEmbedded } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { withClient } from "@/lib/db/with-client";
 import { freePort } from "@/lib/testing/free-port";
 
 export type BenchDb = {
@@ -23,13 +23,7 @@ function withDatabase(serverUrl: string, database: string): string {
 }
 
 async function onServer(serverUrl: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
+  await withClient(serverUrl, (c) => c.query(sql));
 }
 
 /** `serverUrl`: a superuser URL (BENCH_PG_URL); unset: start an embedded server. */

@@ -1,6 +1,6 @@
 // A comparable snapshot of a database's structure: what "the schema and the migrations
 // describe the same database" means, checked column by column.
-import pg from "pg";
+import { withClient } from "./with-client";
 
 export type Catalog = Record<string, string[]>;
 
@@ -17,17 +17,13 @@ const QUERIES: Record<string, string> = {
           WHERE n.nspname = 'public' GROUP BY t.typname`,
 };
 
-export async function catalog(url: string): Promise<Catalog> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+export function catalog(url: string): Promise<Catalog> {
+  return withClient(url, async (client) => {
     const out: Catalog = {};
     for (const [name, sql] of Object.entries(QUERIES)) {
       const { rows } = await client.query<{ v: string }>(sql);
       out[name] = rows.map((r) => r.v).sort();
     }
     return out;
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -1,20 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrate, MigrationError, readMigrations } from "./migrate";
+import { withClient } from "./with-client";
 import { emptyDatabase } from "@/lib/testing/db";
 
-async function rows(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(sql)).rows;
-  } finally {
-    await c.end();
-  }
-}
+const rows = (url: string, sql: string) => withClient(url, async (c) => (await c.query(sql)).rows);
 
 describe("migration runner", () => {
   const drops: Array<() => Promise<void>> = [];

@@ -1,19 +1,11 @@
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { catalog } from "./catalog";
 import { migrate } from "./migrate";
 import { diffSql, schemaText } from "./schema-sql";
+import { withClient } from "./with-client";
 import { emptyDatabase } from "@/lib/testing/db";
 
-async function exec(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const exec = (url: string, sql: string) => withClient(url, (c) => c.query(sql));
 
 describe("schema.prisma and prisma/migrations", () => {
   const drops: Array<() => Promise<void>> = [];

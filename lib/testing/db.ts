@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { createPrisma } from "@/lib/db/client";
+import { withClient } from "@/lib/db/with-client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type TestDb = { url: string; prisma: PrismaClient; drop(): Promise<void> };
@@ -13,15 +14,7 @@ export function serverUrl(database = "postgres"): string {
   return u.toString();
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: serverUrl() });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+const admin = <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => withClient(serverUrl(), fn);
 
 export async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `hc_t_${randomBytes(6).toString("hex")}`;

@@ -3,10 +3,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbedded, type EmbeddedServer } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { withClient } from "@/lib/db/with-client";
 import { freePort } from "./free-port";
 
 declare module "vitest" {
@@ -28,10 +28,7 @@ export async function setup(project: TestProject) {
     serverUrl = server.url("postgres");
   }
   const templateDb = `hc_template_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${templateDb}"`);
-  await admin.end();
+  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${templateDb}"`));
   const u = new URL(serverUrl);
   u.pathname = `/${templateDb}`;
   await migrate(u.toString());
