@@ -3,7 +3,10 @@ import { demoPassword, expect, signIn, test } from "./fixtures";
 test("a learner sees a deck's cards with their provenance, and the API agrees", async ({ page }) => {
   await signIn(page, "student@demo.local", demoPassword());
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Decks" }).click();
-  await page.getByRole("link", { name: /Soviet Union \(Metapedia article, curated\)/ }).click();
+  // Wait for the list itself: the home page also links to this deck ("Review: ..."), and a click
+  // before the navigation lands would follow that link instead.
+  await expect(page.getByRole("heading", { level: 1, name: "Decks" })).toBeVisible();
+  await page.getByRole("link", { name: "Soviet Union (Metapedia article, curated)", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Soviet Union/);
 
   const rapallo = page.getByRole("listitem").filter({ hasText: "When was the Treaty of Rapallo signed?" });
