@@ -1,12 +1,15 @@
-// Grading one card: the hot path. Two statements, no explicit transaction:
+// Grading one card: the hot path. Two statements, no explicit transaction, sent straight
+// to pg (lib/db/client.ts says why):
 //   1. read the learner's settings, the card (visible, not retired), its state and any
 //      review already stored under this idempotency key;
 //   2. one statement that updates the state only if its version is still the expected
 //      one and inserts the review log only if that update happened: atomic on its own,
 //      so a concurrent grade of the same card applies exactly once and the other gets 409.
+import { DatabaseError } from "pg";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { GradeRequest, GradeResponse, CardStateDto } from "@/lib/api/review";
 import { ApiError } from "@/lib/api/errors";
+import { sqlRows } from "@/lib/db/client";
 import { visibleDeckSql } from "@/lib/decks/queries";
 import { fuzzSeedFor, next } from "@/lib/srs/scheduler";
 import { srsStateToJson } from "@/lib/srs/state";
@@ -20,8 +23,8 @@ export type GradeContext = {
   cardId: string | null;
   retiredAt: Date | null;
   visible: boolean;
-  /** bigint through Prisma, a string through pg: only compared with null. */
-  priorId: bigint | string | null;
+  /** bigint, which pg returns as a string. */
+  priorId: string | null;
   priorCardId: string | null;
   priorAfter: unknown;
 } & { [K in keyof StateRow as `s_${K}`]: StateRow[K] | null };
@@ -56,6 +59,10 @@ export function storedStateRow(ctx: GradeContext): StateRow | null {
     learningSteps: ctx.s_learningSteps!, reps: ctx.s_reps!, lapses: ctx.s_lapses!, state: ctx.s_state!,
     lastReview: ctx.s_lastReview, version: ctx.s_version,
   };
+}
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  return err instanceof DatabaseError && err.code === "23505" && err.constraint === constraint;
 }
 
 async function replayOf(db: PrismaClient, userId: string, key: string): Promise<GradeResponse | null> {
@@ -98,7 +105,7 @@ export function planGrade(ctx: GradeContext, row: StateRow | null, userId: strin
 }
 
 export async function gradeCard(db: PrismaClient, userId: string, req: GradeRequest, now = new Date()): Promise<GradeResponse> {
-  const [ctx] = await db.$queryRaw<GradeContext[]>(gradeContextSql(userId, req));
+  const [ctx] = await sqlRows<GradeContext>(db, gradeContextSql(userId, req));
   if (!ctx) throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
   if (ctx.priorId !== null) {
     if (ctx.priorCardId !== req.cardId) throw new ApiError("conflict", "This idempotencyKey was already used for another card.");
@@ -115,13 +122,13 @@ export async function gradeCard(db: PrismaClient, userId: string, req: GradeRequ
   }
   const plan = planGrade(ctx, row, userId, req, now);
   try {
-    const [res] = await db.$queryRaw<{ version: number | null; id: bigint | null }[]>(plan.sql);
+    const [res] = await sqlRows<{ version: number | null; id: string | null }>(db, plan.sql);
     if (res?.version != null && res.id != null) {
       return { cardId: req.cardId, reviewId: String(res.id), version: res.version, state: plan.after, replayed: false };
     }
   } catch (err) {
     // A concurrent retry with the same key won the insert: answer with its result.
-    if (!(err instanceof Prisma.PrismaClientKnownRequestError || String(err).includes("idempotencyKey"))) throw err;
+    if (!isUniqueViolation(err, "ReviewLog_idempotencyKey_key")) throw err;
   }
   // The version moved under us: either a retry of this very request landed first, or
   // another grade did.

@@ -52,6 +52,19 @@ describe("grading", () => {
     expect((await stored(alice, card))!.version).toBe(1);
   });
 
+  it("answers concurrent retries of one grade with its single result", async () => {
+    // Retries in flight together: all read the card before any writes; the losers find the
+    // version moved under them and must answer with the winner's result, not a 409.
+    for (const card of cardIds.slice(20, 26)) {
+      const key = randomUUID();
+      const results = await Promise.all(Array.from({ length: 4 }, () => grade(alice, card, 3, 0, key)));
+      expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.reviewId)).size).toBe(1);
+      expect(results.every((r) => r.version === 1)).toBe(true);
+      expect(await t.prisma.reviewLog.count({ where: { userId: alice, cardId: card } })).toBe(1);
+    }
+  });
+
   it("applies exactly one of two concurrent grades of the same card; the other gets 409 with the current state", async () => {
     const card = cardIds[1]!;
     const results = await Promise.allSettled([grade(alice, card, 3, 0), grade(alice, card, 1, 0)]);
