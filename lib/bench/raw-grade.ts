@@ -1,24 +1,22 @@
 // The grade of lib/review/grade.ts issued straight to PostgreSQL with `pg`: the very same
-// two statements (gradeContextSql, planGrade), rendered to $n text, without Next.js,
-// next-auth or Prisma. The happy path only: no replay, no 409 body.
+// two prepared statements (gradeContextSql, planGrade, poolRows), without Next.js or
+// next-auth. The happy path only: no replay, no 409 body.
 import type pg from "pg";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { poolRows } from "@/lib/db/client";
 import type { GradeRequest } from "@/lib/api/review";
 import { gradeContextSql, planGrade, storedStateRow, type GradeContext } from "@/lib/review/grade";
 import type { Rating } from "@/lib/srs/scheduler";
 import type { Learner, Outcome, TrackedCard } from "./load";
 
-const run = async <T extends pg.QueryResultRow>(pool: pg.Pool, sql: Prisma.Sql) => (await pool.query<T>(sql.text, sql.values)).rows;
-
 export async function rawGrade(pool: pg.Pool, userId: string, req: GradeRequest, now = new Date()): Promise<Outcome> {
-  const [ctx] = await run<GradeContext>(pool, gradeContextSql(userId, req));
+  const [ctx] = await poolRows<GradeContext>(pool, gradeContextSql(userId, req));
   if (!ctx) return { ok: false, kind: "no such user" };
   if (ctx.priorId !== null) return { ok: false, kind: "idempotencyKey reused" };
   if (!ctx.cardId || !ctx.visible || ctx.retiredAt) return { ok: false, kind: "card not gradable" };
   const row = storedStateRow(ctx);
   const version = row?.version ?? 0;
   if (version !== req.expectedVersion) return { ok: false, kind: "409 conflict", version };
-  const [res] = await run<{ version: number | null; id: string | null }>(pool, planGrade(ctx, row, userId, req, now).sql);
+  const [res] = await poolRows<{ version: number | null; id: string | null }>(pool, planGrade(ctx, row, userId, req, now).sql);
   if (res?.version != null && res.id != null) return { ok: true, version: res.version };
   return { ok: false, kind: "409 conflict (raced)" };
 }

@@ -47,6 +47,11 @@ export function poolOf(db: PrismaClient): pg.Pool {
  * back: Date for timestamps, parsed JSON, strings for bigint and numeric.
  */
 export async function sqlRows<T extends pg.QueryResultRow>(db: PrismaClient, sql: Prisma.Sql): Promise<T[]> {
+  return poolRows<T>(poolOf(db), sql);
+}
+
+/** sqlRows on a pool of one's own (the bench's raw baseline). */
+export async function poolRows<T extends pg.QueryResultRow>(pool: pg.Pool, sql: Prisma.Sql): Promise<T[]> {
   const name = `hc_${createHash("sha1").update(sql.text).digest("base64url")}`;
-  return (await poolOf(db).query<T>({ name, text: sql.text, values: sql.values })).rows;
+  return (await pool.query<T>({ name, text: sql.text, values: sql.values })).rows;
 }
