@@ -91,12 +91,12 @@ export async function seedLearners(c: pg.Client, from: number, to: number, passw
                    ELSE $4::timestamptz - make_interval(days => 1 + p % 5) END AS last
          FROM g),
      ins AS (
-       INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", version)
+       INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", version, "reviewMs")
        SELECT uid, ${cardIdSql("i")},
               CASE WHEN sd = 0 THEN last + interval '10 minutes' ELSE last + make_interval(days => sd) END,
               CASE WHEN sd = 0 THEN 0.5 + (p % 5) * 0.3 ELSE sd * 1.1 END,
               3 + (p % 7) * 0.9, sd, CASE WHEN state = 1 THEN 1 ELSE 0 END, nlogs, CASE WHEN state = 3 THEN 1 ELSE 0 END,
-              state, last, nlogs
+              state, last, nlogs, (SELECT sum(2000 + (k * 997 + nlogs * 31) % 9000) FROM generate_series(1, nlogs) k)
          FROM s
        RETURNING *)
      INSERT INTO "ReviewLog" ("userId", "cardId", rating, "reviewedAt", "durationMs", "stateBefore", "stateAfter", params, "idempotencyKey")

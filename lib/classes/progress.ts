@@ -11,6 +11,7 @@ import type { ProgressRow, ReteachCard, ReteachCards } from "@/lib/api/classes";
 import { defaultReviewSettings, toSrsParams } from "@/lib/review/settings";
 import { forgettingCurveConstants } from "@/lib/srs/retrievability";
 import { GRACE_SEC } from "@/lib/quiz/attempts";
+import { sqlRows } from "@/lib/db/client";
 import { ownAssignment } from "./assignments";
 
 const { decay, factor } = forgettingCurveConstants(toSrsParams(defaultReviewSettings));
@@ -53,7 +54,7 @@ function status(r: Row, predictedRecall: number, now: Date): ProgressRow["status
  * through those pairs, so nothing outside them is read.
  */
 async function progressRows(db: PrismaClient, pairs: Prisma.Sql, now: Date): Promise<(ProgressRow & { assignmentId: string })[]> {
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await sqlRows<Row>(db, Prisma.sql`
     -- x and cards are small and cheap to recompute: NOT MATERIALIZED lets the planner push
     -- them into each join instead of scanning materialised copies (p50 443 -> ~230 ms on
     -- the bench's 200 x 500 class).
@@ -73,16 +74,15 @@ async function progressRows(db: PrismaClient, pairs: Prisma.Sql, now: Date): Pro
     -- Joined on the student alone, the deck checked in the aggregates: the planner takes
     -- student and deck for independent and expects a (student, deck) join to keep a few
     -- hundred of the tens of thousands of states, then sorts them on disk.
+    -- Reviews and time come from the states too (reps and reviewMs count the live reviews),
+    -- not from a scan of the review log.
     st AS (
       SELECT x.aid, x.id, count(*) FILTER (WHERE c."deckId" = x.deck_id AND s.state <> 0)::int AS started,
+             coalesce(sum(s.reps) FILTER (WHERE c."deckId" = x.deck_id), 0)::int AS reviews,
+             coalesce(sum(s."reviewMs") FILTER (WHERE c."deckId" = x.deck_id), 0)::bigint AS ms,
              coalesce(sum(${recallOn(Prisma.sql`x.due_day`)}) FILTER (WHERE c."deckId" = x.deck_id), 0)::float8 AS recall
         FROM "CardState" s JOIN cards c ON c.id = s."cardId" JOIN xd x ON x.id = s."userId"
        GROUP BY x.aid, x.id),
-    -- Per student and deck first, for the same reason; each pair then takes its deck's row.
-    lg AS (
-      SELECT r."userId", c."deckId", count(*)::int AS reviews, coalesce(sum(r."durationMs"), 0)::bigint AS ms
-        FROM "ReviewLog" r JOIN cards c ON c.id = r."cardId"
-       WHERE r."userId" IN (SELECT id FROM x) AND r."undoneAt" IS NULL GROUP BY r."userId", c."deckId"),
     qa AS (
       SELECT x.aid, x.id, q."startedAt",
              (SELECT count(*) FILTER (WHERE qq.correct) * 1.0 / greatest(count(*), 1) FROM "QuizQuestion" qq WHERE qq."attemptId" = q.id)::float8 AS pct
@@ -92,14 +92,13 @@ async function progressRows(db: PrismaClient, pairs: Prisma.Sql, now: Date): Pro
     qz AS (SELECT aid, id, max(pct) AS best, (array_agg(pct ORDER BY "startedAt" DESC))[1] AS last FROM qa GROUP BY aid, id)
     SELECT x.aid AS "assignmentId", x.kind, x."targetRecall", x."createdAt",
            x.id AS "userId", x.name, x.email, coalesce(st.started, 0) AS "cardsStarted", coalesce(total.n, 0) AS "cardsTotal",
-           coalesce(lg.reviews, 0) AS reviews, (coalesce(lg.ms, 0) / 1000)::int AS "timeSpentSec",
+           coalesce(st.reviews, 0) AS reviews, (coalesce(st.ms, 0) / 1000)::int AS "timeSpentSec",
            coalesce(st.recall, 0) AS "recallSum", CASE WHEN x.has_due THEN x.due_at END AS "dueAt",
            qz.best AS "quizBest", qz.last AS "quizLast", qz.id IS NOT NULL AS "anyQuiz"
       FROM x LEFT JOIN total ON total."deckId" = x.deck_id
       LEFT JOIN st ON st.aid = x.aid AND st.id = x.id
-      LEFT JOIN lg ON lg."userId" = x.id AND lg."deckId" = x.deck_id
       LEFT JOIN qz ON qz.aid = x.aid AND qz.id = x.id
-     ORDER BY x.name, x.id, x.aid`;
+     ORDER BY x.name, x.id, x.aid`);
   return rows.map((r) => {
     const predictedRecall = r.cardsTotal > 0 ? r.recallSum / r.cardsTotal : 0;
     return {

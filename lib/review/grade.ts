@@ -85,12 +85,13 @@ export function planGrade(ctx: GradeContext, row: StateRow | null, userId: strin
   const write = row
     ? Prisma.sql`UPDATE "CardState" SET due = ${after.due}, stability = ${after.stability}, difficulty = ${after.difficulty},
                    "scheduledDays" = ${after.scheduledDays}, "learningSteps" = ${after.learningSteps}, reps = ${after.reps},
-                   lapses = ${after.lapses}, state = ${after.state}, "lastReview" = ${after.lastReview}, version = version + 1
+                   lapses = ${after.lapses}, state = ${after.state}, "lastReview" = ${after.lastReview}, version = version + 1,
+                   "reviewMs" = "reviewMs" + ${req.durationMs}
                  WHERE "userId" = ${userId}::uuid AND "cardId" = ${req.cardId} AND version = ${row.version}
                  RETURNING version`
-    : Prisma.sql`INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", version)
+    : Prisma.sql`INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", version, "reviewMs")
                  VALUES (${userId}::uuid, ${req.cardId}, ${after.due}, ${after.stability}, ${after.difficulty}, ${after.scheduledDays},
-                         ${after.learningSteps}, ${after.reps}, ${after.lapses}, ${after.state}, ${after.lastReview}, 1)
+                         ${after.learningSteps}, ${after.reps}, ${after.lapses}, ${after.state}, ${after.lastReview}, 1, ${req.durationMs})
                  ON CONFLICT DO NOTHING RETURNING version`;
   const sql = Prisma.sql`
       WITH st AS (${write}),

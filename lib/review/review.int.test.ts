@@ -181,11 +181,17 @@ describe("the replay invariant", () => {
       } else {
         const version = (await stored(dave, card))?.version ?? 0;
         const rating = (1 + Math.floor(rng() * 4)) as Rating;
-        await grade(dave, card, rating, version, randomUUID(), new Date(clock));
+        const durationMs = Math.floor(rng() * 30_000);
+        await gradeCard(t.prisma, dave, { cardId: card, rating, expectedVersion: version, idempotencyKey: randomUUID(), durationMs }, new Date(clock));
       }
     }
     for (const card of cards) {
-      expect(await replayFromLog(t.prisma, dave, card)).toEqual(stateOfRow(await stored(dave, card)));
+      const row = await stored(dave, card);
+      expect(await replayFromLog(t.prisma, dave, card)).toEqual(stateOfRow(row));
+      // The totals the progress view reads from the state agree with the live log.
+      const live = await t.prisma.reviewLog.aggregate({ where: { userId: dave, cardId: card, undoneAt: null }, _count: true, _sum: { durationMs: true } });
+      expect(row?.reps ?? 0).toBe(live._count);
+      expect(Number(row?.reviewMs ?? 0)).toBe(live._sum.durationMs ?? 0);
     }
   });
 });

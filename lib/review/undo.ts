@@ -9,8 +9,8 @@ export async function undoLastGrade(db: PrismaClient, userId: string, cardId?: s
   return db.$transaction(async (tx) => {
     // Lock the learner's latest live log row so two undos cannot revert the same grade.
     const onlyCard = cardId ? Prisma.sql`AND "cardId" = ${cardId}` : Prisma.empty;
-    const [last] = await tx.$queryRaw<{ id: bigint; cardId: string; stateBefore: unknown }[]>`
-      SELECT id, "cardId", "stateBefore" FROM "ReviewLog"
+    const [last] = await tx.$queryRaw<{ id: bigint; cardId: string; stateBefore: unknown; durationMs: number }[]>`
+      SELECT id, "cardId", "stateBefore", "durationMs" FROM "ReviewLog"
        WHERE "userId" = ${userId}::uuid AND "undoneAt" IS NULL ${onlyCard}
        ORDER BY id DESC LIMIT 1 FOR UPDATE`;
     if (!last) throw new ApiError("not_found", "There is no grade to undo.");
@@ -20,7 +20,7 @@ export async function undoLastGrade(db: PrismaClient, userId: string, cardId?: s
       // and a stale client cannot mistake a later state for the one it saw.
       const state = await tx.cardState.update({
         where: { userId_cardId: { userId, cardId: last.cardId } },
-        data: { state: CardPhase.New, due: now, stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null, version: { increment: 1 } },
+        data: { state: CardPhase.New, due: now, stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null, version: { increment: 1 }, reviewMs: { decrement: last.durationMs } },
         select: { version: true },
       });
       return { cardId: last.cardId, reviewId: String(last.id), version: state.version, state: null };
@@ -28,7 +28,7 @@ export async function undoLastGrade(db: PrismaClient, userId: string, cardId?: s
     const before = srsStateFromJson(last.stateBefore);
     const state = await tx.cardState.update({
       where: { userId_cardId: { userId, cardId: last.cardId } },
-      data: { ...before, version: { increment: 1 } },
+      data: { ...before, version: { increment: 1 }, reviewMs: { decrement: last.durationMs } },
       select: { version: true },
     });
     return { cardId: last.cardId, reviewId: String(last.id), version: state.version, state: srsStateToJson(before) };
