@@ -10,8 +10,10 @@ import pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+// On globalThis, not in module scope: Next.js bundles this module into each route and
+// page chunk, and every copy must find the one client and its pool.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaPools?: WeakMap<PrismaClient, pg.Pool> };
+const pools = (globalForPrisma.prismaPools ??= new WeakMap());
 
 export function createPrisma(connectionString: string, max = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString, max });
