@@ -94,8 +94,9 @@ describe("grading", () => {
 
   it("refuses unknown cards, other users' private cards and reused keys, changing nothing", async () => {
     const before = await t.prisma.reviewLog.count();
-    for (const bad of [grade(alice, "no-such-card-0000", 3, 0), grade(alice, privateCard, 3, 0)]) {
-      const err = await bad.catch((e: unknown) => e);
+    // One at a time: a second promise started early could reject before anything awaits it.
+    for (const bad of [() => grade(alice, "no-such-card-0000", 3, 0), () => grade(alice, privateCard, 3, 0)]) {
+      const err = await bad().catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ApiError);
       expect((err as ApiError).status).toBe(404);
     }
