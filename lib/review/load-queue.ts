@@ -11,9 +11,9 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/api/errors";
 import type { QueueItem, QueueResponse } from "@/lib/api/review";
 import { sqlRows } from "@/lib/db/client";
-import { visibleDeckSql } from "@/lib/decks/queries";
 import { fuzzSeedFor, preview, RATINGS } from "@/lib/srs/scheduler";
 import type { SrsState } from "@/lib/srs/state";
+import { studyableDeckIdsSql } from "./access";
 import { learnerDay } from "./day";
 import { buildQueue, dueCutoff, learnAheadCutoff, type DoneToday } from "./queue";
 import { stateOfRow, type StateRow } from "./rows";
@@ -34,10 +34,8 @@ export async function loadQueue(
   opts: { deckId?: string; limit: number },
   now = new Date(),
 ): Promise<QueueResponse> {
-  const onlyDeck = opts.deckId ? Prisma.sql`AND d.id = ${opts.deckId}::uuid` : Prisma.empty;
   const [user] = await sqlRows<LearnerRow>(db, Prisma.sql`
-    SELECT u.settings, u.timezone, u."rolloverHour",
-           ARRAY(SELECT d.id::text FROM "Deck" d WHERE ${visibleDeckSql(Prisma.sql`u.id`)} ${onlyDeck}) AS "deckIds"
+    SELECT u.settings, u.timezone, u."rolloverHour", ${studyableDeckIdsSql(Prisma.sql`u.id`, opts.deckId)} AS "deckIds"
       FROM "User" u WHERE u.id = ${userId}::uuid`);
   if (!user) throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
   if (opts.deckId && user.deckIds.length === 0) throw new ApiError("not_found", "No such deck.");
@@ -47,7 +45,9 @@ export async function loadQueue(
   const inDecks = Prisma.sql`c."deckId" = ANY(${user.deckIds}::uuid[]) AND c."retiredAt" IS NULL`;
 
   // Today's limits are applied in SQL too (what is left of them after today's grades,
-  // `done`), so no more candidates are read than buildQueue can use.
+  // `done`), so no more candidates are read than buildQueue can use. Statements running at
+  // once cannot share a CTE: `done` (one index range of today's log rows) runs in each
+  // statement that needs it, and once more for buildQueue.
   const me = Prisma.sql`${userId}::uuid`;
   const statesIn = Prisma.sql`"CardState" s JOIN "Card" c ON c.id = s."cardId"`;
   const done = Prisma.sql`
