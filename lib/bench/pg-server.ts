@@ -38,8 +38,6 @@ export async function throwawayDatabase(serverUrl: string | undefined, log: (m: 
     log(`database ${name} on BENCH_PG_URL's server`);
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hc-bench-pg-"));
-    // Running as root, the server runs as the `postgres` user, which must reach the folder.
-    fs.chmodSync(dir, 0o755);
     const port = await freePort();
     const server = await startEmbedded({ dataDir: path.join(dir, "pg"), port, password: randomBytes(12).toString("hex") });
     await server.createDatabase(name);

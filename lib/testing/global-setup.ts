@@ -23,7 +23,6 @@ export async function setup(project: TestProject) {
   let serverUrl = process.env.TEST_PG_URL;
   if (!serverUrl) {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hc-int-pg-"));
-    fs.chmodSync(dataDir, 0o755);
     server = await startEmbedded({ dataDir: path.join(dataDir, "pg"), port: await freePort(), password: "test-only-password" });
     serverUrl = server.url("postgres");
   }
