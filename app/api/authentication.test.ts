@@ -5,6 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const API = path.resolve(import.meta.dirname);
+/** The Pages Router's API routes (pages/api, see pages/api/review/grade.ts). */
+const PAGES_API = path.resolve(import.meta.dirname, "../../pages/api");
 /** Routes anyone may call: signing in and up, and the health check. */
 const PUBLIC = new Set(["auth/[...nextauth]/route.ts", "register/route.ts", "health/route.ts"]);
 
@@ -22,6 +24,16 @@ describe("every API route", () => {
   it("finds the routes", () => {
     expect(routes.length).toBeGreaterThan(20);
     for (const file of PUBLIC) expect(routes).toContain(file);
+  });
+
+  const pageRoutes = fs.existsSync(PAGES_API)
+    ? fs.readdirSync(PAGES_API, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    : [];
+
+  it.each(pageRoutes)("pages/api/%s authenticates and goes through nodeRoute()", (file) => {
+    const source = fs.readFileSync(path.join(PAGES_API, file), "utf8");
+    expect(source, "every route goes through nodeRoute() (error shape, no stack traces)").toMatch(/= nodeRoute\("(GET|POST|PUT|PATCH|DELETE)", async \(req\) => \{\n  const user = await requireUserOf\(req/);
+    expect(source, "the default export is the nodeRoute() handler").toMatch(/export default function handler\([^)]*\)[^{]*\{\n  return route\(req, res\);\n\}/);
   });
 
   it.each(routes.filter((r) => !PUBLIC.has(r)))("%s authenticates every handler", (file) => {

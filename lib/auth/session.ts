@@ -6,6 +6,10 @@ import type { NextRequest } from "next/server";
 import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "./authenticate";
 import { authOptions } from "./options";
+import { decodeSessionToken } from "./session-token";
+
+/** What getToken reads a session from: App Router cookies/headers, or a Node request (Pages API). */
+type TokenSource = { cookies: unknown; headers: unknown };
 
 /** For pages: next-auth's full session read, which also renews the session cookie. */
 export async function currentUser(): Promise<SessionUser | null> {
@@ -18,16 +22,20 @@ export async function currentUser(): Promise<SessionUser | null> {
  * without re-issuing the cookie on every call as getServerSession does; API calls are
  * the hot path (a grade per card), and pages keep renewing the session.
  */
-async function apiUser(): Promise<SessionUser | null> {
-  const req = { cookies: await cookies(), headers: await headers() } as unknown as NextRequest;
-  const token = await getToken({ req, secret: authOptions.secret });
+async function apiUser(source: TokenSource): Promise<SessionUser | null> {
+  const token = await getToken({ req: source as NextRequest, secret: authOptions.secret, decode: decodeSessionToken });
   if (!token?.uid || !token.role) return null;
   return { id: token.uid, role: token.role, email: token.email ?? "", name: token.name ?? "" };
 }
 
 /** For route handlers: 401 without a session. */
 export async function requireUser(): Promise<SessionUser> {
-  const user = await apiUser();
+  return requireUserOf({ cookies: await cookies(), headers: await headers() });
+}
+
+/** requireUser() for a Node request (the Pages API route: next/headers is App Router only). */
+export async function requireUserOf(req: TokenSource): Promise<SessionUser> {
+  const user = await apiUser(req);
   if (!user) throw new ApiError("unauthenticated", "Sign in first.");
   return user;
 }

@@ -16,6 +16,11 @@ export class HttpClient {
     this.url = new URL(baseUrl);
   }
 
+  /** The Cookie header this client sends (for requests it cannot make itself, such as malformed bodies). */
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   get signedIn(): boolean {
     return this.cookies.has(SESSION_COOKIE);
   }
@@ -29,7 +34,7 @@ export class HttpClient {
       headers["content-type"] = body?.json !== undefined ? "application/json" : "application/x-www-form-urlencoded";
       headers["content-length"] = String(Buffer.byteLength(payload));
     }
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    if (this.cookies.size) headers.cookie = this.cookieHeader;
     const t0 = performance.now();
     return new Promise((resolve, reject) => {
       const req = http.request(
