@@ -41,7 +41,7 @@ export async function throwawayDatabase(serverUrl: string | undefined, log: (m: 
     const port = await freePort();
     const server = await startEmbedded({ dataDir: path.join(dir, "pg"), port, password: randomBytes(12).toString("hex") });
     await server.createDatabase(name);
-    url = server.url(name);
+    url = server.socketUrl(name);
     dispose = async () => {
       await server.stop().catch(() => {});
       fs.rmSync(dir, { recursive: true, force: true });

@@ -58,6 +58,22 @@ describe("npm start", () => {
     }
   });
 
+  it("gives the app a Unix-socket URL that checks the password like TCP does", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hc-socket-"));
+    const server = await startEmbedded({ dataDir: path.join(dir, "pg"), port: await freePort(), password: "socket-test" });
+    try {
+      const url = server.socketUrl("postgres");
+      const { rows } = await withClient(url, (c) => c.query<{ unix: boolean }>("SELECT inet_server_addr() IS NULL AS unix"));
+      expect(rows).toEqual([{ unix: true }]);
+      const tcp = await withClient(server.url("postgres"), (c) => c.query<{ unix: boolean }>("SELECT inet_server_addr() IS NULL AS unix"));
+      expect(tcp.rows).toEqual([{ unix: false }]);
+      await expect(withClient(url.replace("socket-test", "wrong"), (c) => c.query("SELECT 1"))).rejects.toThrow(/password authentication failed/);
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses production on a remote database without AUTH_SECRET", () => {
     const res = npmStart({ NODE_ENV: "production", DATABASE_URL: "postgresql://u:p@db.example.invalid/x", AUTH_SECRET: "" });
     expect(res.status).not.toBe(0);

@@ -43,7 +43,7 @@ async function main() {
       if (err instanceof DatabaseInUseError) fail(err.message);
       fail(`The embedded database did not start: ${(err as Error).message}`);
     }
-    databaseUrl = server.url(LOCAL_DB_NAME);
+    databaseUrl = server.socketUrl(LOCAL_DB_NAME);
     await ensureDatabase(databaseUrl);
   }
   const url = databaseUrl as string;

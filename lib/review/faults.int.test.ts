@@ -169,7 +169,7 @@ describe("grading survives a PostgreSQL restart", () => {
     const server = { dataDir: path.join(dir, "pg"), port: await freePort(), password: "fault-test-only" };
     pg = await startEmbedded(server);
     await pg.createDatabase("faults");
-    const url = pg.url("faults");
+    const url = pg.socketUrl("faults"); // as npm start connects the app
     await migrate(url);
     const setup = createPrisma(url, 2);
     const cardIds = await prepare(setup);
