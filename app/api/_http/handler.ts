@@ -10,15 +10,17 @@ export function json(data: unknown, status = 200): NextResponse {
   return NextResponse.json(data, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().includes("application/json")) {
+/** 415 unless the request says its body is JSON. */
+export function requireJsonType(contentType: string | null | undefined): void {
+  if (!(contentType ?? "").toLowerCase().includes("application/json")) {
     throw new ApiError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
   }
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new ApiError("payload_too_large", `The body is larger than ${maxBytes} bytes.`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new ApiError("payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+}
+
+export const bodyTooLarge = (maxBytes: number) => new ApiError("payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+
+/** A body's text as JSON, validated: 400 invalid_json, 422 from zod. */
+export function parseJsonBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -26,6 +28,14 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
     throw new ApiError("invalid_json", "The body is not valid JSON.");
   }
   return schema.parse(body);
+}
+
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
+  requireJsonType(req.headers.get("content-type"));
+  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) throw bodyTooLarge(maxBytes);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > maxBytes) throw bodyTooLarge(maxBytes);
+  return parseJsonBody(text, schema);
 }
 
 type Ctx<P> = { params: Promise<P> };

@@ -3,7 +3,8 @@
 // Only Node's own ServerResponse API is used, so a plain node:http server can test it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
-import { ApiError, toErrorBody } from "@/lib/api/errors";
+import { toErrorBody } from "@/lib/api/errors";
+import { bodyTooLarge, parseJsonBody, requireJsonType } from "./handler";
 
 function send(res: ServerResponse, status: number, data: unknown): void {
   const body = JSON.stringify(data);
@@ -15,8 +16,7 @@ function send(res: ServerResponse, status: number, data: unknown): void {
 }
 
 function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
-  const tooLarge = () => new ApiError("payload_too_large", `The body is larger than ${maxBytes} bytes.`);
-  if (Number(req.headers["content-length"] ?? "0") > maxBytes) return Promise.reject(tooLarge());
+  if (Number(req.headers["content-length"] ?? "0") > maxBytes) return Promise.reject(bodyTooLarge(maxBytes));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -26,7 +26,7 @@ function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
         // Stop buffering; the rest is drained and dropped so the connection stays usable.
         req.removeAllListeners("data");
         req.resume();
-        reject(tooLarge());
+        reject(bodyTooLarge(maxBytes));
       } else chunks.push(chunk);
     });
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
@@ -36,18 +36,8 @@ function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
 
 /** The JSON body, bounded and validated (415, 413, 400 invalid_json, 422). */
 export async function readNodeJson<S extends z.ZodType>(req: IncomingMessage, schema: S, maxBytes: number): Promise<z.infer<S>> {
-  const type = req.headers["content-type"] ?? "";
-  if (!type.toLowerCase().includes("application/json")) {
-    throw new ApiError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
-  }
-  const text = await readText(req, maxBytes);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ApiError("invalid_json", "The body is not valid JSON.");
-  }
-  return schema.parse(body);
+  requireJsonType(req.headers["content-type"]);
+  return parseJsonBody(await readText(req, maxBytes), schema);
 }
 
 /**
