@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
+import { expectRefusal, refusedBodies, TEST_LIMIT, testSchema } from "./json-refusals";
 import { handle, json, readJson } from "./handler";
 
-const schema = z.object({ n: z.number().int().min(1) });
-const echo = handle(async (req) => json(await readJson(req, schema, 100)));
+const echo = handle(async (req) => json(await readJson(req, testSchema, TEST_LIMIT)));
 const ctx = { params: Promise.resolve({}) };
 const post = (body: string, type = "application/json") =>
   echo(new Request("http://x/api/echo", { method: "POST", body, headers: { "content-type": type } }), ctx);
@@ -16,17 +15,8 @@ describe("route handler shell", () => {
     expect(await res.json()).toEqual({ n: 2 });
   });
 
-  it.each([
-    [`{"n": 0}`, "application/json", 422, "validation_failed", /Too small/],
-    [`{"n": `, "application/json", 400, "invalid_json", /not valid JSON/],
-    [`n=1`, "application/x-www-form-urlencoded", 415, "unsupported_media_type", /JSON/],
-    [`{"n": 1, "pad": "${"x".repeat(200)}"}`, "application/json", 413, "payload_too_large", /larger than 100 bytes/],
-  ])("refuses %s with %s", async (body, type, status, code, message) => {
-    const res = await post(body, type);
-    expect(res.status).toBe(status);
-    const data = (await res.json()) as { error: { code: string; message: string } };
-    expect(data.error.code).toBe(code);
-    expect(data.error.message).toMatch(message);
+  it.each(refusedBodies)("refuses %s (%s) with %i %s", async (body, type, status, code, message) => {
+    await expectRefusal(await post(body, type), status, code, message);
   });
 
   it("maps domain errors to their status and hides unexpected ones without a stack trace", async () => {

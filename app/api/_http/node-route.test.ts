@@ -2,15 +2,14 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
+import { expectRefusal, refusedBodies, TEST_LIMIT, testSchema } from "./json-refusals";
 import { nodeRoute, readNodeJson } from "./node-route";
 
-const schema = z.object({ n: z.number().int().min(1) });
 const route = nodeRoute("POST", async (req) => {
   if (req.url === "/missing") throw new ApiError("not_found", "No such card.");
   if (req.url === "/boom") throw new Error("secret internals at /srv/app.ts:12");
-  return { echoed: await readNodeJson(req, schema, 100) };
+  return { echoed: await readNodeJson(req, testSchema, TEST_LIMIT) };
 });
 
 let server: http.Server;
@@ -34,17 +33,8 @@ describe("Pages API route shell", () => {
     expect(await res.json()).toEqual({ echoed: { n: 2 } });
   });
 
-  it.each([
-    [`{"n": 0}`, "application/json", 422, "validation_failed", /Too small/],
-    [`{"n": `, "application/json", 400, "invalid_json", /not valid JSON/],
-    [`n=1`, "application/x-www-form-urlencoded", 415, "unsupported_media_type", /JSON/],
-    [`{"n": 1, "pad": "${"x".repeat(200)}"}`, "application/json", 413, "payload_too_large", /larger than 100 bytes/],
-  ])("refuses %s (%s) with %i %s", async (body, type, status, code, message) => {
-    const res = await post(body, type);
-    expect(res.status).toBe(status);
-    const data = (await res.json()) as { error: { code: string; message: string } };
-    expect(data.error.code).toBe(code);
-    expect(data.error.message).toMatch(message);
+  it.each(refusedBodies)("refuses %s (%s) with %i %s", async (body, type, status, code, message) => {
+    await expectRefusal(await post(body, type), status, code, message);
   });
 
   it("refuses a streamed body past the limit even without a Content-Length", async () => {
