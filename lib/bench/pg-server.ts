@@ -10,7 +10,7 @@ import { withClient } from "@/lib/db/with-client";
 import { freePort } from "@/lib/testing/free-port";
 
 export type BenchDb = {
-  /** The migrated, empty bench database. */
+  /** The migrated, empty bench database; on the embedded server over its Unix socket, as `npm start` connects the app. */
   url: string;
   /** Drops the database, or stops the embedded server and deletes its folder. */
   dispose(): Promise<void>;
