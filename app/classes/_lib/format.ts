@@ -1,4 +1,4 @@
-// Formatting shared by the home and teacher pages. Dates are shown in the user's own time
+// Formatting shared by the home, teacher, quiz and review pages. Dates are shown in the user's own time
 // zone (their review settings), so server-rendered text matches what they chose.
 export function formatDateTime(value: Date | string | null | undefined, timeZone: string): string {
   if (!value) return "—";

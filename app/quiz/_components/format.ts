@@ -1,16 +1,13 @@
-// Formatting for the quiz pages. Dates are shown in the learner's own time zone (their
-// review settings), so server-rendered text matches what they chose.
+// Formatting for the quiz pages, on top of the app's shared formatting (dates in the
+// learner's own zone, percentages).
+import { formatDateTime, formatPercent } from "../../classes/_lib/format";
 
-export function formatDateTime(iso: string, timeZone: string): string {
-  const d = new Date(iso);
-  try {
-    return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(d);
-  } catch {
-    return `${new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(d)} UTC`;
-  }
-}
+export { formatDateTime };
 
-/** "45 s", "2 min 05 s", "1 h 02 min". */
+/**
+ * A quiz's time taken, to the second where it matters: "45 s", "2 min 05 s", "1 h 02 min".
+ * (Study time elsewhere is rounded to minutes: classes/_lib/format.ts formatDuration.)
+ */
 export function formatDuration(totalSec: number): string {
   const sec = Math.max(0, Math.round(totalSec));
   if (sec < 60) return `${sec} s`;
@@ -25,4 +22,4 @@ export const AT_RISK_TITLE = "Cards I'm about to forget";
 /** What a quiz was about: its deck, or the learner's at-risk cards. */
 export const quizTitle = (deckTitle: string | null): string => deckTitle ?? AT_RISK_TITLE;
 
-export const percent = (score: number, total: number): string => (total === 0 ? "0%" : `${Math.round((score / total) * 100)}%`);
+export const percent = (score: number, total: number): string => formatPercent(total === 0 ? 0 : score / total);

@@ -1,16 +1,9 @@
 // The end of a session (or the lack of one): what was done and what comes tomorrow.
 import Link from "next/link";
+import { formatDuration } from "../../classes/_lib/format";
 
 const link = "inline-block rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800";
 const cards = (n: number) => (n === 1 ? "1 card" : `${n} cards`);
-
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
 
 export function Summary({ reviewed, again, timeMs, tomorrow }: { reviewed: number; again: number; timeMs: number; tomorrow: number }) {
   const accuracy = reviewed === 0 ? 0 : Math.round(((reviewed - again) / reviewed) * 100);
@@ -22,7 +15,7 @@ export function Summary({ reviewed, again, timeMs, tomorrow }: { reviewed: numbe
       <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
         <Stat label="Cards reviewed" value={String(reviewed)} />
         <Stat label="Accuracy" value={`${accuracy}%`} hint="not Again" />
-        <Stat label="Time spent" value={formatDuration(timeMs)} />
+        <Stat label="Time spent" value={formatDuration(Math.max(0, Math.round(timeMs / 1000)))} />
         <Stat label="Due tomorrow" value={cards(tomorrow)} />
       </dl>
       <p className="mt-5 flex flex-wrap gap-3">
