@@ -136,32 +136,27 @@ export function StartQuizForm({ decks, initialDeckId }: { decks: DeckOption[]; i
       <fieldset className="mb-3" aria-describedby={describedBy(`${ids.time}-hint`, errors.time && `${ids.time}-error`)}>
         <legend className="mb-1 text-sm font-medium">Time limit</legend>
         <div className="grid max-w-xs grid-cols-2 gap-x-4">
-          <Field
-            label="Minutes"
-            id={ids.minutes}
-            name="minutes"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={120}
-            value={values.minutes}
-            onChange={set("minutes")}
-            aria-invalid={errors.time ? true : undefined}
-            aria-describedby={errors.time ? `${ids.time}-error` : undefined}
-          />
-          <Field
-            label="Seconds"
-            id={ids.seconds}
-            name="seconds"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={59}
-            value={values.seconds}
-            onChange={set("seconds")}
-            aria-invalid={errors.time ? true : undefined}
-            aria-describedby={errors.time ? `${ids.time}-error` : undefined}
-          />
+          {(
+            [
+              { label: "Minutes", key: "minutes", max: 120 },
+              { label: "Seconds", key: "seconds", max: 59 },
+            ] as const
+          ).map(({ label, key, max }) => (
+            <Field
+              key={key}
+              label={label}
+              id={ids[key]}
+              name={key}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={max}
+              value={values[key]}
+              onChange={set(key)}
+              aria-invalid={errors.time ? true : undefined}
+              aria-describedby={errors.time ? `${ids.time}-error` : undefined}
+            />
+          ))}
         </div>
         {errors.time && (
           <p id={`${ids.time}-error`} className={`-mt-2 mb-2 ${errorClass}`}>
