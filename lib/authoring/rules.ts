@@ -1,7 +1,6 @@
 // The extractor's rules for the app: the rule files are imported (bundled with the
 // server code) rather than read from content/rules at run time, so they work wherever
 // the build runs. Compiled once per process.
-import aliases from "@/content/rules/aliases.json";
 import events from "@/content/rules/events.json";
 import filters from "@/content/rules/filters.json";
 import hateful from "@/content/rules/hateful.json";
@@ -11,6 +10,6 @@ import { compileRules, parseRuleData, type RuleSet } from "@/lib/extract/rules";
 let compiled: RuleSet | undefined;
 
 export function extractionRules(): RuleSet {
-  compiled ??= compileRules(parseRuleData({ aliases, events, filters, hateful, qualifiers }));
+  compiled ??= compileRules(parseRuleData({ events, filters, hateful, qualifiers }));
   return compiled;
 }

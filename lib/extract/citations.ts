@@ -23,13 +23,41 @@ export interface CitationIndex {
 const MARKER_RE = /\[(\d{1,3})\]|\[\^([\w-]{1,20})\](?!:)/g;
 const REF_LINE_RE = /^[ \t]*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|\[\^([\w-]{1,20})\]:)[ \t]*(\S.*?)[ \t]*$/gm;
 
-/** Reference text without its trailing full stop: "Grenville, 1974, p.139". */
-const tidy = (s: string): string =>
-  s
-    .replace(/(\*{1,2}|_{1,2})(\S[^*_]*?)\1/g, "$2")
-    .trim()
-    .replace(/\.$/, "")
-    .trim();
+/**
+ * Reference text without its trailing full stop and without commentary: a
+ * footnote often goes on after the reference ("Grenville, 1974, p. 139. The
+ * author rightly calls it …"); the card's citation is the reference only, so
+ * we keep it up to the last page, year or publisher part of its first sentences.
+ */
+export function tidy(s: string): string {
+  const plain = s.replace(/(\*{1,2}|_{1,2})(\S[^*_]*?)\1/g, "$2").trim();
+  // Sentences of the note; a reference sentence has a year or a page, or is short.
+  const parts = plain.split(/(?<=[.!?])\s+(?=[\p{Lu}"“‘(])/u);
+  const kept: string[] = [];
+  for (const p of parts) {
+    const bibliographic = /\b(?:1[5-9]\d\d|20\d\d)\b|\bpp?\.\s?\d|\bvol\.|\bed(?:s|ited)?\.?\b|\bpress\b|\bibid\b|https?:/i.test(p);
+    if (kept.length > 0 && !bibliographic) break;
+    if (kept.length === 0 && !bibliographic && p.split(/\s+/).length > 14) break;
+    kept.push(p);
+    if (bibliographic && /\bpp?\.\s?\d+(?:[–-]\d+)?\.?$/.test(p)) break;
+  }
+  return (kept.length ? kept.join(" ") : plain).trim().replace(/\.$/, "").trim();
+}
+
+/**
+ * Parenthetical citations: "(Taylor, 1954, p. 266)", "(Joll 1984: 45)", "(see
+ * Clark, 2012; Joll, 1984)". They cite the sentence they close; their year and
+ * page are not facts or figures of the text.
+ */
+export const PARENTHETICAL_CITATION =
+  /\((?:see |cf\. |e\.g\. )?\p{Lu}[\p{L}'’-]+(?:(?: and | & |, )\p{Lu}[\p{L}'’-]+)*(?: et al\.?)?,? (?:1[5-9]\d\d|20\d\d)[a-z]?(?:(?:, |: )(?:pp?\. ?)?\d+(?:[–-]\d+)?)?(?:; ?\p{Lu}[\p{L}'’-]+(?: et al\.?)?,? (?:1[5-9]\d\d|20\d\d)[a-z]?(?:(?:, |: )(?:pp?\. ?)?\d+(?:[–-]\d+)?)?)*\)/gu;
+
+/** The parenthetical citations inside a span, as written without their brackets. */
+export function parentheticalCitations(text: string, span: Span): string[] {
+  const out: string[] = [];
+  for (const m of text.slice(span.start, span.end).matchAll(PARENTHETICAL_CITATION)) out.push(m[0].slice(1, -1).replace(/^(?:see|cf\.|e\.g\.)\s+/, ""));
+  return out;
+}
 
 export function buildCitationIndex(text: string, bodyEnd: number): CitationIndex {
   const references = new Map<string, string>();

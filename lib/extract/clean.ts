@@ -1,6 +1,7 @@
 import type { RuleSet } from "./rules";
 import type { Span } from "./types";
 import { findQuotedSpans, isTitleCase } from "./quotes";
+import { PARENTHETICAL_CITATION } from "./citations";
 
 /**
  * The "clean" text: same length as the original, with everything that must
@@ -34,6 +35,8 @@ export interface CleanOptions {
 export function buildCleanText(text: string, rules: RuleSet, opts: CleanOptions): string {
   // split("") is per UTF-16 code unit, so indices match the string's offsets.
   const chars = text.split("");
+  // Parenthetical citations "(Taylor, 1954, p. 266)": provenance, not text.
+  maskRe(text, chars, new RegExp(PARENTHETICAL_CITATION.source, "gu"));
   // Footnote markers: "[8]", "[^note]".
   maskRe(text, chars, /\[(?:\d{1,3}|\^[\w-]{1,20})\](?!\()/g);
   // Markdown links: keep the link text, drop brackets and URL.

@@ -1,24 +1,36 @@
+import * as chrono from "chrono-node";
 import type { PartialDate } from "./types";
 
 /**
- * Date expressions. Every match keeps exactly the precision written in the
- * text. Decisions where the spec was silent:
- * - "Nov/Dec 1933": structured date is the year only (the month is uncertain,
- *   we never pick one); the answer keeps the text's wording "November/December 1933".
- * - "1918–1920": structured date is the start year; the answer is the range.
- * - A day or month without a year ("August 31st") is not a date: we do not
- *   borrow a year from context.
+ * Date expressions, at exactly the precision the text gives. chrono-node reads
+ * the calendar forms ("9 June 1815", "June 9, 1815", "Sept. 17, 1939", "the 1st
+ * of September 1939", "1939-09-01", "30 July – 1 August 1975"); parsers added
+ * to it below read the historical ones it lacks: bare years ("in 1922", "AD
+ * 1240", "44 BC"), year ranges ("1918–1920", "1939-45"), seasons and parts of
+ * a year ("the spring of 1922", "mid-1940", "early 1848") and approximations
+ * ("c. 1450", "circa 1325"). Decisions:
+ * - "1922" is the year 1922, never 1 January 1922; approximate forms are
+ *   stored as the year and answered as written ("c. 1450", "spring 1922").
+ * - A range is stored as its start and answered as the range.
+ * - "Nov/Dec 1933" is the year only; the answer keeps both months.
+ * - A day and month without a year ("12 March") is a date expression (it is
+ *   not a figure) but never becomes a card: no year is borrowed from context.
+ * - Month names count only when capitalised: "may" and "march" are verbs.
+ * - Numeric slash dates ("1/2/1920") are ambiguous between day and month
+ *   orders and are not read.
  */
 
-export type DateShape = "day" | "month" | "year" | "range" | "either-month";
+export type DateShape = "day" | "month" | "year" | "range" | "either-month" | "approximate";
 
 export interface DateMatch {
   start: number;
   end: number;
   date: PartialDate;
-  /** Neutral answer text, e.g. "16 April 1922". */
+  /** Neutral answer text, e.g. "16 April 1922", "1918–1920", "c. 1450". */
   answer: string;
   shape: DateShape;
+  /** "c. 1450", "spring 1922", "mid-1940": the date is approximate. */
+  approximate: boolean;
 }
 
 export const MONTH_NAMES = [
@@ -36,6 +48,7 @@ export const MONTH_NAMES = [
   "December",
 ] as const;
 
+const MONTH_RE = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b/i;
 const MONTHS: Record<string, number> = {};
 MONTH_NAMES.forEach((m, i) => {
   MONTHS[m.toLowerCase()] = i + 1;
@@ -43,93 +56,183 @@ MONTH_NAMES.forEach((m, i) => {
 });
 MONTHS.sept = 9;
 
-// Month names are matched capitalised only: "may" and "march" are also verbs.
-const M = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
-const ORD = "(?:st|nd|rd|th)?";
-// One alternation, each branch a fixed sequence: linear time, no nested quantifiers.
-const DATE_RE = new RegExp(
-  [
-    `(?<iso>\\b(?<isoY>\\d{4})-(?<isoM>\\d{2})-(?<isoD>\\d{2})\\b)`,
-    `(?<dmy>\\b(?<dmyD>\\d{1,2})${ORD}\\s+(?<dmyM>${M})\\.?,?\\s+(?<dmyY>\\d{4})\\b)`,
-    `(?<mdy>\\b(?<mdyM>${M})\\.?\\s+(?<mdyD>\\d{1,2})${ORD},?\\s+(?<mdyY>\\d{4})\\b)`,
-    `(?<mm>\\b(?<mm1>${M})\\.?\\s*\\/\\s*(?<mm2>${M})\\.?\\s+(?<mmY>\\d{4})\\b)`,
-    `(?<my>\\b(?<myM>${M})\\.?,?\\s+(?<myY>\\d{4})\\b)`,
-    `(?<range>\\b(?<rA>1\\d{3}|20\\d{2})\\s*(?:–|—|-|to)\\s*(?<rB>1\\d{3}|20\\d{2}|\\d{2})\\b(?![-–]))`,
-    `(?<year>\\b(?<yY>1\\d{3}|20\\d{2})\\b(?![-–]\\d))`,
-  ].join("|"),
-  "g",
-);
-
-const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const validYear = (y: number): boolean => y >= 1000 && y <= 2099;
+const yearText = (y: number): string => (y <= 0 ? `${1 - y} BC` : y < 1000 ? `AD ${y}` : String(y));
 
 export function formatDate(d: PartialDate): string {
   const month = d.month === undefined ? undefined : MONTH_NAMES[d.month - 1];
-  if (d.day !== undefined && month) return `${d.day} ${month} ${d.year}`;
-  if (month) return `${month} ${d.year}`;
-  return String(d.year);
+  const y = yearText(d.year);
+  if (d.day !== undefined && month) return `${d.day} ${month} ${y}`;
+  if (month) return `${month} ${y}`;
+  return y;
 }
 
+/** Precision rank, used to keep the more precise of two mentions of one fact. */
+export const precision = (d: PartialDate): number => (d.day !== undefined ? 3 : d.month !== undefined ? 2 : 1);
+
+const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
 function build(y: number, m?: number, d?: number): PartialDate | null {
-  if (!validYear(y)) return null;
+  if (!Number.isInteger(y) || y < -3000 || y > 2100) return null;
   if (m === undefined) return { year: y };
   if (m < 1 || m > 12) return null;
   if (d === undefined) return { year: y, month: m };
-  if (d < 1 || d > daysIn(y, m)) return null;
+  if (d < 1 || d > daysIn(Math.max(y, 1), m)) return null;
   return { year: y, month: m, day: d };
 }
 
-const month = (s: string | undefined): number | undefined => (s ? MONTHS[s.toLowerCase()] : undefined);
+// What follows a number that is a count, not a year: "1500 soldiers", "1200 km".
+const COUNT_NOUN =
+  "(?:soldiers|men|troops|people|persons|dead|killed|deaths|casualties|ships|tanks|aircraft|planes|guns|km|kilometres|kilometers|miles|metres|meters|tons|tonnes|acres|pounds|dollars|francs|marks|roubles|rubles|votes|members|delegates|seats|workers|prisoners|refugees|hectares|square)";
+const ERA_BEFORE = "(?:AD|A\\.D\\.|CE)";
+const ERA_AFTER = "(?:AD|A\\.D\\.|CE|BC|BCE|B\\.C\\.|B\\.C\\.E\\.)";
+const NOT_AFTER = `(?![\\p{L}\\p{N}]|[.,]\\d|\\s*(?:%|per\\s?cent|${COUNT_NOUN}\\b))`;
 
-/** All date expressions in `text`, left to right, non-overlapping. */
-export function findDates(text: string): DateMatch[] {
-  const out: DateMatch[] = [];
-  DATE_RE.lastIndex = 0;
-  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
-    const g = m.groups ?? {};
-    const span = { start: m.index, end: m.index + m[0].length };
-    let date: PartialDate | null = null;
-    let shape: DateShape = "year";
-    let answer: string | null = null;
-    if (g.iso) {
-      date = build(Number(g.isoY), Number(g.isoM), Number(g.isoD));
-      shape = "day";
-    } else if (g.dmy) {
-      date = build(Number(g.dmyY), month(g.dmyM), Number(g.dmyD));
-      shape = "day";
-    } else if (g.mdy) {
-      date = build(Number(g.mdyY), month(g.mdyM), Number(g.mdyD));
-      shape = "day";
-    } else if (g.mm) {
-      const a = month(g.mm1);
-      const b = month(g.mm2);
-      date = build(Number(g.mmY));
-      shape = "either-month";
-      if (date && a && b) answer = `${MONTH_NAMES[a - 1]}/${MONTH_NAMES[b - 1]} ${date.year}`;
-    } else if (g.my) {
-      date = build(Number(g.myY), month(g.myM));
-      shape = "month";
-    } else if (g.range) {
-      const a = Number(g.rA);
-      const rb = g.rB ?? "";
-      const b = rb.length === 2 ? Math.floor(a / 100) * 100 + Number(rb) : Number(rb);
-      if (b > a) {
-        date = build(a);
-        shape = "range";
-        answer = `${a}–${b}`;
-      } else {
-        // "1939-40" with a smaller second part is not a range we understand: skip it.
-        date = null;
-      }
-    } else if (g.yY) {
-      date = build(Number(g.yY));
-      shape = "year";
-    }
-    if (!date) continue;
-    out.push({ ...span, date, shape, answer: answer ?? formatDate(date) });
-  }
-  return out;
+/** Year from "1848", "AD 476", "44 BC". */
+function eraYear(digits: string, _eraBefore?: string, eraAfter?: string): number {
+  const n = Number(digits);
+  return eraAfter && /^B/i.test(eraAfter) ? 1 - n : n;
 }
 
-/** Precision rank, used to keep the more precise of two cards on the same subject. */
-export const precision = (d: PartialDate): number => (d.day !== undefined ? 3 : d.month !== undefined ? 2 : 1);
+type Extracted = { start: PartialDate; end?: PartialDate; answer?: string; shape: DateShape; approximate?: boolean };
+const extras = new WeakMap<object, Extracted>();
+
+// Custom chrono parsers. Each returns a result whose year (and only year) is certain,
+// and remembers our own reading of it (shape, answer) for the conversion below.
+function yearParser(pattern: RegExp, read: (m: RegExpMatchArray) => Extracted | null): chrono.Parser {
+  return {
+    pattern: () => pattern,
+    extract: (context, match) => {
+      const x = read(match);
+      if (!x) return null;
+      const result = context.createParsingResult(match.index ?? 0, match[0], { year: x.start.year }, x.end ? { year: x.end.year } : undefined);
+      extras.set(result, x);
+      return result;
+    },
+  };
+}
+
+const Y4 = "(1\\d{3}|20\\d{2})";
+const parsers: chrono.Parser[] = [
+  // "c. 1450", "circa 1325", "ca. 1200", "around 1500"
+  yearParser(new RegExp(`(?<![\\p{L}\\p{N}])(?:c\\.|ca\\.|circa|around|about)\\s?(\\d{3,4})(?:\\s*(${ERA_AFTER}))?${NOT_AFTER}`, "iu"), (m) => {
+    const y = eraYear(m[1] ?? "", undefined, m[2]);
+    const d = build(y);
+    return d ? { start: d, shape: "approximate", approximate: true, answer: `c. ${yearText(y)}` } : null;
+  }),
+  // "the spring of 1922", "spring 1922", "early 1848", "mid-1940", "late 1917"
+  yearParser(new RegExp(`(?<![\\p{L}\\p{N}])(?:the\\s+)?(spring|summer|autumn|fall|winter|early|mid|late)(?:-|\\s+of\\s+|\\s+)${Y4}${NOT_AFTER}`, "iu"), (m) => {
+    const part = (m[1] ?? "").toLowerCase();
+    const d = build(Number(m[2]));
+    if (!d) return null;
+    return { start: d, shape: "approximate", approximate: true, answer: part === "mid" ? `mid-${d.year}` : `${part} ${d.year}` };
+  }),
+  // "Nov/Dec 1933"
+  yearParser(new RegExp(`\\b(${MONTH_RE.source.slice(3, -3)})\\.?\\s*/\\s*(${MONTH_RE.source.slice(3, -3)})\\.?\\s+${Y4}\\b`, "u"), (m) => {
+    const a = MONTHS[(m[1] ?? "").toLowerCase()];
+    const b = MONTHS[(m[2] ?? "").toLowerCase()];
+    const d = build(Number(m[3]));
+    if (!d || !a || !b) return null;
+    return { start: d, shape: "either-month", answer: `${MONTH_NAMES[a - 1]}/${MONTH_NAMES[b - 1]} ${d.year}` };
+  }),
+  // "1918–1920", "1939-45", "1337 to 1453" (after "from"), "1803–15"
+  yearParser(new RegExp(`(?<![\\p{L}\\p{N}.,/-])${Y4}\\s*(?:–|—|-|\\bto\\b)\\s*(\\d{4}|\\d{2})(?![\\p{N}]|-\\d)`, "u"), (m) => {
+    const a = Number(m[1]);
+    const rb = m[2] ?? "";
+    const b = rb.length === 2 ? Math.floor(a / 100) * 100 + Number(rb) : Number(rb);
+    const start = build(a);
+    if (!start || !(b > a) || b - a > 200) return null;
+    return { start, end: { year: b }, shape: "range", answer: `${a}–${b}` };
+  }),
+  // "AD 1240", "476 AD", "44 BC" (a bare "1066" is read after chrono: its filters drop number-only results)
+  yearParser(new RegExp(`(?<![\\p{L}\\p{N}.,/£$€#-])(?:(${ERA_BEFORE})\\s?(\\d{1,4})|(\\d{1,4})\\s?(${ERA_AFTER}))${NOT_AFTER}`, "u"), (m) => {
+    const digits = m[2] ?? m[3] ?? "";
+    const y = eraYear(digits, m[1], m[4]);
+    const d = build(y);
+    return d ? { start: d, shape: "year" } : null;
+  }),
+];
+
+const casual = chrono.en.GB.clone();
+casual.parsers.push(...parsers);
+// chrono's own year-range merging would join "1918" and "1920" from separate mentions; our range parser does it.
+
+const REF = new Date(Date.UTC(2000, 0, 1));
+const SLASH_DATE = /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/;
+const LEAD = /^(?:(?:on|in|of|the|at|by|from|since|until|during)\s+)+/i;
+
+/** Every date expression, including day-and-month ones with no year (yearless). */
+export function findDateExpressions(text: string): (DateMatch & { yearless: boolean })[] {
+  const out: (DateMatch & { yearless: boolean })[] = [];
+  let results: chrono.ParsedResult[];
+  try {
+    results = casual.parse(text, REF, { forwardDate: false });
+  } catch {
+    return out;
+  }
+  for (const r of results) {
+    let start = r.index;
+    let matched = r.text;
+    const lead = LEAD.exec(matched);
+    if (lead && !extras.has(r as object)) {
+      start += lead[0].length;
+      matched = matched.slice(lead[0].length);
+    }
+    if (SLASH_DATE.test(matched)) continue;
+    const end = start + matched.length;
+    const x = extras.get(r as object);
+    if (x) {
+      out.push({ start, end, date: x.start, answer: x.answer ?? formatDate(x.start), shape: x.shape, approximate: x.approximate ?? false, yearless: false });
+      continue;
+    }
+    const month = MONTH_RE.exec(matched);
+    // Month names count only when capitalised ("they may 1990" is not May 1990).
+    if (month && !/^\p{Lu}/u.test(month[1] ?? "")) continue;
+    const s = r.start;
+    if (!s.isCertain("month") && !s.isCertain("year")) continue; // times, weekdays, "today"
+    const e = r.end;
+    const yearCertain = s.isCertain("year") || (e?.isCertain("year") ?? false);
+    const y = s.get("year") ?? 0;
+    const m = s.isCertain("month") ? (s.get("month") ?? undefined) : undefined;
+    const d = m !== undefined && s.isCertain("day") ? (s.get("day") ?? undefined) : undefined;
+    const date = build(y, m, d);
+    if (!date) continue;
+    if (e && yearCertain) {
+      const ey = e.get("year") ?? y;
+      const em = e.isCertain("month") ? (e.get("month") ?? undefined) : undefined;
+      const ed = em !== undefined && e.isCertain("day") ? (e.get("day") ?? undefined) : undefined;
+      const endDate = build(ey, em, ed);
+      if (!endDate) continue;
+      const startText = endDate.year === date.year && date.day !== undefined ? `${date.day} ${MONTH_NAMES[(date.month ?? 1) - 1]}` : formatDate(date);
+      out.push({ start, end, date, answer: `${startText} – ${formatDate(endDate)}`, shape: "range", approximate: false, yearless: false });
+      continue;
+    }
+    out.push({
+      start,
+      end,
+      date,
+      answer: formatDate(date),
+      shape: date.day !== undefined ? "day" : date.month !== undefined ? "month" : "year",
+      approximate: false,
+      yearless: !yearCertain,
+    });
+  }
+  // Bare years, where no other expression already covers them.
+  const taken = out.map((d) => [d.start, d.end] as const);
+  for (const m of text.matchAll(BARE_YEAR)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (taken.some(([a, b]) => start < b && end > a)) continue;
+    const date = build(Number(m[0]));
+    if (date) out.push({ start, end, date, answer: formatDate(date), shape: "year", approximate: false, yearless: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const BARE_YEAR = new RegExp(`(?<![\\p{L}\\p{N}.,/£$€#-])(?:1\\d{3}|20\\d{2})${NOT_AFTER}`, "gu");
+
+/** Date expressions with a year, left to right, non-overlapping. */
+export function findDates(text: string): DateMatch[] {
+  return findDateExpressions(text)
+    .filter((d) => !d.yearless)
+    .map(({ yearless: _yearless, ...d }) => d);
+}

@@ -1,52 +1,70 @@
-import { agreementCandidates, proseParties } from "./agreements";
-import type { Candidate, KeptSentence, SentenceContext } from "./candidate";
-import { buildCitationIndex, citationFor, trailingReferenceBlock, type CitationResult } from "./citations";
+import type { Candidate } from "./candidate";
+import { buildCitationIndex, citationFor, parentheticalCitations, trailingReferenceBlock, type CitationResult } from "./citations";
 import { buildCleanText, collapse } from "./clean";
-import { findDates, precision } from "./dates";
-import type { Entity } from "./entities";
-import { eventCandidates } from "./events";
-import { hatefulVerdict, isAttributionLine, sentenceVerdict, type Verdict } from "./filters";
-import { cardId } from "./ids";
-import { infoboxCandidates } from "./infobox";
+import { datedFacts, subjectText, type DatedFact } from "./date-facts";
+import { Discourse } from "./discourse";
+import { findFigure, hatefulVerdict, isAttributionLine, sentenceVerdict, type Verdict } from "./filters";
+import { mergeCandidates } from "./merge";
+import { tokenize, type Token } from "./nlp";
+import { joinParties, partyList, splitPartyValue } from "./parties";
 import { findQuotedSpans } from "./quotes";
 import type { RuleSet } from "./rules";
 import { layout, type Unit } from "./sentences";
 import { termCandidates } from "./terms";
-import type { Card, ExtractResult, SourceDocument, Skipped, Span } from "./types";
+import type { ExtractResult, SourceDocument, Skipped, Span, UnusedDate } from "./types";
+import { sentenceView, type SentenceView } from "./view";
 
 /**
- * Document in, cards out. Pipeline:
- *   layout (units, sentences, back matter) → citation index → clean text →
- *   per unit: hateful? → per sentence: quotation / opinion / uncited figure? →
- *   pattern modules (agreements, events, infobox, terms) → cards with ids and
- *   provenance → de-duplicated by id (the more precise date wins).
+ * Document in, cards out:
+ *   layout (units: paragraphs, list lines, chronology lines, table rows,
+ *   fields) → citations (footnotes, parenthetical) → clean text → tokens with
+ *   part-of-speech tags (wink-nlp) → per unit: hateful? → per sentence:
+ *   quotation / opinion? → dated facts, parties, terms (anaphora resolved by
+ *   the discourse) → a figure without a citation never reaches a card →
+ *   merged: one fact, one card (the most precise date wins; two different
+ *   dates for one fact are a conflict shown to the teacher).
  */
 
-const KIND_ORDER = { date: 0, parties: 1, term: 2 } as const;
 const EXCERPT = 120;
 
-function skippedEntry(text: string, span: Span, v: Verdict): Skipped {
+function excerptOf(text: string, span: Span): string {
   const raw = collapse(text.slice(span.start, span.end));
-  return {
-    reason: v.reason,
-    detail: v.detail,
-    start: span.start,
-    end: span.end,
-    excerpt: raw.length > EXCERPT ? `${raw.slice(0, EXCERPT - 1)}…` : raw,
-  };
+  return raw.length > EXCERPT ? `${raw.slice(0, EXCERPT - 1)}…` : raw;
+}
+
+function skippedEntry(text: string, span: Span, v: Verdict): Skipped {
+  return { reason: v.reason, detail: v.detail, start: span.start, end: span.end, excerpt: excerptOf(text, span) };
 }
 
 /** Short, unpunctuated single line: a title in plain text. */
 function isTitleLine(text: string, u: Unit): boolean {
   if (u.kind !== "paragraph" || u.end - u.start > 120) return false;
   const s = text.slice(u.start, u.end);
-  return u.kind === "paragraph" && !s.includes("\n") && s.split(/\s+/).length <= 10 && !/[.!?:;,]$/.test(s);
+  return !s.includes("\n") && s.split(/\s+/).length <= 12 && !/[.!?:;,]$/.test(s);
 }
 
-function documentEntity(text: string, clean: string, units: readonly Unit[], rules: RuleSet): Entity | undefined {
-  const first = units[0];
-  if (!first || !(first.kind === "heading" || isTitleLine(text, first))) return undefined;
-  return rules.gazetteer.findAll(clean.slice(first.start, first.end))[0]?.entity;
+/** Table rows read as chronology lines: "| 8 August 1967 | ASEAN founded |" → "  8 August 1967 – ASEAN founded  ". */
+function rowsAsLines(text: string, clean: string, units: readonly Unit[]): string {
+  const chars = clean.split("");
+  for (const u of units) {
+    for (const [k, c] of (u.kind === "row" ? (u.cells ?? []) : []).entries()) {
+      const pipe = text.lastIndexOf("|", c.start - 1);
+      if (k > 0 && pipe >= u.start) chars[pipe] = "–";
+    }
+  }
+  return chars.join("");
+}
+
+interface Ctx {
+  doc: SourceDocument;
+  text: string;
+  clean: string;
+  tokens: Token[];
+  rules: RuleSet;
+  discourse: Discourse;
+  produced: { c: Candidate; citation: CitationResult; figure: string | null }[];
+  usedDates: Set<number>;
+  keptDates: { start: number; end: number; sentence: Span }[];
 }
 
 export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult {
@@ -59,18 +77,11 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
   // Without a "References" heading, a trailing numbered block is the reference list, not content.
   const tail = lay.bodyEnd === text.length ? trailingReferenceBlock(text) : null;
   if (tail) lay.units = lay.units.filter((u) => u.start < tail.start);
-  const clean = buildCleanText(text, rules, { units: lay.units });
-  const docEntity = documentEntity(text, clean, lay.units, rules);
+  const clean = rowsAsLines(text, buildCleanText(text, rules, { units: lay.units }), lay.units);
+  const tokens = tokenize(clean);
+  const ctx: Ctx = { doc, text, clean, tokens, rules, discourse: new Discourse(rules), produced: [], usedDates: new Set(), keptDates: [] };
   const skipped: Skipped[] = [];
-  const produced: { c: Candidate; citation: CitationResult; unit: number }[] = [];
-  let title: string | undefined;
-  const blockYear = new Map<number, number>();
-  for (const u of lay.units) {
-    if (u.kind === "field" && !blockYear.has(u.block)) {
-      const d = findDates(clean.slice(u.valueStart ?? u.start, u.end))[0];
-      if (d) blockYear.set(u.block, d.date.year);
-    }
-  }
+  let title: SentenceView | null = null;
 
   for (const unit of lay.units) {
     const raw = text.slice(unit.start, unit.end);
@@ -83,10 +94,15 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
       skipped.push(skippedEntry(text, unit, hateful));
       continue;
     }
-    if (unit.kind === "heading" || isTitleLine(text, unit)) title = collapse(clean.slice(unit.start, unit.end));
+    if (unit.kind === "heading" || isTitleLine(text, unit)) {
+      title = sentenceView(tokens, unit, clean, rules);
+      ctx.discourse.mention(title.names);
+      const event = title.names.find((n) => n.head);
+      ctx.discourse.setSubject(event?.head ? { text: event.text, article: true, head: event.head } : null);
+      if (title.dates.length === 0) continue;
+    }
 
-    // A line "—Author, Title" marks the lines before it (back to the previous
-    // attribution or the paragraph start) as a block quotation.
+    // A line "—Author, Title" marks the lines before it as a block quotation.
     const quotedBlock = new Set<number>();
     let from = 0;
     unit.sentences.forEach((s, i) => {
@@ -97,109 +113,161 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
     });
 
     const quotes = findQuotedSpans(text, unit.start, unit.end);
-    const kept: (KeptSentence & { index: number })[] = [];
     unit.sentences.forEach((s, index) => {
-      const citation = citationFor(citations, s, unit);
+      const footnote = citationFor(citations, s, unit);
+      const inline = parentheticalCitations(text, s);
+      const citation: CitationResult = inline.length ? { citation: [footnote.citation, ...inline].filter(Boolean).join("; "), unresolved: false } : footnote;
       const verdict: Verdict | null = quotedBlock.has(index)
         ? { reason: "quotation", detail: "block quotation" }
-        : sentenceVerdict(
-            { raw: text.slice(s.start, s.end), clean: clean.slice(s.start, s.end), quotes, sentence: s, text, citation },
-            rules,
-          );
-      if (verdict) skipped.push(skippedEntry(text, s, verdict));
-      else kept.push({ ...s, citation, index });
+        : sentenceVerdict({ raw: text.slice(s.start, s.end), clean: clean.slice(s.start, s.end), quotes, sentence: s, text, citation }, rules);
+      if (verdict) {
+        skipped.push(skippedEntry(text, s, verdict));
+        return;
+      }
+      // A figure without a citation costs nothing else: it is kept off every card.
+      const figure = citation.citation ? null : findFigure(clean.slice(s.start, s.end), rules);
+      if (figure) skipped.push(skippedEntry(text, s, { reason: "uncited-figure", detail: `${figure} (no citation: kept off the cards; the sentence's other facts are used)` }));
+      sentenceFacts(ctx, unit, s, citation, figure, title);
     });
+  }
 
-    for (const s of kept) {
-      const ctx: SentenceContext = {
-        text,
-        clean,
-        rules,
-        unit,
-        sentence: { start: s.start, end: s.end },
-        index: s.index,
-        kept,
-        docEntity,
-        title,
-        contextYear: blockYear.get(unit.block),
-      };
-      const found = [...infoboxCandidates(ctx), ...agreementCandidates(ctx), ...proseParties(ctx), ...eventCandidates(ctx), ...termCandidates(ctx)];
-      for (const c of found) {
-        // The citation belongs to the sentence actually quoted.
-        const q = kept.find((k) => k.start === c.quote.start && k.end === c.quote.end);
-        produced.push({ c, citation: q?.citation ?? s.citation, unit: unit.start });
+  const merged = mergeCandidates(doc.name, text, ctx.produced);
+  const unusedDates: UnusedDate[] = ctx.keptDates
+    .filter((d) => !ctx.usedDates.has(d.start))
+    .map((d) => ({ text: text.slice(d.start, d.end), start: d.start, end: d.end, excerpt: excerptOf(text, d.sentence) }));
+  return { cards: merged.cards, skipped, unusedDates, conflicts: merged.conflicts };
+}
+
+function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResult, figure: string | null, title: SentenceView | null): void {
+  const { rules, discourse } = ctx;
+  const v = sentenceView(ctx.tokens, span, ctx.clean, rules);
+  const push = (c: Candidate) => ctx.produced.push({ c, citation, figure });
+  for (const d of v.dates) ctx.keptDates.push({ start: d.start, end: d.end, sentence: span });
+
+  if (unit.kind === "field" && unit.key !== undefined) {
+    if (fieldFacts(ctx, unit, v, title, push)) return;
+  }
+
+  const line = unit.kind === "item" || unit.kind === "row" || unit.kind === "field";
+  const facts = datedFacts(v, discourse, line && v.dates[0]?.t0 === 0);
+  for (const f of facts) {
+    const d = v.dates[f.dateIndex]!;
+    ctx.usedDates.add(d.start);
+    push({ kind: "date", subject: f.subject.text, prompt: f.prompt, answer: d.answer, date: d.date, quote: span, confidence: round(f.confidence), rule: f.rule, facet: f.facet });
+  }
+  if (unit.kind === "row") rowFallback(ctx, unit, v, facts, push);
+  partiesFacts(v, facts, push);
+  for (const t of termCandidates(v, line)) push(t);
+
+  // What "it" may refer to next: this sentence's event subject, if it had one.
+  const eventFact = facts.find((f) => f.subject.event && f.subject.via !== "pronoun");
+  const firstName = v.names[0];
+  const startsWithSubject = firstName && firstName.t0 <= 1;
+  if (eventFact) discourse.setSubject({ text: eventFact.subject.text, article: eventFact.subject.article, head: { class: "event", verb: eventFact.subject.defaultVerb ?? "took place", word: "" } });
+  else if (startsWithSubject) discourse.setSubject(firstName.head ? { text: firstName.text, article: firstName.article, head: firstName.head } : null);
+  discourse.mention(v.names);
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** "Signed: 24 July 1923", "Parties: Turkey; British Empire" under a title naming the event. */
+function fieldFacts(ctx: Ctx, unit: Unit, v: SentenceView, title: SentenceView | null, push: (c: Candidate) => void): boolean {
+  const key = unit.key ?? "";
+  const subjectName = title?.names.find((n) => n.head) ?? title?.names[0];
+  const dateKey = ctx.rules.infoboxDates.get(key);
+  const valueStart = unit.valueStart ?? unit.start;
+  if (dateKey && subjectName) {
+    const d = v.dates.find((x) => x.start >= valueStart);
+    if (!d) return true;
+    ctx.usedDates.add(d.start);
+    const s = { text: subjectName.text, article: subjectName.article || !!subjectName.head };
+    const verb = dateKey.verb ?? subjectName.head?.verb ?? "took place";
+    const x = subjectText({ ...s, event: true, plural: false, via: "title" });
+    const prompt = verb === "took place" ? `When did ${x} take place?` : `When was ${x} ${verb}?`;
+    const facet = dateKey.verb && dateKey.verb !== subjectName.head?.verb && !["signed", "held", "fought"].includes(dateKey.verb) ? dateKey.verb : "";
+    push({ kind: "date", subject: subjectName.text, prompt, answer: d.answer, date: d.date, quote: unit, confidence: 0.9, rule: "infobox-date", facet });
+    return true;
+  }
+  if (ctx.rules.infoboxParties.has(key) && subjectName) {
+    const parties = splitPartyValue(ctx.clean.slice(valueStart, unit.end));
+    if (parties.length >= 2) {
+      const x = subjectText({ text: subjectName.text, article: subjectName.article || !!subjectName.head, event: true, plural: false, via: "title" });
+      const verb = /member/.test(key) ? null : "signed";
+      const prompt = verb ? `Which parties signed ${x}?` : `Who were the members of ${x}?`;
+      push({ kind: "parties", subject: subjectName.text, prompt, answer: joinParties(parties), parties, quote: unit, confidence: 0.9, rule: "infobox-parties" });
+    }
+    return true;
+  }
+  return false;
+}
+
+/** A table row whose date is not in the first column: the event named in the row takes it. */
+function rowFallback(ctx: Ctx, unit: Unit, v: SentenceView, facts: readonly DatedFact[], push: (c: Candidate) => void): void {
+  const columns = unit.columns ?? [];
+  const cells = unit.cells ?? [];
+  // The parties column of a treaty table.
+  const pcol = columns.findIndex((c) => ctx.rules.infoboxParties.has(c));
+  const subjectName = facts[0]?.subject ?? null;
+  const named = v.names.find((n) => n.head);
+  const subject = subjectName?.text ?? named?.text;
+  if (pcol >= 0 && cells[pcol] && subject) {
+    const parties = splitPartyValue(ctx.clean.slice(cells[pcol].start, cells[pcol].end).replace(/–/g, " "));
+    if (parties.length >= 2) {
+      const x = subjectText({ text: subject, article: true, event: true, plural: false, via: "name" });
+      push({ kind: "parties", subject, prompt: `Which parties signed ${x}?`, answer: joinParties(parties), parties, quote: unit, confidence: 0.85, rule: "table-parties" });
+    }
+  }
+  if (facts.length > 0 || !named?.head) return;
+  const d = v.dates[0];
+  if (!d) return;
+  ctx.usedDates.add(d.start);
+  const s = { text: named.text, article: true, event: true, plural: false, via: "name" as const };
+  const verb = named.head.verb;
+  push({ kind: "date", subject: named.text, prompt: verb === "took place" ? `When did ${subjectText(s)} take place?` : `When was ${subjectText(s)} ${verb}?`, answer: d.answer, date: d.date, quote: unit, confidence: 0.8, rule: "table-row" });
+}
+
+/** Parties of an agreement named or referred to in the sentence. */
+function partiesFacts(v: SentenceView, facts: readonly DatedFact[], push: (c: Candidate) => void): void {
+  const agreementFact = facts.find((f) => f.subject.event && ["signed", "concluded", "formed", "founded", "established", "created", "agreed", "ratified", ""].includes(f.verb ?? ""));
+  const agreementName = v.names.find((n) => n.head && (n.head.class === "agreement" || n.head.class === "organisation"));
+  const subject = agreementFact?.subject.event ? agreementFact.subject : agreementName ? { text: agreementName.text, article: agreementName.article || true, event: true, plural: false, via: "name" as const } : null;
+  if (!subject) return;
+  let parties: string[] = [];
+  let rule = "";
+  let verb = agreementFact?.verb && agreementFact.verb !== "" ? agreementFact.verb : "signed";
+  // "between A and B"
+  const between = v.tokens.findIndex((t) => t.lower === "between");
+  if (between >= 0) {
+    const l = partyList(v, between + 1);
+    if (l.parties.length >= 2) {
+      parties = l.parties;
+      rule = "between";
+    }
+  }
+  // "signed by A, B and C", "founded by …"
+  if (parties.length < 2) {
+    const by = v.tokens.findIndex((t, i) => t.lower === "by" && i > 0 && v.tokens[i - 1]!.pos === "VERB" && v.rules.signVerbs.has(v.tokens[i - 1]!.lemma));
+    if (by >= 0) {
+      const l = partyList(v, by + 1);
+      if (l.parties.length >= 2) {
+        parties = l.parties;
+        rule = "signed-by";
+        verb = v.tokens[by - 1]!.lower;
       }
     }
   }
-
-  disambiguate(produced);
-  const byId = new Map<string, Card>();
-  for (const { c, citation } of produced) {
-    const card = toCard(doc.name, text, c, citation);
-    const prev = byId.get(card.id);
-    if (!prev || better(card, prev)) byId.set(card.id, card);
-  }
-  const cards = [...byId.values()].sort(
-    (a, b) => a.source.start - b.source.start || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id.localeCompare(b.id),
-  );
-  return { cards, skipped };
-}
-
-/**
- * Two different agreements with one name ("Treaty of Moscow", 1920 and 1921)
- * would share an id. When dates on the same subject disagree (not merely one
- * more precise than the other), the subject of every card from those units
- * gets the year: "Treaty of Moscow (1920)".
- */
-function disambiguate(produced: { c: Candidate; unit: number }[]): void {
-  const bySubject = new Map<string, { c: Candidate; unit: number }[]>();
-  for (const p of produced) {
-    const key = p.c.subject.toLowerCase();
-    bySubject.set(key, [...(bySubject.get(key) ?? []), p]);
-  }
-  for (const group of bySubject.values()) {
-    const dated = group.filter((p) => p.c.kind === "date");
-    const years = new Set(dated.map((p) => (p.c.kind === "date" ? p.c.date.year : 0)));
-    if (years.size < 2) continue;
-    const renamed = new Set<{ c: Candidate; unit: number }>();
-    for (const d of dated) {
-      if (d.c.kind !== "date") continue;
-      const year = d.c.date.year;
-      for (const p of group) {
-        if (p.unit !== d.unit || renamed.has(p)) continue;
-        renamed.add(p);
-        const old = p.c.subject;
-        p.c = { ...p.c, subject: `${old} (${year})`, prompt: p.c.prompt.replace(old, `${old} (${year})`) };
-      }
+  // "Germany and Japan signed …", "the Ottoman government signed … with the Allies"
+  if (parties.length < 2 && agreementFact?.actors && agreementFact.actors.length > 0) {
+    const actors = [...agreementFact.actors];
+    const withAt = v.tokens.findIndex((t) => t.lower === "with");
+    if (withAt >= 0) actors.push(...partyList(v, withAt + 1).parties);
+    if (actors.length >= 2) {
+      parties = actors.map((a) => a.replace(/^the\s+/i, ""));
+      rule = "actors";
     }
   }
-}
-
-/** Same subject twice: keep the more precise date, else the earlier mention. */
-function better(a: Card, b: Card): boolean {
-  if (a.kind === "date" && b.kind === "date") {
-    const d = precision(a.date) - precision(b.date);
-    if (d !== 0) return d > 0;
-  }
-  return a.source.start < b.source.start;
-}
-
-/** Build the card in the contract's key order. */
-function toCard(document: string, text: string, c: Candidate, citation: CitationResult): Card {
-  const source = {
-    document,
-    quote: text.slice(c.quote.start, c.quote.end),
-    start: c.quote.start,
-    end: c.quote.end,
-    ...(citation.citation ? { citation: citation.citation } : {}),
-  };
-  const head = { id: cardId(document, c.kind, c.subject), kind: c.kind, subject: c.subject, prompt: c.prompt, answer: c.answer };
-  switch (c.kind) {
-    case "date":
-      return { ...head, kind: "date", date: c.date, source };
-    case "parties":
-      return { ...head, kind: "parties", parties: c.parties, source };
-    case "term":
-      return { ...head, kind: "term", term: c.term, definition: c.definition, source };
-  }
+  if (parties.length < 2) return;
+  const x = subjectText(subject);
+  const conf = rule === "actors" ? 0.8 : 0.85;
+  push({ kind: "parties", subject: subject.text, prompt: `Which parties ${verb} ${x}?`, answer: joinParties(parties), parties, quote: { start: v.start, end: v.end }, confidence: subject.via === "name" ? conf : conf * 0.9, rule: `parties-${rule}` });
 }

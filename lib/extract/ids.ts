@@ -11,13 +11,14 @@ export const normaliseSubject = (subject: string): string =>
     .replace(/^the /, "");
 
 /**
- * Stable card id: first 16 hex chars of sha256(document NUL kind NUL subject).
+ * Stable card id: first 16 hex chars of sha256(document NUL kind NUL subject [NUL facet]).
  * Re-running the extractor on the same document yields the same ids, so review
  * history survives a rebuild of the deck.
  */
-export function cardId(document: string, kind: CardKind, subject: string): string {
+export function cardId(document: string, kind: CardKind, subject: string, facet = ""): string {
+  // A facet ("ratified", "ended") tells apart two dated facts about one subject; the plain fact has none, so its id is unchanged.
   return createHash("sha256")
-    .update(`${document}\u0000${kind}\u0000${normaliseSubject(subject)}`)
+    .update(`${document}\u0000${kind}\u0000${normaliseSubject(subject)}${facet ? `\u0000${facet}` : ""}`)
     .digest("hex")
     .slice(0, 16);
 }

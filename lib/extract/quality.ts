@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { extractCards } from "./extract";
 import { parseFrontMatter } from "./frontmatter";
 import type { RuleSet } from "./rules";
-import { partialDateSchema, type Card, type ExtractResult } from "./types";
+import { SELECT_CONFIDENCE, partialDateSchema, type Card, type ExtractResult } from "./types";
 
 /**
  * Recall and precision of the extractor against hand-written labels
@@ -13,7 +13,10 @@ import { partialDateSchema, type Card, type ExtractResult } from "./types";
  *
  * A card matches a label when its quote contains the label's anchor, its
  * subject contains the label's subject hint (case-insensitive) and its date is
- * equal / its party set is equal. Matching is one-to-one.
+ * equal / its party set is equal (as written, ignoring case, a leading "the"
+ * and the kind of dash). Matching is one-to-one. Only the cards a teacher gets
+ * pre-selected (confidence ≥ SELECT_CONFIDENCE) are scored: they are what the
+ * import proposes.
  */
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -33,6 +36,11 @@ export type LabelSet = z.infer<typeof labelSetSchema>;
 export const seedLabelsFileSchema = labelSetSchema.extend({ $comment: z.string().optional(), documents: z.array(z.string()).min(1) });
 /** content/labels/testdocs.json: one label set per test document. */
 export const testdocLabelsFileSchema = z.strictObject({ $comment: z.string().optional(), documents: z.record(z.string(), labelSetSchema) });
+/** content/labels/corpus-*.json: the development and held-out corpus, with each document's style and forbidden strings. */
+export const corpusLabelsFileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  documents: z.record(z.string(), labelSetSchema.extend({ style: z.string().min(1), forbidden: z.array(z.string().min(1)).default([]) })),
+});
 
 export interface Score {
   kind: "date" | "parties" | "term";
@@ -57,7 +65,18 @@ export function readDocument(file: string): { name: string; text: string } {
   return { name: path.basename(file), text };
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const partyKey = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/^the\s+/, "")
+    .replace(/[–—‐]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+const sameSet = (a: readonly string[], b: readonly string[]) => {
+  const x = a.map(partyKey);
+  const y = b.map(partyKey);
+  return x.length === y.length && x.every((p) => y.includes(p));
+};
 const sameDate = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
 const ratio = (num: number, den: number, emptyBoth: boolean) => (den === 0 ? (emptyBoth ? 1 : 0) : num / den);
 
@@ -97,9 +116,10 @@ function score<L>(
 const hint = (subject: string, h: string) => subject.toLowerCase().includes(h.toLowerCase());
 
 export function scoreResult(result: ExtractResult, labels: LabelSet): Score[] {
-  const dates = result.cards.filter((c) => c.kind === "date");
-  const parties = result.cards.filter((c) => c.kind === "parties");
-  const terms = result.cards.filter((c) => c.kind === "term");
+  const proposed = result.cards.filter((c) => c.confidence >= SELECT_CONFIDENCE);
+  const dates = proposed.filter((c) => c.kind === "date");
+  const parties = proposed.filter((c) => c.kind === "parties");
+  const terms = proposed.filter((c) => c.kind === "term");
   return [
     score(
       "date",
@@ -128,8 +148,43 @@ export function scoreResult(result: ExtractResult, labels: LabelSet): Score[] {
 export interface QualityRow {
   document: string;
   labels: string;
+  /** Corpus documents: their style, and dev or holdout. */
+  style?: string;
+  part?: "dev" | "holdout";
   scores: Score[];
   result: ExtractResult;
+  /** Forbidden strings found in card prompts or answers. */
+  forbidden: string[];
+}
+
+const cardWords = (c: Card): string[] => [c.prompt, c.answer, c.subject, ...(c.kind === "parties" ? c.parties : []), ...(c.kind === "term" ? [c.definition] : [])];
+
+/** Score every document of the corpus label files (content/labels/corpus-*.json). */
+export function runCorpus(rules: RuleSet, only?: "dev" | "holdout"): QualityRow[] {
+  const dir = path.join(REPO_ROOT, "content/labels");
+  const rows: QualityRow[] = [];
+  for (const file of readdirSync(dir).filter((f) => /^corpus-.*\.json$/.test(f)).sort()) {
+    const part = file.includes("holdout") ? "holdout" : "dev";
+    if (only && only !== part) continue;
+    const labels = corpusLabelsFileSchema.parse(JSON.parse(readFileSync(path.join(dir, file), "utf8")));
+    for (const [doc, set] of Object.entries(labels.documents)) {
+      const result = extractCards(readDocument(resolveDocPath(doc)), rules);
+      const forbidden = set.forbidden.filter((f) => result.cards.some((c) => cardWords(c).some((w) => w.toLowerCase().includes(f.toLowerCase()))));
+      rows.push({ document: doc, labels: file, style: set.style, part, scores: scoreResult(result, set), result, forbidden });
+    }
+  }
+  return rows;
+}
+
+/** Totals per kind over rows (micro-averaged: matched / labels, matched / cards). */
+export function totals(rows: readonly QualityRow[]): Score[] {
+  return (["date", "parties", "term"] as const).map((kind) => {
+    const ss = rows.flatMap((r) => r.scores.filter((s) => s.kind === kind));
+    const labels = ss.reduce((a, s) => a + s.labels, 0);
+    const cards = ss.reduce((a, s) => a + s.cards, 0);
+    const matched = ss.reduce((a, s) => a + s.matched, 0);
+    return { kind, labels, cards, matched, recall: ratio(matched, labels, labels === 0 && cards === 0), precision: ratio(matched, cards, labels === 0 && cards === 0), missed: ss.flatMap((s) => s.missed), unexpected: ss.flatMap((s) => s.unexpected) };
+  });
 }
 
 /** Score every document named in content/labels/*.json. */
@@ -140,13 +195,13 @@ export function runQuality(rules: RuleSet): QualityRow[] {
     const labels = seedLabelsFileSchema.parse(JSON.parse(readFileSync(path.join(dir, file), "utf8")));
     for (const doc of labels.documents) {
       const result = extractCards(readDocument(resolveDocPath(doc)), rules);
-      rows.push({ document: doc, labels: file, scores: scoreResult(result, labels), result });
+      rows.push({ document: doc, labels: file, scores: scoreResult(result, labels), result, forbidden: [] });
     }
   }
   const testdocs = testdocLabelsFileSchema.parse(JSON.parse(readFileSync(path.join(dir, "testdocs.json"), "utf8")));
   for (const [doc, labels] of Object.entries(testdocs.documents)) {
     const result = extractCards(readDocument(resolveDocPath(doc)), rules);
-    rows.push({ document: doc, labels: "testdocs.json", scores: scoreResult(result, labels), result });
+    rows.push({ document: doc, labels: "testdocs.json", scores: scoreResult(result, labels), result, forbidden: [] });
   }
   return rows;
 }

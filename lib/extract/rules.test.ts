@@ -4,7 +4,7 @@ import { compileRules, loadRuleData, parseRuleData } from "./rules";
 describe("rules", () => {
   it("loads and validates the default rule files", () => {
     const data = loadRuleData();
-    expect(data.aliases.entities.some((e) => e.name === "Soviet Union")).toBe(true);
+    expect(data.events.heads.some((h) => h.words.includes("Treaty"))).toBe(true);
     expect(() => compileRules(data)).not.toThrow();
   });
 

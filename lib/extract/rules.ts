@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { Gazetteer } from "./entities";
 import { compilePhrases, isValidRegex, type PhraseMatcher } from "./phrases";
 
 /**
@@ -13,21 +12,6 @@ import { compilePhrases, isValidRegex, type PhraseMatcher } from "./phrases";
 const phrases = z.array(z.string().trim().min(1)).default([]);
 const patterns = z.array(z.string().min(1).refine(isValidRegex, { message: "not a valid regular expression" })).default([]);
 const phraseGroup = z.object({ phrases, patterns });
-
-export const aliasesFileSchema = z.object({
-  entities: z.array(
-    z.strictObject({
-      name: z.string().trim().min(1),
-      article: z.boolean().default(false),
-      kind: z.enum(["state", "government", "bloc"]).default("state"),
-      aliases: phrases,
-      formalNames: phrases,
-      adjectives: phrases,
-      represents: z.string().optional(),
-      era: z.array(z.strictObject({ from: z.number().int(), to: z.number().int(), name: z.string() })).default([]),
-    }),
-  ),
-});
 
 export const qualifiersFileSchema = phraseGroup;
 
@@ -42,21 +26,25 @@ export const filtersFileSchema = z.object({
 export const hatefulFileSchema = z.object({ phrases, patterns, groups: phrases, cues: phrases });
 
 export const eventsFileSchema = z.object({
-  agreementHeads: phrases,
-  declarationHeads: phrases,
-  eventHeads: phrases,
+  heads: z.array(z.strictObject({ class: z.string().min(1), verb: z.string().min(1), words: phrases })),
+  intransitiveVerbs: phrases,
+  nonEventVerbs: phrases,
+  signVerbs: phrases,
   eventNouns: z.array(z.strictObject({ noun: z.string().min(1), prompt: z.string().includes("{x}") })),
-  passiveVerbs: z.array(z.strictObject({ past: z.string().min(1), noun: z.string().min(1) })),
-  activeVerbs: z.array(z.strictObject({ form: z.string().min(1), base: z.string().min(1) })),
   infobox: z.object({
-    dates: z.array(z.strictObject({ key: z.string().min(1), verb: z.string().min(1), noun: z.string().optional() })),
+    dates: z.array(z.strictObject({ key: z.string().min(1), verb: z.string().min(1).optional(), noun: z.string().optional() })),
     parties: phrases,
   }),
 });
 
+/** A head word's class and the verb of its default question. */
+export interface HeadWord {
+  class: string;
+  verb: string;
+}
+
 /** The raw, validated contents of content/rules/*.json. */
 export interface RuleData {
-  aliases: z.infer<typeof aliasesFileSchema>;
   qualifiers: z.infer<typeof qualifiersFileSchema>;
   filters: z.infer<typeof filtersFileSchema>;
   hateful: z.infer<typeof hatefulFileSchema>;
@@ -65,7 +53,6 @@ export interface RuleData {
 
 export interface RuleSet {
   data: RuleData;
-  gazetteer: Gazetteer;
   qualifiers: PhraseMatcher;
   opinion: PhraseMatcher;
   attribution: PhraseMatcher;
@@ -75,10 +62,13 @@ export interface RuleSet {
   numberWords: PhraseMatcher;
   quotationMinWords: number;
   backMatterHeadings: Set<string>;
-  agreementHeads: Set<string>;
-  declarationHeads: Set<string>;
-  eventHeads: Set<string>;
-  infoboxDates: Map<string, { verb: string; noun?: string | undefined }>;
+  /** Head words of event names, lower-cased. */
+  heads: Map<string, HeadWord>;
+  intransitiveVerbs: Set<string>;
+  nonEventVerbs: Set<string>;
+  signVerbs: Set<string>;
+  eventNouns: Map<string, string>;
+  infoboxDates: Map<string, { verb?: string | undefined; noun?: string | undefined }>;
   infoboxParties: Set<string>;
 }
 
@@ -87,7 +77,6 @@ const lower = (xs: readonly string[]): Set<string> => new Set(xs.map((x) => x.to
 export function compileRules(data: RuleData): RuleSet {
   return {
     data,
-    gazetteer: new Gazetteer(data.aliases.entities),
     qualifiers: compilePhrases(data.qualifiers.phrases, data.qualifiers.patterns),
     opinion: compilePhrases(data.filters.opinion.phrases, data.filters.opinion.patterns),
     attribution: compilePhrases(data.filters.attribution.phrases, data.filters.attribution.patterns),
@@ -97,9 +86,11 @@ export function compileRules(data: RuleData): RuleSet {
     numberWords: compilePhrases(data.filters.figures.numberWords),
     quotationMinWords: data.filters.quotation.minWords,
     backMatterHeadings: lower(data.filters.backMatterHeadings),
-    agreementHeads: lower(data.events.agreementHeads),
-    declarationHeads: lower(data.events.declarationHeads),
-    eventHeads: lower(data.events.eventHeads),
+    heads: new Map(data.events.heads.flatMap((h) => h.words.map((w) => [w.toLowerCase(), { class: h.class, verb: h.verb }] as const))),
+    intransitiveVerbs: lower(data.events.intransitiveVerbs),
+    nonEventVerbs: lower(data.events.nonEventVerbs),
+    signVerbs: lower(data.events.signVerbs),
+    eventNouns: new Map(data.events.eventNouns.map((n) => [n.noun.toLowerCase(), n.prompt])),
     infoboxDates: new Map(data.events.infobox.dates.map((d) => [d.key.toLowerCase(), { verb: d.verb, noun: d.noun }])),
     infoboxParties: lower(data.events.infobox.parties),
   };
@@ -113,7 +104,6 @@ export function compileRules(data: RuleData): RuleSet {
 const defaultRulesDir = (): string => path.resolve(import.meta.dirname, "../../content/rules");
 
 const FILES = {
-  aliases: ["aliases.json", aliasesFileSchema],
   qualifiers: ["qualifiers.json", qualifiersFileSchema],
   filters: ["filters.json", filtersFileSchema],
   hateful: ["hateful.json", hatefulFileSchema],

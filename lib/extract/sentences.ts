@@ -13,7 +13,7 @@ import type { Span } from "./types";
  * material for cards.
  */
 
-export type UnitKind = "paragraph" | "item" | "heading" | "field" | "blockquote";
+export type UnitKind = "paragraph" | "item" | "heading" | "field" | "blockquote" | "row";
 
 export interface Unit extends Span {
   kind: UnitKind;
@@ -23,6 +23,9 @@ export interface Unit extends Span {
   key?: string;
   /** For fields: where the value starts. */
   valueStart?: number;
+  /** For table rows: the cells, and the header of each cell's column (lower-cased). */
+  cells?: Span[];
+  columns?: string[];
 }
 
 export interface Layout {
@@ -61,6 +64,30 @@ const ITEM_RE = /^(?:[-*+•‣◦▪●]|\d{1,3}[.)])[ \t]+(?=\S)/;
 const HEADING_RE = /^#{1,6}[ \t]+(?=\S)/;
 const FIELD_RE = /^([A-Z][A-Za-z ()'/-]{0,40}?)[ \t]*:[ \t]+(?=\S)/;
 const FOOTNOTE_DEF_RE = /^\[\^[\w-]{1,20}\]:/;
+const TABLE_RULE_RE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
+// A chronology line: a date (or year) first, then a separator and the event
+// ("1957 – Treaty of Rome signed", "8 August 1967: ASEAN founded"). Each is
+// its own unit even without blank lines between them.
+const TIMELINE_RE =
+  /^(?:c\.\s?)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:AD\s?)?\d{3,4}(?:\s*[–—-]\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{2,4})?(?:\s?(?:AD|BC|BCE|CE))?\s*(?:[:–—|]|-\s|,\s)\s*\S/;
+
+/** Cells of a Markdown table row, as spans of their trimmed content. */
+function tableCells(text: string, start: number, end: number): Span[] {
+  const cells: Span[] = [];
+  let a = start;
+  if (text[a] === "|") a++;
+  for (let i = a; i <= end; i++) {
+    if (i === end || (text[i] === "|" && text[i - 1] !== "\\")) {
+      let s = a;
+      let e = i;
+      while (s < e && /\s/.test(text[s] ?? "")) s++;
+      while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
+      if (i < end || e > s) cells.push({ start: s, end: e });
+      a = i + 1;
+    }
+  }
+  return cells;
+}
 
 const headingText = (s: string): string =>
   s
@@ -76,6 +103,7 @@ export function layout(text: string, opts: LayoutOptions): Layout {
   let para: Unit | null = null;
   let item: Unit | null = null;
   let prevBlank = true;
+  let columns: string[] = [];
 
   const flush = () => {
     para = null;
@@ -99,6 +127,22 @@ export function layout(text: string, opts: LayoutOptions): Layout {
       flush();
       continue;
     }
+    if (content.startsWith("|") || (TABLE_RULE_RE.test(content) && content.includes("|"))) {
+      flush();
+      if (TABLE_RULE_RE.test(content)) {
+        // The row above was the header: it names the columns, it is not data.
+        const header = units[units.length - 1];
+        if (header?.kind === "row") {
+          columns = (header.cells ?? []).map((c) => text.slice(c.start, c.end).replace(/[*_`]/g, "").trim().toLowerCase());
+          units.pop();
+        }
+        continue;
+      }
+      const cells = tableCells(text, line.contentStart, line.end);
+      units.push({ kind: "row", start: line.contentStart, end: line.end, block, sentences: [], cells, columns });
+      continue;
+    }
+    columns = [];
     const heading = HEADING_RE.exec(content);
     if (heading) {
       flush();
@@ -112,6 +156,11 @@ export function layout(text: string, opts: LayoutOptions): Layout {
       continue;
     }
     const bullet = ITEM_RE.exec(content);
+    if (!bullet && TIMELINE_RE.test(content)) {
+      flush();
+      units.push({ kind: "item", start: line.contentStart, end: line.end, block, sentences: [] });
+      continue;
+    }
     if (bullet) {
       flush();
       item = { kind: "item", start: line.contentStart + bullet[0].length, end: line.end, block, sentences: [] };
@@ -151,7 +200,7 @@ export function layout(text: string, opts: LayoutOptions): Layout {
     }
   }
 
-  for (const u of units) u.sentences = splitSentences(text, u.start, u.end);
+  for (const u of units) u.sentences = u.kind === "row" ? [{ start: u.start, end: u.end }] : splitSentences(text, u.start, u.end);
   return { units, bodyEnd };
 }
 

@@ -1,109 +1,142 @@
-import type { Candidate, SentenceContext } from "./candidate";
-import { collapse } from "./clean";
-import { displayName } from "./entities";
-import { nameAt, nameBefore } from "./parties";
+import type { Candidate } from "./candidate";
+import type { SentenceView } from "./view";
 
 /**
- * Defined terms:
- *  - "Union of Soviet Socialist Republics (USSR)" → What does USSR stand for?
- *  - "The Soviet Union, short for the Union of Soviet Socialist Republics" → full name
- *  - "well-to-do farmers (kulaks)" / "kulaks (well-to-do farmers)" → What were the kulaks?
- *  - "a wealthy peasant class, known as kulaks" → What were the kulaks?
+ * Definitions written in the text: acronyms ("North Atlantic Treaty
+ * Organization (NATO)", "NATO (North Atlantic Treaty Organization)"), glosses
+ * ("glasnost (openness)"), appositions ("appeasement, a policy of …"),
+ * copulas ("Perestroika was the restructuring of …"), "known as", "short
+ * for", and glossary lines ("Magna Carta – a charter of rights …").
  */
 
-const STOP = new Set(
-  "the a an and or but of to in on for with by from towards toward against as at into onto their its his her these those this that them it they he she we you i see sic cf e.g i.e also which who whom".split(
-    " ",
-  ),
-);
+type Term = { term: string; definition: string; prompt: string; rule: string; confidence: number };
 
-const isPlural = (t: string): boolean => /[^s]s$/i.test(t) && !/\s/.test(t);
-const termPrompt = (t: string): string => (isPlural(t) ? `What were the ${t}?` : `What does the term ${t} mean?`);
+const SMALL = new Set(["of", "the", "and", "for", "de", "on", "in", "to", "a", "an", "&"]);
+const NOT_TERMS = new Set([
+  "significance", "result", "results", "outcome", "cause", "causes", "effect", "effects", "location", "date", "dates", "type", "why", "who", "what", "when", "where",
+  "key", "note", "notes", "impact", "aim", "aims", "terms", "consequences", "background", "summary", "leader", "leaders", "place", "year", "event", "events", "object",
+  "period", "q", "a", "answer", "question", "source", "sources", "see", "material", "medium", "dimensions", "lender", "credit", "status", "founded", "members", "parties",
+  "signed", "belligerents", "commanders", "strength", "casualties", "language", "languages", "capital", "government", "area", "population", "currency", "motto", "context",
+]);
 
-/** Lower-case noun phrase ending at `end`: "... and well-to-do farmers" → "well-to-do farmers". */
-function nounPhraseBefore(text: string, end: number, floor: number): string | null {
-  const toks = text.slice(Math.max(floor, end - 120), end).trimEnd().split(/\s+/).filter(Boolean);
-  const got: string[] = [];
-  for (let i = toks.length - 1; i >= 0 && got.length < 4; i--) {
-    const t = toks[i] ?? "";
-    // Stop at function words and at past-tense verbs ("promoted glasnost").
-    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(t) || STOP.has(t) || /^[^-]+ed$/.test(t)) break;
-    got.unshift(t);
+const trimDef = (s: string): string => s.replace(/\s+/g, " ").replace(/[\s,;:.]+$/, "").trim();
+const stripArticle = (s: string): string => s.replace(/^(?:the|a|an)\s+/i, "");
+
+/** Do the capitalised words' initials spell the acronym? Returns the expansion's start word, or -1. */
+function expansionStart(words: readonly string[], acronym: string): number {
+  const letters = acronym.replace(/[.&\s]/g, "").toUpperCase();
+  for (let s = words.length - 1; s >= 0; s--) {
+    const initials = words
+      .slice(s)
+      .filter((w) => !SMALL.has(w.toLowerCase()))
+      .map((w) => w.split("-").map((p) => p[0] ?? "").join(""))
+      .join("")
+      .toUpperCase();
+    if (initials === letters) return SMALL.has(words[s]!.toLowerCase()) ? -1 : s;
+    if (initials.length > letters.length + 1) return -1;
   }
-  return got.length > 0 ? got.join(" ") : null;
+  return -1;
 }
 
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => w[0])
-    .join("");
+function acronyms(s: string): Term[] {
+  const out: Term[] = [];
+  // "the North Atlantic Treaty Organization (NATO)"
+  for (const m of s.matchAll(/((?:[\p{Lu}][\p{L}'’-]*|of|the|and|for|de|on|&)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|of|the|and|for|de|on|&)){1,10})\s*\((\p{Lu}[\p{Lu}.&]{1,9}s?)\)/gu)) {
+    const words = (m[1] ?? "").split(/\s+/);
+    const acr = m[2] ?? "";
+    const k = expansionStart(words, acr.replace(/s$/, ""));
+    if (k < 0) continue;
+    out.push({ term: acr, definition: words.slice(k).join(" "), prompt: `What does ${acr} stand for?`, rule: "acronym", confidence: 0.95 });
+  }
+  // "NATO (North Atlantic Treaty Organization)"
+  for (const m of s.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Lu}.&]{1,9})\s*\(((?:[\p{Lu}][\p{L}'’-]*|of|the|and|for|de|on|&)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|of|the|and|for|de|on|&)){1,10})\)/gu)) {
+    const words = (m[2] ?? "").split(/\s+/);
+    if (expansionStart(words, m[1] ?? "") !== 0) continue;
+    out.push({ term: m[1] ?? "", definition: m[2] ?? "", prompt: `What does ${m[1]} stand for?`, rule: "acronym", confidence: 0.95 });
+  }
+  return out;
 }
 
-export function termCandidates(ctx: SentenceContext): Candidate[] {
-  const { clean, sentence, rules } = ctx;
-  const s0 = sentence.start;
-  const slice = clean.slice(s0, sentence.end);
+function glosses(s: string): Term[] {
+  const out: Term[] = [];
+  // "glasnost (openness)", "perestroika (restructuring of the economy)"
+  for (const m of s.matchAll(/(?<![\p{L}-])(\p{Ll}[\p{L}-]{3,30})\s*\(((?:\p{Ll}[\p{L}'-]*)(?:\s+\p{Ll}[\p{L}'-]*){0,5})\)/gu)) {
+    const term = m[1] ?? "";
+    const def = m[2] ?? "";
+    if (/^(?:see|cf|e\.g|i\.e|or|and|also|now|today|modern|formerly)\b/.test(def)) continue;
+    out.push({ term, definition: def, prompt: `What does "${term}" mean?`, rule: "gloss", confidence: 0.7 });
+  }
+  return out;
+}
+
+const NP = "(?:[\\p{L}][\\p{L}'’-]*)(?:\\s+(?:of\\s+|the\\s+|de\\s+)?[\\p{L}][\\p{L}'’-]*){0,4}";
+
+function appositions(s: string, v: SentenceView): Term[] {
+  const out: Term[] = [];
+  // "appeasement, a policy of making concessions, …" — the term is what stands right before the comma.
+  for (const m of s.matchAll(new RegExp(`(?:^|(?<=\\s))(${NP})\\s*,\\s*((?:an?|the)\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:policy|system|term|name|doctrine|movement|programme|program|plan|series|practice|process|period|belief|idea|ideology|strategy|agreement|treaty|alliance|organisation|organization|body|group|council|assembly|law|tax|institution|form|style|word|principle|theory|campaign|war|conflict|era|union|league|state|regime|policy|army|force|party|club|society|trade|network|route|code|charter|document|declaration|method|kind|type|title)\\b[^,;()]{0,120}?)\\s*(?:,|;|\\.$|\\)|$)`, "gu"))) {
+    let term = (m[1] ?? "").trim();
+    const def = trimDef(m[2] ?? "");
+    // Keep only the noun phrase: drop a leading verb/preposition phrase ("pursued appeasement" → "appeasement").
+    const words = term.split(/\s+/);
+    const caps = words.findIndex((w) => /^\p{Lu}/u.test(w));
+    term = caps >= 0 ? words.slice(caps).join(" ") : (words[words.length - 1] ?? "");
+    term = stripArticle(term);
+    if (!term || NOT_TERMS.has(term.toLowerCase()) || /^\d/.test(term)) continue;
+    if (def.split(" ").length < 3) continue;
+    if (v.dates.some((d) => s.indexOf(def) >= 0 && d.start - v.start >= s.indexOf(def) && d.end - v.start <= s.indexOf(def) + def.length) && /signed|founded|fought/.test(def)) continue;
+    out.push({ term, definition: def, prompt: `What was ${/^\p{Lu}/u.test(term) && !/^\p{Lu}{2,}$/u.test(term) && /\s/.test(term) ? `the ${term}` : term}?`, rule: "apposition", confidence: 0.75 });
+  }
+  return out;
+}
+
+function copulas(s: string, v: SentenceView): Term[] {
+  const m = new RegExp(`^(?:The\\s+)?(${NP})\\s+(?:is|was|are|were)\\s+((?:a|an|the)\\s+(?!first|last|only|second|third|largest|biggest|main|most|best|worst|same)[^;]{5,180}?)\\s*(?:;|\\.\\s*$|$)`, "u").exec(s);
+  if (!m) return [];
+  const term = (m[1] ?? "").trim();
+  const def = trimDef(m[2] ?? "");
+  if (NOT_TERMS.has(term.toLowerCase()) || /^(?:it|this|that|he|she|they|there)$/i.test(term)) return [];
+  // A dated sentence is a fact about an event, not a definition.
+  if (v.dates.length > 0 || /\b(?:signed|fought|founded|born|died)\b/.test(def)) return [];
+  const name = v.names.find((n) => n.text === term || n.text.endsWith(term));
+  const conceptual = !name || !!name.head;
+  return [{ term, definition: def, prompt: `What ${/\b(?:are|were)\b/.test(s.slice(0, 60)) ? "were" : "was"} ${/^\p{Lu}/u.test(term) && !/^\p{Lu}{2,}$/u.test(term) && s.startsWith("The ") ? `the ${term}` : term}?`, rule: "copula", confidence: conceptual ? 0.7 : 0.5 }];
+}
+
+function knownAs(s: string): Term[] {
+  const out: Term[] = [];
+  for (const m of s.matchAll(/((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’-]*){0,6})\s*,?\s*(?:\(\s*)?(?:also\s+|commonly\s+|popularly\s+|often\s+|later\s+|sometimes\s+|better\s+)?(?:known|referred to)\s+as\s+(?:the\s+)?["“]?((?:\p{Lu}|\p{Ll})[\p{L}'’-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’-]*){0,6})/gu)) {
+    const term = stripArticle((m[1] ?? "").trim());
+    const def = (m[2] ?? "").trim();
+    if (!term || !def || term === def) continue;
+    out.push({ term, definition: def, prompt: `What was ${/\s/.test(term) ? `the ${term}` : term} also known as?`, rule: "known-as", confidence: 0.75 });
+  }
+  for (const m of s.matchAll(/(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s*,?\s*\(?\s*short\s+for\s+(?:the\s+)?["“]?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,6})/gu)) {
+    out.push({ term: m[1] ?? "", definition: trimDef(m[2] ?? ""), prompt: `What is "${m[1]}" short for?`, rule: "short-for", confidence: 0.85 });
+  }
+  return out;
+}
+
+/** A glossary line: "Magna Carta – a charter of rights …", "**Appeasement**: giving in to …". */
+function glossaryLine(s: string): Term[] {
+  const m = /^(?:\*\*)?([\p{L}][\p{L}'’ -]{1,50}?)(?:\*\*)?\s*(?:–|—|:|\s-\s)\s*((?:a|an|the)\s+[^]{8,240}|\p{Ll}[^]{8,240})$/u.exec(s);
+  if (!m) return [];
+  const term = (m[1] ?? "").trim();
+  if (term.split(/\s+/).length > 5 || NOT_TERMS.has(term.toLowerCase())) return [];
+  const def = trimDef((m[2] ?? "").split(/(?<=\.)\s/)[0] ?? "");
+  return [{ term, definition: def, prompt: `What was ${term}?`, rule: "glossary-line", confidence: 0.8 }];
+}
+
+export function termCandidates(v: SentenceView, line: boolean): Candidate[] {
+  const s = v.clean.slice(v.start, v.end).replace(/\s+/g, " ").trim();
+  const found = [...acronyms(s), ...glosses(s), ...knownAs(s), ...(line ? glossaryLine(s) : []), ...appositions(s, v), ...(line ? [] : copulas(s, v))];
+  const seen = new Set<string>();
   const out: Candidate[] = [];
-  const push = (term: string, definition: string, prompt: string) => {
-    const t = collapse(term);
-    const d = collapse(definition);
-    if (t && d && t.toLowerCase() !== d.toLowerCase()) {
-      out.push({ kind: "term", subject: t, prompt, answer: d, term: t, definition: d, quote: sentence });
-    }
-  };
-
-  // Acronyms in brackets after the full name.
-  for (const m of slice.matchAll(/\(\s*((?:\p{Lu}\.?){2,8})\s*\)/gu)) {
-    const abbr = m[1] ?? "";
-    const n = nameBefore(clean, s0 + (m.index ?? 0), s0);
-    if (!n) continue;
-    const letters = abbr.replace(/\./g, "");
-    const caps = initials(n.name);
-    // Initials match, or the same number of words (a translated name: DDR).
-    if (caps === letters || caps.length === letters.length) push(abbr, n.name, `What does ${abbr} stand for?`);
-  }
-
-  // "X, short for the Y"
-  for (const m of slice.matchAll(/,\s*short\s+for\s+/giu)) {
-    const at = s0 + (m.index ?? 0);
-    const x = nameBefore(clean, at, s0);
-    const y = nameAt(clean, at + m[0].length, sentence.end);
-    if (!x || !y) continue;
-    const hit = rules.gazetteer.lookup(x.name);
-    const xName = hit ? displayName(hit.entity) : x.hadThe ? `the ${x.name}` : x.name;
-    push(x.name, y.name, `What is the full name of ${xName}?`);
-  }
-
-  // Lower-case glosses in brackets.
-  for (const m of slice.matchAll(/\(\s*(\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){0,5})\s*\)/gu)) {
-    const inner = collapse(m[1] ?? "");
-    const innerWords = inner.split(" ");
-    if (STOP.has(innerWords[0] ?? "") || STOP.has(innerWords[innerWords.length - 1] ?? "")) continue;
-    const np = nounPhraseBefore(clean, s0 + (m.index ?? 0), s0);
-    if (!np) continue;
-    const npWords = np.split(" ").length;
-    if (innerWords.length <= 2 && npWords > innerWords.length) push(inner, np, termPrompt(inner));
-    else if (npWords === 1 && innerWords.length >= 2) push(np, inner, termPrompt(np));
-  }
-
-  // "..., known as X"
-  for (const m of slice.matchAll(/,?\s+(?:also\s+|commonly\s+|better\s+)?known\s+as\s+(?:the\s+)?/giu)) {
-    const at = s0 + (m.index ?? 0);
-    const after = at + m[0].length;
-    const named = nameAt(clean, after, sentence.end);
-    const plain = /\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){0,2}(?=\s*(?:[,.;)]|$))/uy;
-    plain.lastIndex = after;
-    const word = named?.name ?? plain.exec(clean)?.[0];
-    if (!word) continue;
-    const bigName = nameBefore(clean, at, s0);
-    if (named && bigName) {
-      push(bigName.name, word, `By what other name is ${bigName.hadThe ? "the " : ""}${bigName.name} known?`);
-      continue;
-    }
-    const np = nounPhraseBefore(clean, at, s0);
-    if (np) push(word, np, termPrompt(word));
+  for (const t of found) {
+    const key = t.term.toLowerCase();
+    if (seen.has(key) || !t.definition || t.definition.toLowerCase() === key) continue;
+    seen.add(key);
+    out.push({ kind: "term", subject: t.term, prompt: t.prompt, answer: t.definition, term: t.term, definition: t.definition, quote: { start: v.start, end: v.end }, confidence: t.confidence, rule: t.rule });
   }
   return out;
 }

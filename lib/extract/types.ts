@@ -36,6 +36,13 @@ export type SourceRef = z.infer<typeof sourceRefSchema>;
 // so parsed cards and deck files read the same as the extractor's output.
 const id = z.string().regex(/^[0-9a-f]{16}$/);
 const text = z.string().min(1);
+/** How sure the extractor is (0–1): the import preview pre-selects cards at or above SELECT_CONFIDENCE. */
+const confidence = z.number().min(0).max(1);
+/** The rule that made the card ("passive-verb", "timeline-line", "acronym", ...), for review and debugging. */
+const rule = z.string().min(1);
+
+/** Cards at or above this confidence are proposed selected; the others are offered unselected. */
+export const SELECT_CONFIDENCE = 0.6;
 
 export const dateCardSchema = z.strictObject({
   id,
@@ -45,6 +52,8 @@ export const dateCardSchema = z.strictObject({
   answer: text,
   date: partialDateSchema,
   source: sourceRefSchema,
+  confidence,
+  rule,
 });
 
 export const partiesCardSchema = z.strictObject({
@@ -55,6 +64,8 @@ export const partiesCardSchema = z.strictObject({
   answer: text,
   parties: z.array(text).min(2),
   source: sourceRefSchema,
+  confidence,
+  rule,
 });
 
 export const termCardSchema = z.strictObject({
@@ -66,6 +77,8 @@ export const termCardSchema = z.strictObject({
   term: text,
   definition: text,
   source: sourceRefSchema,
+  confidence,
+  rule,
 });
 
 export const cardSchema = z.discriminatedUnion("kind", [dateCardSchema, partiesCardSchema, termCardSchema]);
@@ -90,9 +103,31 @@ export const skippedSchema = z.strictObject({
 });
 export type Skipped = z.infer<typeof skippedSchema>;
 
+/** A date in the document that made no card, so a teacher sees what was not used without re-reading. */
+export const unusedDateSchema = z.strictObject({
+  /** The date as written. */
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The sentence around it (collapsed, shortened). */
+  excerpt: z.string(),
+});
+export type UnusedDate = z.infer<typeof unusedDateSchema>;
+
+/** One subject given two different dates for the same event: both cards are offered, neither pre-selected. */
+export const conflictSchema = z.strictObject({
+  subject: z.string(),
+  /** The competing answers, in document order. */
+  answers: z.array(z.string()).min(2),
+  cardIds: z.array(id).min(2),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
 export const extractResultSchema = z.strictObject({
   cards: z.array(cardSchema),
   skipped: z.array(skippedSchema),
+  unusedDates: z.array(unusedDateSchema),
+  conflicts: z.array(conflictSchema),
 });
 export type ExtractResult = z.infer<typeof extractResultSchema>;
 

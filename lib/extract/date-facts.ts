@@ -1,0 +1,345 @@
+import type { Candidate } from "./candidate";
+import type { Discourse, Referent } from "./discourse";
+import { withArticle, type Name } from "./names";
+import type { Token } from "./nlp";
+import { nameEndingAt, textOf, type SentenceView } from "./view";
+
+/**
+ * Dated facts in one sentence. Each date is attached by grammar, never by
+ * mere co-occurrence:
+ * - to an event name it qualifies ("the Treaty of Trianon of 4 June 1920",
+ *   "at the Battle of Waterloo on 18 June 1815", "Treaty of Tartu (1920)");
+ * - to an event noun's complement ("the death of Lenin in 1924");
+ * - to the verb of its clause ("X was signed on …", "the war ended in 1453",
+ *   "Germany joined the League of Nations on …", "In 1936 Germany and Japan
+ *   signed the Anti-Comintern Pact"), whose subject may be an anaphor ("the
+ *   treaty", "it") resolved by the discourse;
+ * - in a chronology line or table row, to the event after the date.
+ */
+
+export interface Subject {
+  text: string;
+  article: boolean;
+  /** An event name (with a head word) rather than an actor. */
+  event: boolean;
+  defaultVerb?: string;
+  plural: boolean;
+  /** How it was found: a name in the sentence, "the treaty", "it", a relative pronoun. */
+  via: "name" | "definite" | "pronoun" | "title";
+}
+
+export interface DatedFact {
+  subject: Subject;
+  /** The question, e.g. "When was the Treaty of Lausanne signed?". */
+  prompt: string;
+  facet: string;
+  rule: string;
+  confidence: number;
+  dateIndex: number;
+  /** For a sign verb: the actors named as its subject ("Germany and Japan signed …"). */
+  actors?: string[];
+  /** The verb's participle or base, for the parties question. */
+  verb?: string;
+}
+
+const BOUNDARY = new Set([";", ":", "—", "–", "|"]);
+const MODALS = new Set(["would", "could", "might", "may", "should", "will", "shall", "can", "must"]);
+const NEG = new Set(["not", "never", "n't"]);
+const RELATIVE = new Set(["that", "which", "who", "whom"]);
+const GAP_WORDS = new Set(["of", "on", "in", "from", "dated", ",", "(", "at", "between"]);
+const PREPOSITION_BEFORE_EVENT = new Set(["at", "in", "during", "after", "before", "following", "since", "until", "by", "of"]);
+
+const isVerb = (t: Token | undefined): boolean => !!t && t.pos === "VERB";
+const isBe = (t: Token | undefined): boolean => !!t && t.pos === "AUX" && (t.lemma === "be" || t.lemma === "get");
+
+function subjectFromName(n: Name): Subject {
+  return {
+    text: n.text,
+    article: n.article || (!!n.head && !/^\p{Lu}{2,}$/u.test(n.text)),
+    event: !!n.head,
+    ...(n.head ? { defaultVerb: n.head.verb } : {}),
+    plural: !!n.head && /[^s]s$/.test(n.head.word),
+    via: "name",
+  };
+}
+
+function subjectFromReferent(r: Referent, via: Subject["via"]): Subject {
+  return { text: r.text, article: r.article, event: true, defaultVerb: r.head.verb, plural: /[^s]s$/.test(r.head.word), via };
+}
+
+export const subjectText = (s: Subject): string => withArticle(s);
+
+/** "When was X signed?" / "When did X take place?" from a head's default verb phrase. */
+export function defaultQuestion(s: Subject, verb: string): string {
+  const x = subjectText(s);
+  if (verb === "took place") return `When did ${x} take place?`;
+  return `When ${s.plural ? "were" : "was"} ${x} ${verb}?`;
+}
+
+function clauseBounds(v: SentenceView, t: number): [number, number] {
+  let a = t;
+  while (a > 0 && !BOUNDARY.has(v.tokens[a - 1]!.text)) a--;
+  let b = t;
+  while (b < v.tokens.length && !BOUNDARY.has(v.tokens[b]!.text)) b++;
+  // A chronology line "1957 – Treaty of Rome signed": the date before the dash governs the rest.
+  if (a === 0 && b < v.tokens.length && v.dates.some((d) => d.t0 === 0 && d.t1 === b)) {
+    b++;
+    while (b < v.tokens.length && !BOUNDARY.has(v.tokens[b]!.text)) b++;
+  }
+  return [a, b];
+}
+
+/** Walk left from `from` (exclusive) to find the clause subject. */
+function findSubject(v: SentenceView, from: number, floor: number, discourse: Discourse): { subject?: Subject; actors?: Name[] } {
+  let k = from - 1;
+  while (k >= floor) {
+    const t = v.tokens[k]!;
+    if (t.pos === "ADV" || t.pos === "PART" || t.text === ")" || (t.pos === "PUNCT" && t.text !== "," && t.text !== "(")) {
+      if (t.text === ")") {
+        while (k >= floor && v.tokens[k]!.text !== "(") k--;
+      }
+      k--;
+      continue;
+    }
+    if (t.text === ",") {
+      // Skip an appositive ", a peace treaty," back to the name before it.
+      let j = k - 1;
+      while (j >= floor && v.tokens[j]!.text !== ",") j--;
+      if (j >= floor) {
+        const n = nameEndingAt(v, j - 1);
+        if (n) return { subject: subjectFromName(n), actors: [n] };
+      }
+      k--;
+      continue;
+    }
+    const n = nameEndingAt(v, k);
+    if (n) {
+      // "Germany and Japan", "Belgium, France and Italy": the actors.
+      const actors = [n];
+      let j = n.t0 - 1;
+      while (j >= floor) {
+        const sep = v.tokens[j]!;
+        if (sep.text !== "," && sep.lower !== "and") break;
+        const m = nameEndingAt(v, j - 1) ?? (v.tokens[j - 1]?.lower === "," ? undefined : undefined);
+        if (!m) break;
+        actors.unshift(m);
+        j = m.t0 - 1;
+      }
+      return { subject: subjectFromName(actors.length > 1 ? n : actors[0]!), actors };
+    }
+    if (RELATIVE.has(t.lower)) {
+      // "X, which was signed …", "a peace treaty that was signed …" (X is a peace treaty …)
+      let j = k - 1;
+      while (j >= floor && v.tokens[j]!.text === ",") j--;
+      const n = nameEndingAt(v, j);
+      if (n) return { subject: subjectFromName(n) };
+      for (let q = j; q >= floor; q--) {
+        const tq = v.tokens[q]!;
+        if (isBe(tq) || (tq.pos === "VERB" && tq.lemma === "be")) {
+          const m = nameEndingAt(v, q - 1);
+          if (m) return { subject: subjectFromName(m) };
+          break;
+        }
+      }
+      return {};
+    }
+    if ((t.pos === "NOUN" || t.pos === "PROPN") && (v.tokens[k - 1]?.lower === "the" || v.tokens[k - 1]?.lower === "this")) {
+      const r = discourse.definite(t.lower);
+      return r ? { subject: subjectFromReferent(r, "definite") } : {};
+    }
+    if (t.pos === "PRON" && (t.lower === "it" || t.lower === "they")) {
+      const r = discourse.pronoun();
+      return r ? { subject: subjectFromReferent(r, "pronoun") } : {};
+    }
+    return {};
+  }
+  return {};
+}
+
+const VIA_FACTOR: Record<Subject["via"], number> = { name: 1, title: 0.9, definite: 0.9, pronoun: 0.8 };
+
+/** The object phrase after the verb, up to the date, a comma or a preposition that opens an adjunct. */
+function objectText(v: SentenceView, from: number, to: number): string {
+  let end = from;
+  while (end < to) {
+    const t = v.tokens[end]!;
+    if (v.inDate[end] || t.text === "," || t.text === "(" || (t.pos === "ADP" && t.lower !== "of" && end > from && !["on", "from", "to", "with", "into", "against"].includes(t.lower)) || t.pos === "SCONJ") break;
+    if (t.pos === "ADP" && ["on", "in", "at"].includes(t.lower) && v.inDate[end + 1]) break;
+    end++;
+  }
+  while (end > from && ["ADP", "CCONJ", "DET", "PUNCT"].includes(v.tokens[end - 1]!.pos)) end--;
+  return textOf(v, from, end);
+}
+
+export function datedFacts(v: SentenceView, discourse: Discourse, rowStartDate: boolean): DatedFact[] {
+  const out: DatedFact[] = [];
+  const rules = v.rules;
+  v.dates.forEach((d, di) => {
+    const before = v.tokens[d.t0 - 1];
+    const after = v.tokens[d.t1];
+    // "the 1905 Revolution": the date is part of a name; a card would give its answer away.
+    if (before?.lower === "the" && after && v.names.some((n) => n.t0 === d.t1)) return;
+    const approx = d.approximate ? 0.05 : 0;
+
+    // 1. The date qualifies an event name right before it.
+    let k = d.t0 - 1;
+    let participle: Token | undefined;
+    while (k >= 0 && (GAP_WORDS.has(v.tokens[k]!.lower) || (isVerb(v.tokens[k]) && !participle))) {
+      if (isVerb(v.tokens[k])) participle = v.tokens[k];
+      k--;
+    }
+    const named = k >= 0 && k < d.t0 - 1 + 1 ? nameEndingAt(v, k) : undefined;
+    if (named && named.head && k < d.t0 && (d.t0 - k <= 4)) {
+      const pre = v.tokens[named.t0 - 1]?.lower === "the" ? v.tokens[named.t0 - 2] : v.tokens[named.t0 - 1];
+      const verbBefore = v.tokens.slice(0, named.t0).some((t, i) => isVerb(t) && !v.inDate[i]);
+      const objectOfVerb = verbBefore && !(pre && PREPOSITION_BEFORE_EVENT.has(pre.lower)) && !participle;
+      if (!objectOfVerb || named.head.class === "battle" || named.head.class === "war") {
+        const s = subjectFromName(named);
+        const verb = participle && participle.lemma !== "be" ? participle.text.toLowerCase() : (named.head.verb);
+        out.push({ subject: s, prompt: defaultQuestion(s, verb), facet: factFacet(verb, named.head.verb), rule: "name-date", confidence: 0.9 - approx, dateIndex: di });
+        return;
+      }
+    }
+
+    // 2. "the death of Lenin in 1924", "the signing of the Treaty of X on …", "Fall of the Berlin Wall".
+    for (let q = d.t0 - 1; q >= Math.max(0, d.t0 - 12); q--) {
+      const t = v.tokens[q]!;
+      const template = rules.eventNouns.get(t.lemma) ?? rules.eventNouns.get(t.lower);
+      if (!template || v.tokens[q + 1]?.lower !== "of") continue;
+      const n = v.names.find((m) => m.t0 === q + 2 || m.t0 === q + 3);
+      if (!n || n.t1 > d.t0) continue;
+      const gap = v.tokens.slice(n.t1, d.t0).filter((x) => !GAP_WORDS.has(x.lower));
+      if (gap.length > 0) continue;
+      const s = subjectFromName(n);
+      out.push({ subject: s, prompt: template.replace("{x}", subjectText(s)), facet: t.lemma, rule: "event-noun", confidence: 0.85 - approx, dateIndex: di });
+      return;
+    }
+
+    // 3. The verb of the clause.
+    const [c0, c1] = clauseBounds(v, d.t0);
+    let vi = -1;
+    for (let q = d.t0 - 1; q >= c0; q--) {
+      if (isVerb(v.tokens[q]) && !v.inDate[q] && !nameEndingAt(v, q) && !v.names.some((n) => n.t0 <= q && q < n.t1)) {
+        vi = q;
+        break;
+      }
+    }
+    if (vi < 0) {
+      for (let q = d.t1; q < c1; q++) {
+        if (isVerb(v.tokens[q]) && !v.names.some((n) => n.t0 <= q && q < n.t1)) {
+          vi = q;
+          break;
+        }
+      }
+    }
+    if (vi >= 0) {
+      const fact = verbFact(v, vi, c0, c1, d.t0, d.t1, discourse);
+      if (fact) {
+        out.push({ ...fact, confidence: fact.confidence - approx, dateIndex: di });
+        return;
+      }
+    }
+
+    // 4. A chronology line or row with no verb: "1962 – Cuban Missile Crisis".
+    if (rowStartDate && d.t0 === 0) {
+      const n = v.names.find((m) => m.t0 >= d.t1 && m.head);
+      if (n) {
+        const s = subjectFromName(n);
+        out.push({ subject: s, prompt: defaultQuestion(s, n.head!.verb), facet: factFacet(n.head!.verb, n.head!.verb), rule: "timeline-name", confidence: 0.85 - approx, dateIndex: di });
+      }
+    }
+  });
+  return out;
+}
+
+/** Facts about one subject are told apart by their verb; the head's default is the plain facet. */
+function factFacet(verb: string, defaultVerb: string | undefined): string {
+  const norm = (x: string) => x.replace(/(ed|d)$/, "");
+  if (!defaultVerb || norm(verb) === norm(defaultVerb) || ["signed", "concluded", "agreed", "fought", "held", "took place", "happened", "occurred"].includes(verb)) return "";
+  return verb;
+}
+
+function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: number, d1: number, discourse: Discourse): Omit<DatedFact, "dateIndex"> | null {
+  const rules = v.rules;
+  const verb = v.tokens[vi]!;
+  let lemma = verb.lemma;
+  let particleEnd = vi + 1;
+  const next = v.tokens[vi + 1];
+  if (next && (next.pos === "ADP" || next.pos === "PART" || next.pos === "NOUN") && rules.intransitiveVerbs.has(`${lemma} ${next.lower}`)) {
+    lemma = `${lemma} ${next.lower}`;
+    particleEnd = vi + 2;
+  } else if (next && v.tokens[vi + 2] && rules.intransitiveVerbs.has(`${lemma} ${next.lower} ${v.tokens[vi + 2]!.lower}`)) {
+    lemma = `${lemma} ${next.lower} ${v.tokens[vi + 2]!.lower}`;
+    particleEnd = vi + 3;
+  }
+  if (rules.nonEventVerbs.has(verb.lemma)) return null;
+  // Auxiliaries before the verb: passive, modal, negation.
+  let q = vi - 1;
+  let passive = false;
+  while (q >= c0) {
+    const t = v.tokens[q]!;
+    if (NEG.has(t.lower) || MODALS.has(t.lower)) return null;
+    if (isBe(t)) passive = true;
+    else if (!(t.pos === "ADV" || (t.pos === "AUX" && (t.lemma === "have" || t.lemma === "do")))) break;
+    q--;
+  }
+  const subjectFloor = c0;
+  const found = findSubject(v, q + 1, subjectFloor, discourse);
+  // Reduced forms: "Treaty of Rome signed by …", "ASEAN founded on …", "Berlin Wall falls".
+  const afterVerb = v.tokens[particleEnd];
+  const hasObject = !!afterVerb && !v.inDate[particleEnd] && (afterVerb.pos === "DET" || afterVerb.pos === "PROPN" || afterVerb.pos === "NOUN" || afterVerb.pos === "ADJ" || afterVerb.pos === "NUM" || afterVerb.pos === "PRON");
+  const intransitive = rules.intransitiveVerbs.has(lemma);
+  if (!passive && !hasObject && !intransitive && /(?:ed|en|n|t)$/.test(verb.lower) && found.subject) passive = true;
+
+  if (passive) {
+    if (!found.subject) return null;
+    const s = found.subject;
+    const participle = textOf(v, vi, particleEnd).toLowerCase();
+    const conf = (s.event ? 0.9 : 0.8) * VIA_FACTOR[s.via];
+    return { subject: s, prompt: `When ${s.plural ? "were" : "was"} ${subjectText(s)} ${participle}?`, facet: factFacet(participle, s.defaultVerb), rule: `passive-${s.via}`, confidence: conf, verb: participle };
+  }
+  if (!found.subject) return null;
+  const s = found.subject;
+  if (intransitive || !hasObject) {
+    if (!s.event && !intransitive) return null;
+    const conf = (s.event ? 0.85 : 0.75) * VIA_FACTOR[s.via];
+    return { subject: s, prompt: `When did ${subjectText(s)} ${lemma}?`, facet: factFacet(lemma, s.defaultVerb && s.defaultVerb === "took place" ? "take place" : s.defaultVerb), rule: `intransitive-${s.via}`, confidence: conf };
+  }
+  // Active with an object: "Germany and Japan signed the Anti-Comintern Pact", "Germany joined the League of Nations".
+  const objEnd = d0 > vi ? d0 : c1;
+  const object = objectText(v, particleEnd, objEnd);
+  if (!object) return null;
+  const objName = v.names.find((n) => n.t0 >= particleEnd && n.t0 <= particleEnd + 1 && n.head && n.t1 <= objEnd);
+  if (objName && rules.signVerbs.has(verb.lemma) && ["sign", "conclude", "ratify", "negotiate", "agree"].includes(verb.lemma)) {
+    const os = subjectFromName(objName);
+    const participle = pastParticiple(verb);
+    return {
+      subject: os,
+      prompt: defaultQuestion(os, participle),
+      facet: factFacet(participle, os.defaultVerb),
+      rule: "sign-object",
+      confidence: 0.9,
+      actors: (found.actors ?? []).map((a) => a.text),
+      verb: participle,
+    };
+  }
+  if (s.via !== "name" && s.via !== "title") return null;
+  const actor = subjectText(s);
+  const words = object.split(" ").length;
+  if (words > 8) return null;
+  const base = lemma;
+  return {
+    subject: { ...s, text: `${s.text} ${textOf(v, vi, particleEnd)} ${object}`.replace(/\s+/g, " "), article: s.article },
+    prompt: `When did ${actor} ${base} ${object}?`,
+    facet: "",
+    rule: "actor-verb",
+    confidence: words > 5 ? 0.65 : 0.75,
+  };
+}
+
+/** "signed" → "signed", "signs" → "signed" (regular verbs; irregular ones keep the text). */
+function pastParticiple(t: Token): string {
+  if (/ed$/.test(t.lower)) return t.lower;
+  if (t.lemma.endsWith("e")) return `${t.lemma}d`;
+  return `${t.lemma}ed`;
+}

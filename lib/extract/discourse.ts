@@ -1,0 +1,49 @@
+import type { Name } from "./names";
+import type { HeadWord, RuleSet } from "./rules";
+
+/**
+ * What "the treaty", "the pact", "the conference" or "it" refers to: the
+ * nearest earlier event name of a compatible class (the class of its head
+ * word), or the document's title. "It" is resolved only to the event that was
+ * the subject of the previous sentence, never guessed across a change of subject.
+ */
+
+export interface Referent {
+  text: string;
+  article: boolean;
+  head: HeadWord & { word: string };
+}
+
+export class Discourse {
+  private recent: Referent[] = [];
+  private lastSubject: Referent | null = null;
+
+  constructor(private readonly rules: RuleSet) {}
+
+  /** Names mentioned, in order: event names become candidate referents. */
+  mention(names: readonly Name[]): void {
+    for (const n of names) if (n.head) this.recent.push({ text: n.text, article: n.article || !!n.head, head: n.head });
+    if (this.recent.length > 50) this.recent.splice(0, this.recent.length - 50);
+  }
+
+  /** The subject of the sentence just read (or null when it was not an event). */
+  setSubject(r: Referent | null): void {
+    this.lastSubject = r;
+  }
+
+  /** "the treaty" → the nearest earlier name whose head has the class of "treaty". */
+  definite(noun: string): Referent | null {
+    const head = this.rules.heads.get(noun.toLowerCase()) ?? this.rules.heads.get(noun.toLowerCase().replace(/s$/, ""));
+    if (!head) return null;
+    for (let i = this.recent.length - 1; i >= 0; i--) {
+      const r = this.recent[i]!;
+      if (r.head.class === head.class) return r;
+    }
+    return null;
+  }
+
+  /** "it" → the previous sentence's event subject, if there was one. */
+  pronoun(): Referent | null {
+    return this.lastSubject;
+  }
+}

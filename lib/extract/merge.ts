@@ -1,0 +1,106 @@
+import type { Candidate } from "./candidate";
+import type { CitationResult } from "./citations";
+import { precision } from "./dates";
+import { cardId, normaliseSubject } from "./ids";
+import type { Card, Conflict, PartialDate } from "./types";
+
+/**
+ * One fact, one card per document. Repeated mentions of a fact merge (the
+ * most precise date wins, then the more confident, then the earlier mention).
+ * Two dates for one fact that cannot both be true ("1878" and "1926", or
+ * "18 July 1941" and "12 December 1943") are a conflict: both cards are kept,
+ * neither is proposed selected, and the teacher is told. A card whose text
+ * would carry a figure the text does not cite is dropped.
+ */
+
+export interface Produced {
+  c: Candidate;
+  citation: CitationResult;
+  /** An uncited figure in the sentence: it must not reach the card. */
+  figure: string | null;
+}
+
+const KIND_ORDER = { date: 0, parties: 1, term: 2 } as const;
+const CONFLICT_CONFIDENCE = 0.5;
+
+/** Could both be written about one event: equal where both are given. */
+function compatible(a: PartialDate, b: PartialDate): boolean {
+  return a.year === b.year && (a.month === undefined || b.month === undefined || a.month === b.month) && (a.day === undefined || b.day === undefined || a.day === b.day);
+}
+
+function carriesFigure(c: Candidate, figure: string | null): boolean {
+  if (!figure) return false;
+  const texts = [c.prompt, c.answer, c.subject, ...(c.kind === "parties" ? c.parties : []), ...(c.kind === "term" ? [c.definition] : [])];
+  return texts.some((t) => t.includes(figure));
+}
+
+function better(a: Produced, b: Produced): boolean {
+  if (a.c.kind === "date" && b.c.kind === "date") {
+    const d = precision(a.c.date) - precision(b.c.date);
+    if (d !== 0) return d > 0;
+  }
+  if (a.c.kind === "parties" && b.c.kind === "parties" && a.c.parties.length !== b.c.parties.length) return a.c.parties.length > b.c.parties.length;
+  if (a.c.confidence !== b.c.confidence) return a.c.confidence > b.c.confidence;
+  return a.c.quote.start < b.c.quote.start;
+}
+
+function toCard(document: string, text: string, p: Produced, idFacet: string): Card {
+  const { c, citation } = p;
+  const source = {
+    document,
+    quote: text.slice(c.quote.start, c.quote.end),
+    start: c.quote.start,
+    end: c.quote.end,
+    ...(citation.citation ? { citation: citation.citation } : {}),
+  };
+  const head = { id: cardId(document, c.kind, c.subject, idFacet), kind: c.kind, subject: c.subject, prompt: c.prompt, answer: c.answer };
+  const tail = { confidence: c.confidence, rule: c.rule };
+  switch (c.kind) {
+    case "date":
+      return { ...head, kind: "date", date: c.date, source, ...tail };
+    case "parties":
+      return { ...head, kind: "parties", parties: c.parties, source, ...tail };
+    case "term":
+      return { ...head, kind: "term", term: c.term, definition: c.definition, source, ...tail };
+  }
+}
+
+export function mergeCandidates(document: string, text: string, produced: readonly Produced[]): { cards: Card[]; conflicts: Conflict[] } {
+  const groups = new Map<string, Produced[]>();
+  for (const p of produced) {
+    if (carriesFigure(p.c, p.figure)) continue;
+    const key = `${p.c.kind}\u0000${normaliseSubject(p.c.subject)}\u0000${p.c.facet ?? ""}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const cards: Card[] = [];
+  const conflicts: Conflict[] = [];
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const facet = first.c.facet ?? "";
+    if (first.c.kind !== "date") {
+      cards.push(toCard(document, text, group.reduce((a, b) => (better(b, a) ? b : a)), facet));
+      continue;
+    }
+    // Cluster the dates: compatible mentions are one fact.
+    const clusters: Produced[][] = [];
+    for (const p of group) {
+      if (p.c.kind !== "date") continue;
+      const date = p.c.date;
+      const home = clusters.find((cl) => cl.every((q) => q.c.kind === "date" && compatible(q.c.date, date)));
+      if (home) home.push(p);
+      else clusters.push([p]);
+    }
+    const winners = clusters.map((cl) => cl.reduce((a, b) => (better(b, a) ? b : a)));
+    if (winners.length === 1) {
+      cards.push(toCard(document, text, winners[0]!, facet));
+      continue;
+    }
+    const made = winners
+      .sort((a, b) => a.c.quote.start - b.c.quote.start)
+      .map((w, i) => toCard(document, text, { ...w, c: { ...w.c, confidence: Math.min(w.c.confidence, CONFLICT_CONFIDENCE) } }, i === 0 ? facet : `${facet}#${w.c.kind === "date" ? JSON.stringify(w.c.date) : i}`));
+    cards.push(...made);
+    conflicts.push({ subject: first.c.subject, answers: made.map((c) => c.answer), cardIds: made.map((c) => c.id) });
+  }
+  cards.sort((a, b) => a.source.start - b.source.start || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id.localeCompare(b.id));
+  return { cards, conflicts };
+}

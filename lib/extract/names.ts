@@ -1,0 +1,114 @@
+import type { HeadWord, RuleSet } from "./rules";
+import type { Token } from "./nlp";
+
+/**
+ * Proper names in a run of tokens: capitalised words (and acronyms) joined by
+ * the small words names contain ("of", "of the", "for", "de", "von") and by
+ * hyphens or apostrophes written without spaces ("Austria-Hungary", "Hundred
+ * Years' War"). A name with an event head word ("Treaty", "Battle", "Crash")
+ * is an event name; its head decides the default question and which anaphors
+ * ("the treaty") can refer back to it.
+ */
+
+export interface Name {
+  /** Token range [t0, t1) in the sentence's tokens. */
+  t0: number;
+  t1: number;
+  start: number;
+  end: number;
+  /** The name as written in the clean text, spaces collapsed. */
+  text: string;
+  head?: HeadWord & { word: string };
+  /** The text writes "the" before it. */
+  article: boolean;
+}
+
+const JOINERS = new Set(["of", "for", "de", "von", "van", "der", "la", "du", "del", "da", "y", "on"]);
+const CLOSED = new Set(["DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "SYM", "SPACE"]);
+/** Capitalised function words at the start of a sentence are not names. */
+const STOP = new Set(["in", "on", "at", "after", "before", "during", "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "by", "from", "with", "when", "while", "although", "as", "since", "until", "following", "under", "between", "there", "then", "however", "meanwhile", "later", "also", "both", "each", "all", "some", "many", "most", "his", "her", "their", "our", "q", "a:"]);
+
+const capitalised = (t: Token): boolean => /^[\p{Lu}]/u.test(t.text) || /^\p{Lu}[\p{Lu}.]+$/u.test(t.text);
+const glued = (a: Token, b: Token): boolean => a.end === b.start;
+
+function isNameWord(t: Token, dateToken: (i: number) => boolean, i: number, sentenceStart: number): boolean {
+  if (dateToken(i) || !capitalised(t) || STOP.has(t.lower)) return false;
+  if (/^[IVX]+$/.test(t.text) && i > sentenceStart) return true; // "World War II"
+  if (CLOSED.has(t.pos)) return false;
+  // A capitalised verb opens a sentence ("Signed in 1920, ..."); elsewhere it is a mis-tagged name ("Crash").
+  return t.pos !== "VERB" || i > sentenceStart;
+}
+
+/** Names in tokens[from, to). `dateToken(i)` marks tokens inside date expressions. */
+export function findNames(tokens: readonly Token[], from: number, to: number, clean: string, rules: RuleSet, dateToken: (i: number) => boolean): Name[] {
+  const out: Name[] = [];
+  let i = from;
+  while (i < to) {
+    const t = tokens[i];
+    if (!t || !isNameWord(t, dateToken, i, from)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      const n = tokens[j];
+      if (!n || j >= to) break;
+      const prev = tokens[j - 1]!;
+      // Glued pieces: "Austria-Hungary", "Years'", "Brest-Litovsk", "U.S."
+      if (glued(prev, n) && (n.text === "-" || n.text === "'" || n.text === "’" || n.text === "'s" || n.text === "’s")) {
+        const after = tokens[j + 1];
+        if (n.text === "-" && after && glued(n, after) && /^[\p{L}\d]/u.test(after.text) && !dateToken(j + 1)) {
+          j += 2;
+          continue;
+        }
+        if (n.text !== "-") {
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (isNameWord(n, dateToken, j, from)) {
+        j++;
+        continue;
+      }
+      // "of" / "of the" / "for the" + capitalised word continues the name.
+      if (JOINERS.has(n.lower) && !capitalised(n)) {
+        let k = j + 1;
+        if (tokens[k]?.lower === "the") k++;
+        const w = tokens[k];
+        if (w && k < to && isNameWord(w, dateToken, k, from)) {
+          j = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    // Trim trailing glue.
+    while (j > i + 1 && /^[-'’]$/.test(tokens[j - 1]!.text)) j--;
+    const first = tokens[i]!;
+    const last = tokens[j - 1]!;
+    const text = clean.slice(first.start, last.end).replace(/\s+/g, " ").trim();
+    const before = tokens[i - 1];
+    const name: Name = { t0: i, t1: j, start: first.start, end: last.end, text, article: before?.lower === "the" };
+    const head = headOf(tokens, i, j, rules);
+    if (head) name.head = head;
+    out.push(name);
+    i = j;
+  }
+  return out;
+}
+
+/** The head word: the last head word before the first "of", else the last in the name. */
+function headOf(tokens: readonly Token[], t0: number, t1: number, rules: RuleSet): Name["head"] {
+  let found: Name["head"];
+  for (let k = t0; k < t1; k++) {
+    const t = tokens[k]!;
+    if (t.lower === "of" && found) return found;
+    const h = rules.heads.get(t.lower);
+    if (h) found = { ...h, word: t.lower };
+  }
+  return found;
+}
+
+/** The name with "the" where the text uses it, for prompts: "the Treaty of Lausanne", "ASEAN". */
+export const withArticle = (n: { text: string; article: boolean }): string => (n.article ? `the ${n.text}` : n.text);

@@ -1,0 +1,52 @@
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+/**
+ * The linguistic layer: wink-nlp with its English light model gives tokens,
+ * part-of-speech tags (Universal Dependencies tag set) and lemmas. wink is
+ * lossless (every character is kept as a token or as the spaces before one),
+ * so offsets into the analysed text are recovered exactly, and we analyse the
+ * clean text (same length as the original) once per document.
+ */
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** Lower-cased text. */
+  lower: string;
+  /** UD part-of-speech tag: NOUN, PROPN, VERB, AUX, ADP, DET, NUM, PUNCT, CCONJ, ADJ, ... */
+  pos: string;
+  /** Base form, lower case ("signed" → "sign", "became" → "become"). */
+  lemma: string;
+}
+
+let engine: ReturnType<typeof winkNLP> | null = null;
+const nlp = () => (engine ??= winkNLP(model));
+
+/** Tokens of `text` with offsets into it. Whitespace-only stretches produce no token. */
+export function tokenize(text: string): Token[] {
+  const doc = nlp().readDoc(text);
+  const its = nlp().its;
+  const tokens = doc.tokens();
+  const values = tokens.out() as string[];
+  // wink's typings declare precedingSpaces and lemma with narrower signatures than tokens.out() accepts.
+  const spaces = tokens.out(its.precedingSpaces as unknown as typeof its.value) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[];
+  const out: Token[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? "";
+    at += (spaces[i] ?? "").length;
+    // wink keeps the text as written; should it ever differ, find the token again.
+    if (text.slice(at, at + value.length) !== value) {
+      const found = text.indexOf(value, at);
+      if (found < 0) continue;
+      at = found;
+    }
+    out.push({ start: at, end: at + value.length, text: value, lower: value.toLowerCase(), pos: pos[i] ?? "X", lemma: (lemmas[i] ?? value).toLowerCase() });
+    at += value.length;
+  }
+  return out;
+}
