@@ -1,6 +1,7 @@
 // Request and response shapes of the deck authoring API (import preview, drafts, card
 // edits, publishing, CSV), shared by the route handlers, lib/authoring and the pages.
 import { z } from "zod";
+import type { Card, Conflict, Skipped, UnusedDate } from "@/lib/extract/types";
 
 /** Largest document a teacher may import: 1 MiB of UTF-8. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -80,15 +81,35 @@ export const editCardSchema = z
   .refine((p) => Object.values(p).some((v) => v !== undefined), { error: "nothing to change" });
 export type EditCard = z.infer<typeof editCardSchema>;
 
-/** A proposed card in a preview: the input shape plus a stable key for the page's list. */
-export type ProposedCard = CardInput & { key: string; quote: string; start: number; end: number; citation: string | null };
+/**
+ * A proposed card in a preview: the input shape plus a stable key for the page's list,
+ * its provenance and how sure the extractor is (`confidence` and `rule` as the extractor gives them).
+ */
+export type ProposedCard = CardInput &
+  Pick<Card, "confidence" | "rule"> & {
+    key: string;
+    quote: string;
+    start: number;
+    end: number;
+    citation: string | null;
+    /** Proposed ticked: confident enough and not one side of a conflict. */
+    selected: boolean;
+    /** Why the teacher must choose, e.g. "Treaty of Berlin: 1878 or 1926?"; null when no other card disagrees. */
+    conflict: string | null;
+  };
 
-export type SkippedPassage = { reason: "hateful" | "quotation" | "opinion" | "uncited-figure"; detail: string; start: number; end: number; excerpt: string };
+/** What a teacher sends back for a proposed card: its wording and offsets, without the preview's display fields. */
+export function proposedCardInput(card: ProposedCard): CardInput {
+  const { key: _key, quote: _quote, citation, confidence: _confidence, rule: _rule, selected: _selected, conflict: _conflict, ...input } = card;
+  return { ...input, ...(citation ? { citation } : {}) };
+}
 
 export type ImportPreview = {
   document: { name: string; title: string; text: string };
   cards: ProposedCard[];
-  skipped: SkippedPassage[];
+  skipped: Skipped[];
+  unusedDates: UnusedDate[];
+  conflicts: Pick<Conflict, "subject" | "answers">[];
   elapsedMs: number;
 };
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssignmentSchema, type CreateAssignment } from "@/lib/api/classes";
-import { createDeckSchema, type CardInput } from "@/lib/api/authoring";
+import { createDeckSchema, proposedCardInput } from "@/lib/api/authoring";
 import { createAssignment } from "@/lib/classes/assignments";
 import { createClass, joinClass } from "@/lib/classes/classes";
 import { getDeck } from "@/lib/decks/queries";
@@ -34,7 +34,7 @@ afterAll(async () => {
 /** What a teacher sends after a preview: the ticked cards, as chosen. */
 function chosen(text: string, name = "prose-only.txt") {
   const preview = previewImport(readDocument(text, name));
-  const cards: CardInput[] = preview.cards.map(({ key: _key, quote: _quote, ...c }) => ({ ...c, citation: c.citation ?? undefined }));
+  const cards = preview.cards.map(proposedCardInput);
   return { preview, cards };
 }
 

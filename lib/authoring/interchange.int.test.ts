@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { unzipSync, strFromU8 } from "fflate";
 import initSqlJs from "sql.js/dist/sql-wasm-inline.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDeckSchema, type CardInput } from "@/lib/api/authoring";
+import { createDeckSchema, proposedCardInput } from "@/lib/api/authoring";
 import { freshDb, type TestDb } from "@/lib/testing/db";
 import { addCards, retireCard } from "./cards";
 import { previewCsv } from "./csv-import";
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const row = await t.prisma.user.create({ data: { email: "tina@example.com", name: "Tina", passwordHash: "x", role: "TEACHER" } });
   teacher = { id: row.id, name: row.name };
   const preview = previewImport(readDocument(source, "stalinist-regime.md"));
-  const cards: CardInput[] = preview.cards.map(({ key: _k, quote: _q, ...c }) => ({ ...c, citation: c.citation ?? undefined }));
+  const cards = preview.cards.map(proposedCardInput);
   const deck = await createDraftDeck(t.prisma, teacher, createDeckSchema.parse({ title: preview.document.title, document: { name: "stalinist-regime.md", text: preview.document.text }, cards }));
   deckId = deck.id;
   // Text that needs CSV quoting, a formula-looking cell and a plain card.

@@ -1,9 +1,10 @@
-// Import preview: a document's proposed cards (with their source quotes) and the
-// passages the extractor refused, with the reason. Stores nothing.
-import type { CardInput, ImportPreview, ProposedCard } from "@/lib/api/authoring";
+// Import preview: a document's proposed cards (with their source quotes, how sure the
+// extractor is, and which are proposed ticked), the passages the extractor refused with
+// the reason, the dates it did not use and the subjects given conflicting dates. Stores nothing.
+import type { CardInput, ImportPreview } from "@/lib/api/authoring";
 import { extractCards } from "@/lib/extract/extract";
 import { parseFrontMatter } from "@/lib/extract/frontmatter";
-import type { Card } from "@/lib/extract/types";
+import { SELECT_CONFIDENCE, type Card, type Conflict, type ExtractResult } from "@/lib/extract/types";
 import type { ImportedDocument } from "./document";
 import { extractionRules } from "./rules";
 
@@ -37,22 +38,41 @@ function toInput(c: Card): CardInput {
   }
 }
 
+/** "Treaty of Berlin: 1878 or 1926?": the subject and its competing answers, as a teacher would ask it. */
+function conflictMessage({ subject, answers }: Pick<Conflict, "subject" | "answers">): string {
+  return `${subject}: ${answers.slice(0, -1).join(", ")} or ${answers.at(-1)}?`;
+}
+
+/** The preview's view of an extraction: conflicting cards are offered but never proposed ticked, as the teacher must choose. */
+export function proposeCards(result: ExtractResult): Pick<ImportPreview, "cards" | "skipped" | "unusedDates" | "conflicts"> {
+  // A card has one subject, so it is part of one conflict at most.
+  const conflictOf = new Map(result.conflicts.flatMap((c) => c.cardIds.map((id) => [id, conflictMessage(c)] as const)));
+  return {
+    cards: result.cards.map((c) => {
+      const conflict = conflictOf.get(c.id) ?? null;
+      return {
+        ...toInput(c),
+        key: c.id,
+        quote: c.source.quote,
+        start: c.source.start,
+        end: c.source.end,
+        citation: c.source.citation ?? null,
+        confidence: c.confidence,
+        rule: c.rule,
+        selected: c.confidence >= SELECT_CONFIDENCE && conflict === null,
+        conflict,
+      };
+    }),
+    skipped: result.skipped,
+    unusedDates: result.unusedDates,
+    conflicts: result.conflicts.map(({ subject, answers }) => ({ subject, answers })),
+  };
+}
+
 export function previewImport(doc: ImportedDocument): ImportPreview {
   const { title, body } = splitFrontMatter(doc.text);
   const t0 = performance.now();
   const result = extractCards({ name: doc.name, text: body }, extractionRules());
-  const cards: ProposedCard[] = result.cards.map((c) => ({
-    ...toInput(c),
-    key: c.id,
-    quote: c.source.quote,
-    start: c.source.start,
-    end: c.source.end,
-    citation: c.source.citation ?? null,
-  }));
-  return {
-    document: { name: doc.name, title: suggestTitle(doc.name, body, title), text: body },
-    cards,
-    skipped: result.skipped,
-    elapsedMs: Math.round(performance.now() - t0),
-  };
+  const elapsedMs = Math.round(performance.now() - t0);
+  return { document: { name: doc.name, title: suggestTitle(doc.name, body, title), text: body }, ...proposeCards(result), elapsedMs };
 }

@@ -25,7 +25,7 @@ export interface Subject {
   defaultVerb?: string;
   plural: boolean;
   /** How it was found: a name in the sentence, "the treaty", "it", a relative pronoun. */
-  via: "name" | "definite" | "pronoun" | "title";
+  via: "name" | "definite" | "pronoun" | "title" | "description";
 }
 
 export interface DatedFact {
@@ -46,9 +46,13 @@ const BOUNDARY = new Set([";", ":", "—", "–", "|"]);
 const MODALS = new Set(["would", "could", "might", "may", "should", "will", "shall", "can", "must"]);
 const NEG = new Set(["not", "never", "n't"]);
 const RELATIVE = new Set(["that", "which", "who", "whom"]);
+const NOT_A_POINT = new Set(["by", "until", "till", "after", "before", "since", "within", "throughout", "than", "around"]);
+const SUBJECT_PREPOSITIONS = new Set(["between", "by", "with", "of", "for", "among", "against", "to", "from", "in", "at", "on"]);
 const GAP_WORDS = new Set(["of", "on", "in", "from", "dated", ",", "(", "at", "between"]);
 const PREPOSITION_BEFORE_EVENT = new Set(["at", "in", "during", "after", "before", "following", "since", "until", "by", "of"]);
 
+/** Verbs whose object is the agreement: "X and Y signed the Z" dates Z. */
+const SIGN_OBJECT = new Set(["sign", "conclude", "ratify", "negotiate", "agree", "adopt", "proclaim", "issue", "pass", "publish", "enact", "repeal", "draft", "declare", "found", "establish", "form", "create"]);
 const isVerb = (t: Token | undefined): boolean => !!t && t.pos === "VERB";
 const isBe = (t: Token | undefined): boolean => !!t && t.pos === "AUX" && (t.lemma === "be" || t.lemma === "get");
 
@@ -125,6 +129,14 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
         actors.unshift(m);
         j = m.t0 - 1;
       }
+      // "the Triple Alliance between Germany, Austria-Hungary and Italy was signed": the list is a complement.
+      const pre = v.tokens[actors[0]!.t0 - 1];
+      const pre2 = pre?.lower === "the" ? v.tokens[actors[0]!.t0 - 2] : pre;
+      if (pre2 && SUBJECT_PREPOSITIONS.has(pre2.lower) && pre2.pos === "ADP") {
+        const at = v.tokens.indexOf(pre2);
+        const inner = findSubject(v, at, floor, discourse);
+        if (inner.subject) return inner;
+      }
       return { subject: subjectFromName(actors.length > 1 ? n : actors[0]!), actors };
     }
     if (RELATIVE.has(t.lower)) {
@@ -143,9 +155,21 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       }
       return {};
     }
-    if ((t.pos === "NOUN" || t.pos === "PROPN") && (v.tokens[k - 1]?.lower === "the" || v.tokens[k - 1]?.lower === "this")) {
-      const r = discourse.definite(t.lower);
-      return r ? { subject: subjectFromReferent(r, "definite") } : {};
+    if (t.pos === "NOUN" || t.pos === "PROPN") {
+      // "the treaty", "this conference", "the peace conference"
+      let q = k - 1;
+      while (q >= floor && (v.tokens[q]!.pos === "ADJ" || v.tokens[q]!.pos === "NOUN") && k - q <= 2) q--;
+      const det = v.tokens[q];
+      if (det && (det.lower === "the" || det.lower === "this")) {
+        const r = discourse.definite(t.lower);
+        if (r) return { subject: subjectFromReferent(r, "definite") };
+        // No earlier name: a described event ("the peace conference") stands for itself, less surely.
+        if (q < k - 1 && v.rules.heads.has(t.lower)) {
+          const h = v.rules.heads.get(t.lower)!;
+          return { subject: { text: textOf(v, q + 1, k + 1), article: true, event: true, defaultVerb: h.verb, plural: false, via: "description" } };
+        }
+      }
+      return {};
     }
     if (t.pos === "PRON" && (t.lower === "it" || t.lower === "they")) {
       const r = discourse.pronoun();
@@ -156,7 +180,7 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
   return {};
 }
 
-const VIA_FACTOR: Record<Subject["via"], number> = { name: 1, title: 0.9, definite: 0.9, pronoun: 0.8 };
+const VIA_FACTOR: Record<Subject["via"], number> = { name: 1, title: 0.9, definite: 0.9, pronoun: 0.8, description: 0.7 };
 
 /** The object phrase after the verb, up to the date, a comma or a preposition that opens an adjunct. */
 function objectText(v: SentenceView, from: number, to: number): string {
@@ -180,6 +204,8 @@ export function datedFacts(v: SentenceView, discourse: Discourse, rowStartDate: 
     // "the 1905 Revolution": the date is part of a name; a card would give its answer away.
     if (before?.lower === "the" && after && v.names.some((n) => n.t0 === d.t1)) return;
     const approx = d.approximate ? 0.05 : 0;
+    // "By 1914 …", "until 1918", "after 1945": a bound, not the date of the event.
+    if (before && NOT_A_POINT.has(before.lower)) return;
 
     // 1. The date qualifies an event name right before it.
     let k = d.t0 - 1;
@@ -310,8 +336,10 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   const object = objectText(v, particleEnd, objEnd);
   if (!object) return null;
   const objName = v.names.find((n) => n.t0 >= particleEnd && n.t0 <= particleEnd + 1 && n.head && n.t1 <= objEnd);
-  if (objName && rules.signVerbs.has(verb.lemma) && ["sign", "conclude", "ratify", "negotiate", "agree"].includes(verb.lemma)) {
-    const os = subjectFromName(objName);
+  const objRef =
+    !objName && v.tokens[particleEnd]?.lower === "the" && v.tokens[particleEnd + 1] ? discourse.definite(v.tokens[particleEnd + 1]!.lower) : null;
+  if ((objName || objRef) && SIGN_OBJECT.has(verb.lemma)) {
+    const os = objName ? subjectFromName(objName) : subjectFromReferent(objRef!, "definite");
     const participle = pastParticiple(verb);
     return {
       subject: os,

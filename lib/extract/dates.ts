@@ -188,9 +188,11 @@ export function findDateExpressions(text: string): (DateMatch & { yearless: bool
     // Month names count only when capitalised ("they may 1990" is not May 1990).
     if (month && !/^\p{Lu}/u.test(month[1] ?? "")) continue;
     const s = r.start;
-    if (!s.isCertain("month") && !s.isCertain("year")) continue; // times, weekdays, "today"
+    if (!s.isCertain("month") && !s.isCertain("year")) continue; // times, weekdays
+    // "now", "two years later", "12 March": a date expression (never a figure), but no year is written.
+    const writtenYear = /\d{3,4}/.test(matched);
     const e = r.end;
-    const yearCertain = s.isCertain("year") || (e?.isCertain("year") ?? false);
+    const yearCertain = writtenYear && (s.isCertain("year") || (e?.isCertain("year") ?? false));
     const y = s.get("year") ?? 0;
     const m = s.isCertain("month") ? (s.get("month") ?? undefined) : undefined;
     const d = m !== undefined && s.isCertain("day") ? (s.get("day") ?? undefined) : undefined;

@@ -1,7 +1,7 @@
 import type { Candidate } from "./candidate";
 import { buildCitationIndex, citationFor, parentheticalCitations, trailingReferenceBlock, type CitationResult } from "./citations";
 import { buildCleanText, collapse } from "./clean";
-import { datedFacts, subjectText, type DatedFact } from "./date-facts";
+import { datedFacts, subjectText, type DatedFact, type Subject } from "./date-facts";
 import { Discourse } from "./discourse";
 import { findFigure, hatefulVerdict, isAttributionLine, sentenceVerdict, type Verdict } from "./filters";
 import { mergeCandidates } from "./merge";
@@ -156,7 +156,7 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
     push({ kind: "date", subject: f.subject.text, prompt: f.prompt, answer: d.answer, date: d.date, quote: span, confidence: round(f.confidence), rule: f.rule, facet: f.facet });
   }
   if (unit.kind === "row") rowFallback(ctx, unit, v, facts, push);
-  partiesFacts(v, facts, push);
+  partiesFacts(v, facts, discourse, push);
   for (const t of termCandidates(v, line)) push(t);
 
   // What "it" may refer to next: this sentence's event subject, if it had one.
@@ -226,27 +226,65 @@ function rowFallback(ctx: Ctx, unit: Unit, v: SentenceView, facts: readonly Date
   push({ kind: "date", subject: named.text, prompt: verb === "took place" ? `When did ${subjectText(s)} take place?` : `When was ${subjectText(s)} ${verb}?`, answer: d.answer, date: d.date, quote: unit, confidence: 0.8, rule: "table-row" });
 }
 
+const PARTY_VERBS = new Set(["sign", "conclude", "ratify", "negotiate", "agree", "form", "found", "establish", "create", "join"]);
+const AGREEMENT_CLASSES = new Set(["agreement", "organisation", "declaration"]);
+
+/** The actors written just before token `vi`: "Germany and Japan signed", "the Ottoman government signed". */
+function actorsBefore(v: SentenceView, vi: number): string[] {
+  let a = vi;
+  while (a > 0) {
+    const t = v.tokens[a - 1]!;
+    if (v.inDate[a - 1] || t.pos === "VERB" || t.pos === "AUX" || t.pos === "SCONJ" || t.pos === "PRON" || [";", ":", "–", "—", "(", ")"].includes(t.text)) break;
+    if (t.text === "," && v.inDate[a - 2]) break;
+    if (t.pos === "ADP" && t.lower !== "of") break;
+    if (t.pos === "ADV") break;
+    a--;
+  }
+  return partyList(v, a, vi).parties;
+}
+
 /** Parties of an agreement named or referred to in the sentence. */
-function partiesFacts(v: SentenceView, facts: readonly DatedFact[], push: (c: Candidate) => void): void {
-  const agreementFact = facts.find((f) => f.subject.event && ["signed", "concluded", "formed", "founded", "established", "created", "agreed", "ratified", ""].includes(f.verb ?? ""));
-  const agreementName = v.names.find((n) => n.head && (n.head.class === "agreement" || n.head.class === "organisation"));
-  const subject = agreementFact?.subject.event ? agreementFact.subject : agreementName ? { text: agreementName.text, article: agreementName.article || true, event: true, plural: false, via: "name" as const } : null;
-  if (!subject) return;
+function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: Discourse, push: (c: Candidate) => void): void {
+  const agreementFact = facts.find((f) => f.subject.event && (f.subject.via !== "name" || v.names.some((n) => n.text === f.subject.text && n.head && AGREEMENT_CLASSES.has(n.head.class))));
+  const named = v.names.find((n) => n.head && AGREEMENT_CLASSES.has(n.head.class));
+  let subject: Subject | null = agreementFact?.subject ?? (named ? { text: named.text, article: true, event: true, plural: false, via: "name" } : null);
   let parties: string[] = [];
   let rule = "";
-  let verb = agreementFact?.verb && agreementFact.verb !== "" ? agreementFact.verb : "signed";
+  let verb = "signed";
+  // "A and B signed the Z (with C)", with or without a date.
+  for (let vi = 0; vi < v.tokens.length && parties.length < 2; vi++) {
+    const t = v.tokens[vi]!;
+    if (t.pos !== "VERB" || !PARTY_VERBS.has(t.lemma) || isPassive(v, vi)) continue;
+    const objName = v.names.find((n) => n.t0 >= vi + 1 && n.t0 <= vi + 2 && n.head && AGREEMENT_CLASSES.has(n.head.class));
+    const objRef = !objName && v.tokens[vi + 1]?.lower === "the" && v.tokens[vi + 2] ? discourse.definite(v.tokens[vi + 2]!.lower) : null;
+    if (!objName && !objRef) continue;
+    const actors = actorsBefore(v, vi);
+    if (actors.length === 0) continue;
+    const objEnd = objName ? objName.t1 : vi + 3;
+    if (v.tokens[objEnd]?.lower === "with") actors.push(...partyList(v, objEnd + 1).parties);
+    if (t.lemma === "join") continue;
+    if (actors.length >= 2) {
+      parties = actors;
+      rule = "actors";
+      verb = pastTense(t);
+      subject = objName ? { text: objName.text, article: true, event: true, plural: false, via: "name" } : { text: objRef!.text, article: objRef!.article, event: true, plural: false, via: "definite" };
+    }
+  }
+  if (!subject) return;
   // "between A and B"
   const between = v.tokens.findIndex((t) => t.lower === "between");
-  if (between >= 0) {
+  if (parties.length < 2 && between >= 0) {
     const l = partyList(v, between + 1);
     if (l.parties.length >= 2) {
       parties = l.parties;
       rule = "between";
+      const fv = agreementFact?.verb;
+      if (fv && /ed$/.test(fv)) verb = fv;
     }
   }
   // "signed by A, B and C", "founded by …"
   if (parties.length < 2) {
-    const by = v.tokens.findIndex((t, i) => t.lower === "by" && i > 0 && v.tokens[i - 1]!.pos === "VERB" && v.rules.signVerbs.has(v.tokens[i - 1]!.lemma));
+    const by = v.tokens.findIndex((t, i) => t.lower === "by" && i > 0 && v.tokens[i - 1]!.pos === "VERB" && PARTY_VERBS.has(v.tokens[i - 1]!.lemma));
     if (by >= 0) {
       const l = partyList(v, by + 1);
       if (l.parties.length >= 2) {
@@ -256,18 +294,23 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], push: (c: Ca
       }
     }
   }
-  // "Germany and Japan signed …", "the Ottoman government signed … with the Allies"
-  if (parties.length < 2 && agreementFact?.actors && agreementFact.actors.length > 0) {
-    const actors = [...agreementFact.actors];
-    const withAt = v.tokens.findIndex((t) => t.lower === "with");
-    if (withAt >= 0) actors.push(...partyList(v, withAt + 1).parties);
-    if (actors.length >= 2) {
-      parties = actors.map((a) => a.replace(/^the\s+/i, ""));
-      rule = "actors";
-    }
-  }
   if (parties.length < 2) return;
   const x = subjectText(subject);
-  const conf = rule === "actors" ? 0.8 : 0.85;
-  push({ kind: "parties", subject: subject.text, prompt: `Which parties ${verb} ${x}?`, answer: joinParties(parties), parties, quote: { start: v.start, end: v.end }, confidence: subject.via === "name" ? conf : conf * 0.9, rule: `parties-${rule}` });
+  const conf = (rule === "actors" ? 0.85 : 0.85) * (subject.via === "name" ? 1 : 0.9);
+  push({ kind: "parties", subject: subject.text, prompt: `Which parties ${verb} ${x}?`, answer: joinParties(parties), parties, quote: { start: v.start, end: v.end }, confidence: Math.round(conf * 100) / 100, rule: `parties-${rule}` });
+}
+
+function isPassive(v: SentenceView, vi: number): boolean {
+  for (let q = vi - 1; q >= 0 && q >= vi - 3; q--) {
+    const t = v.tokens[q]!;
+    if (t.pos === "AUX" && t.lemma === "be") return true;
+    if (t.pos !== "ADV" && t.pos !== "AUX") return false;
+  }
+  return false;
+}
+
+/** "signed", "concluded"; "signs" → "signed". */
+function pastTense(t: Token): string {
+  if (/ed$/.test(t.lower)) return t.lower;
+  return t.lemma.endsWith("e") ? `${t.lemma}d` : `${t.lemma}ed`;
 }

@@ -24,7 +24,8 @@ export interface Name {
 }
 
 const JOINERS = new Set(["of", "for", "de", "von", "van", "der", "la", "du", "del", "da", "y", "on"]);
-const CLOSED = new Set(["DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "SYM", "SPACE"]);
+const CLOSED = new Set(["DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "SYM", "SPACE", "ADV", "NUM"]);
+const ORDINALS = new Set(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final"]);
 /** Capitalised function words at the start of a sentence are not names. */
 const STOP = new Set(["in", "on", "at", "after", "before", "during", "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "by", "from", "with", "when", "while", "although", "as", "since", "until", "following", "under", "between", "there", "then", "however", "meanwhile", "later", "also", "both", "each", "all", "some", "many", "most", "his", "her", "their", "our", "q", "a:"]);
 
@@ -71,6 +72,19 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
         j++;
         continue;
       }
+      // Formal titles: "Convention Concerning the Exchange of Greek and Turkish Populations".
+      const hasHead = () => !!headOf(tokens, i, j, rules);
+      if (capitalised(n) && (n.pos === "ADP" || n.pos === "SCONJ" || n.pos === "VERB") && !STOP.has(n.lower) && hasHead()) {
+        j++;
+        continue;
+      }
+      if (n.lower === "and" && hasHead() && tokens.slice(i, j).some((x) => x.lower === "of" || x.lower === "concerning")) {
+        const w = tokens[j + 1];
+        if (w && j + 1 < to && isNameWord(w, dateToken, j + 1, from) && (tokens[j + 2] ? isNameWord(tokens[j + 2]!, dateToken, j + 2, from) : false)) {
+          j += 2;
+          continue;
+        }
+      }
       // "of" / "of the" / "for the" + capitalised word continues the name.
       if (JOINERS.has(n.lower) && !capitalised(n)) {
         let k = j + 1;
@@ -88,8 +102,18 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
     const first = tokens[i]!;
     const last = tokens[j - 1]!;
     const text = clean.slice(first.start, last.end).replace(/\s+/g, " ").trim();
-    const before = tokens[i - 1];
-    const name: Name = { t0: i, t1: j, start: first.start, end: last.end, text, article: before?.lower === "the" };
+    let before = tokens[i - 1];
+    let t0 = i;
+    let start = first.start;
+    let shown = text;
+    // "the second Navy Law" is not "the first Navy Law": an ordinal belongs to the name.
+    if (before && i - 1 >= from && ORDINALS.has(before.lower) && !dateToken(i - 1)) {
+      t0 = i - 1;
+      start = before.start;
+      shown = `${before.text} ${text}`;
+      before = tokens[i - 2];
+    }
+    const name: Name = { t0, t1: j, start, end: last.end, text: shown, article: before?.lower === "the" };
     const head = headOf(tokens, i, j, rules);
     if (head) name.head = head;
     out.push(name);
