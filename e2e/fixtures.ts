@@ -11,6 +11,14 @@ export function demoPassword(): string {
   return (JSON.parse(fs.readFileSync(path.join(E2E_DATA_DIR, "local-secrets.json"), "utf8")) as { demoPassword: string }).demoPassword;
 }
 
+/** The page's serious and critical axe-core violations, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
 // Every page load in every test gets an accessibility check. A check interrupted by the
 // next navigation is dropped (that next page gets its own); real violations fail the test.
 export const test = base.extend<{ a11y: void }>({
@@ -27,9 +35,8 @@ export const test = base.extend<{ a11y: void }>({
           try {
             await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => {});
             if (page.isClosed() || page.url() !== url) return;
-            const results = await new AxeBuilder({ page }).analyze();
-            const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-            if (serious.length) failures.push([url, ...serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)]);
+            const serious = await seriousViolations(page);
+            if (serious.length) failures.push([url, ...serious]);
           } catch {
             // Navigated or closed mid-check.
           }

@@ -2,7 +2,7 @@ import type { Candidate } from "./candidate";
 import type { Discourse, Referent } from "./discourse";
 import { withArticle, type Name } from "./names";
 import type { Token } from "./nlp";
-import { nameEndingAt, textOf, type SentenceView } from "./view";
+import { nameEndingAt, nounPhraseEndingAt, textOf, type SentenceView } from "./view";
 
 /**
  * Dated facts in one sentence. Each date is attached by grammar, never by
@@ -42,7 +42,7 @@ export interface DatedFact {
   verb?: string;
 }
 
-const BOUNDARY = new Set([";", ":", "—", "–", "|"]);
+const BOUNDARY = new Set([";", ":", "—", "–", "|", "→"]);
 const MODALS = new Set(["would", "could", "might", "may", "should", "will", "shall", "can", "must"]);
 const NEG = new Set(["not", "never", "n't"]);
 const RELATIVE = new Set(["that", "which", "who", "whom"]);
@@ -116,7 +116,27 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       k--;
       continue;
     }
+    // A phrase with a name or an event head: "the Soviet blockade of West Berlin", "the Tokugawa shogunate".
+    const np = nounPhraseEndingAt(v, k, floor);
     const n = nameEndingAt(v, k);
+    if (np && (!n || np.t0 < n.t0) && (np.hasName || v.rules.heads.has(np.head)) && !(n && np.t0 < n.t0 && !v.tokens.slice(np.t0, n.t0).some((x) => x.lower === "of" || x.pos === "NOUN" || x.pos === "ADJ"))) {
+      const h = v.rules.heads.get(np.head);
+      if (h || np.t1 - np.t0 > 1 || np.hasName) {
+        if (!h && !np.hasName) return {};
+        const ref = !np.hasName && np.t1 - np.t0 === 1 ? discourse.definite(np.head) : null;
+        if (ref) return { subject: subjectFromReferent(ref, "definite") };
+        return {
+          subject: {
+            text: np.text,
+            article: np.determiner || !n || n.t0 !== np.t0,
+            event: !!h,
+            ...(h ? { defaultVerb: h.verb } : {}),
+            plural: v.tokens[np.t1 - 1]!.pos === "NOUN" && /[^s]s$/.test(np.head),
+            via: np.hasName ? "name" : "description",
+          },
+        };
+      }
+    }
     if (n) {
       // "Germany and Japan", "Belgium, France and Italy": the actors.
       const actors = [n];
@@ -210,7 +230,7 @@ export function datedFacts(v: SentenceView, discourse: Discourse, rowStartDate: 
     // 1. The date qualifies an event name right before it.
     let k = d.t0 - 1;
     let participle: Token | undefined;
-    while (k >= 0 && (GAP_WORDS.has(v.tokens[k]!.lower) || (isVerb(v.tokens[k]) && !participle))) {
+    while (k >= 0 && (GAP_WORDS.has(v.tokens[k]!.lower) || (isVerb(v.tokens[k]) && !participle && v.tokens[k - 1]?.text === ","))) {
       if (isVerb(v.tokens[k])) participle = v.tokens[k];
       k--;
     }
@@ -267,8 +287,10 @@ export function datedFacts(v: SentenceView, discourse: Discourse, rowStartDate: 
     }
 
     // 4. A chronology line or row with no verb: "1962 – Cuban Missile Crisis".
-    if (rowStartDate && d.t0 === 0) {
-      const n = v.names.find((m) => m.t0 >= d.t1 && m.head);
+    if (rowStartDate) {
+      // The event named first after the line's date: "1962 – Cuban Missile Crisis".
+      const lineDate = v.dates[0]!;
+      const n = v.names.find((m) => m.t0 >= lineDate.t1 && m.t0 <= lineDate.t1 + 2 && m.head && m.head.class !== "organisation");
       if (n) {
         const s = subjectFromName(n);
         out.push({ subject: s, prompt: defaultQuestion(s, n.head!.verb), facet: factFacet(n.head!.verb, n.head!.verb), rule: "timeline-name", confidence: 0.85 - approx, dateIndex: di });
@@ -283,6 +305,14 @@ function factFacet(verb: string, defaultVerb: string | undefined): string {
   const norm = (x: string) => x.replace(/(ed|d)$/, "");
   if (!defaultVerb || norm(verb) === norm(defaultVerb) || ["signed", "concluded", "agreed", "fought", "held", "took place", "happened", "occurred"].includes(verb)) return "";
   return verb;
+}
+
+/** The subject of the verb at vi (past its auxiliaries): "The Treaty of Paris was signed by …" → the Treaty of Paris. */
+export function subjectOfVerb(v: SentenceView, vi: number, discourse: Discourse): Subject | undefined {
+  const [c0] = clauseBounds(v, vi);
+  let q = vi - 1;
+  while (q >= c0 && (isBe(v.tokens[q]) || v.tokens[q]!.pos === "ADV" || v.tokens[q]!.pos === "AUX")) q--;
+  return findSubject(v, q + 1, c0, discourse).subject;
 }
 
 function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: number, d1: number, discourse: Discourse): Omit<DatedFact, "dateIndex"> | null {

@@ -66,6 +66,14 @@ export function formatDate(d: PartialDate): string {
   return y;
 }
 
+/** "18–24 April 1955", "30 July – 1 August 1975", "15 November 1884 – 26 February 1885". */
+function rangeText(a: PartialDate, b: PartialDate): string {
+  if (a.year === b.year && a.month === b.month && a.day !== undefined && b.day !== undefined) return `${a.day}–${formatDate(b)}`;
+  if (a.year === b.year && a.day !== undefined) return `${a.day} ${MONTH_NAMES[(a.month ?? 1) - 1]} – ${formatDate(b)}`;
+  if (a.year === b.year && a.month !== undefined && b.month !== undefined && a.day === undefined) return `${MONTH_NAMES[a.month - 1]}–${formatDate(b)}`;
+  return `${formatDate(a)} – ${formatDate(b)}`;
+}
+
 /** Precision rank, used to keep the more precise of two mentions of one fact. */
 export const precision = (d: PartialDate): number => (d.day !== undefined ? 3 : d.month !== undefined ? 2 : 1);
 
@@ -204,8 +212,7 @@ export function findDateExpressions(text: string): (DateMatch & { yearless: bool
       const ed = em !== undefined && e.isCertain("day") ? (e.get("day") ?? undefined) : undefined;
       const endDate = build(ey, em, ed);
       if (!endDate) continue;
-      const startText = endDate.year === date.year && date.day !== undefined ? `${date.day} ${MONTH_NAMES[(date.month ?? 1) - 1]}` : formatDate(date);
-      out.push({ start, end, date, answer: `${startText} – ${formatDate(endDate)}`, shape: "range", approximate: false, yearless: false });
+      out.push({ start, end, date, answer: rangeText(date, endDate), shape: "range", approximate: false, yearless: false });
       continue;
     }
     out.push({

@@ -8,6 +8,9 @@ import type { HeadWord, RuleSet } from "./rules";
  * the subject of the previous sentence, never guessed across a change of subject.
  */
 
+/** Nouns that name any member of their class. */
+const GENERIC = new Set(["treaty", "agreement", "pact", "accord", "alliance", "war", "conference", "congress", "battle", "act", "law", "declaration", "organisation", "organization", "union", "revolution", "uprising", "rebellion", "revolt"]);
+
 export interface Referent {
   text: string;
   article: boolean;
@@ -31,10 +34,22 @@ export class Discourse {
     this.lastSubject = r;
   }
 
-  /** "the treaty" → the nearest earlier name whose head has the class of "treaty". */
+  /**
+   * "the treaty" → the nearest earlier name with the same head word ("Treaty of …");
+   * failing that, for a generic noun of its class ("the treaty", "the agreement",
+   * "the war"), the nearest name of that class ("the Dual Alliance"). "The armistice"
+   * never becomes some other agreement.
+   */
   definite(noun: string): Referent | null {
-    const head = this.rules.heads.get(noun.toLowerCase()) ?? this.rules.heads.get(noun.toLowerCase().replace(/s$/, ""));
+    const word = noun.toLowerCase();
+    const single = word.replace(/(?<!s)s$/, "");
+    const head = this.rules.heads.get(word) ?? this.rules.heads.get(single);
     if (!head) return null;
+    for (let i = this.recent.length - 1; i >= 0; i--) {
+      const r = this.recent[i]!;
+      if (r.head.word === word || r.head.word === single) return r;
+    }
+    if (!GENERIC.has(single)) return null;
     for (let i = this.recent.length - 1; i >= 0; i--) {
       const r = this.recent[i]!;
       if (r.head.class === head.class) return r;

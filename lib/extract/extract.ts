@@ -1,7 +1,7 @@
 import type { Candidate } from "./candidate";
 import { buildCitationIndex, citationFor, parentheticalCitations, trailingReferenceBlock, type CitationResult } from "./citations";
 import { buildCleanText, collapse } from "./clean";
-import { datedFacts, subjectText, type DatedFact, type Subject } from "./date-facts";
+import { datedFacts, subjectOfVerb, subjectText, type DatedFact, type Subject } from "./date-facts";
 import { Discourse } from "./discourse";
 import { findFigure, hatefulVerdict, isAttributionLine, sentenceVerdict, type Verdict } from "./filters";
 import { mergeCandidates } from "./merge";
@@ -270,10 +270,9 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
       subject = objName ? { text: objName.text, article: true, event: true, plural: false, via: "name" } : { text: objRef!.text, article: objRef!.article, event: true, plural: false, via: "definite" };
     }
   }
-  if (!subject) return;
   // "between A and B"
   const between = v.tokens.findIndex((t) => t.lower === "between");
-  if (parties.length < 2 && between >= 0) {
+  if (parties.length < 2 && between >= 0 && subject) {
     const l = partyList(v, between + 1);
     if (l.parties.length >= 2) {
       parties = l.parties;
@@ -282,19 +281,22 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
       if (fv && /ed$/.test(fv)) verb = fv;
     }
   }
-  // "signed by A, B and C", "founded by …"
-  if (parties.length < 2) {
-    const by = v.tokens.findIndex((t, i) => t.lower === "by" && i > 0 && v.tokens[i - 1]!.pos === "VERB" && PARTY_VERBS.has(v.tokens[i - 1]!.lemma));
-    if (by >= 0) {
-      const l = partyList(v, by + 1);
-      if (l.parties.length >= 2) {
-        parties = l.parties;
-        rule = "signed-by";
-        verb = v.tokens[by - 1]!.lower;
-      }
-    }
+  // "signed by A, B and C", "founded on 4 April 1949 by …", "signed in Moscow by …"
+  for (let by = 0; by < v.tokens.length && parties.length < 2; by++) {
+    if (v.tokens[by]!.lower !== "by") continue;
+    let vi = by - 1;
+    while (vi >= 0 && v.tokens[vi]!.pos !== "VERB" && v.tokens[vi]!.pos !== "AUX") vi--;
+    if (vi < 0 || !PARTY_VERBS.has(v.tokens[vi]!.lemma)) continue;
+    const l = partyList(v, by + 1);
+    if (l.parties.length < 2) continue;
+    const s = subjectOfVerb(v, vi, discourse);
+    if (s) subject = s;
+    if (!subject) continue;
+    parties = l.parties;
+    rule = "signed-by";
+    verb = pastTense(v.tokens[vi]!);
   }
-  if (parties.length < 2) return;
+  if (parties.length < 2 || !subject) return;
   const x = subjectText(subject);
   const conf = (rule === "actors" ? 0.85 : 0.85) * (subject.via === "name" ? 1 : 0.9);
   push({ kind: "parties", subject: subject.text, prompt: `Which parties ${verb} ${x}?`, answer: joinParties(parties), parties, quote: { start: v.start, end: v.end }, confidence: Math.round(conf * 100) / 100, rule: `parties-${rule}` });

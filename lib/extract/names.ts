@@ -25,6 +25,8 @@ export interface Name {
 
 const JOINERS = new Set(["of", "for", "de", "von", "van", "der", "la", "du", "del", "da", "y", "on"]);
 const CLOSED = new Set(["DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "SYM", "SPACE", "ADV", "NUM"]);
+const OPENERS = new Set([":", "–", "—", "-", "|", "→", ";", "•"]);
+const PARTICLES = new Set(["de", "von", "van", "al", "el", "di", "da", "du", "le", "la"]);
 const ORDINALS = new Set(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final"]);
 /** Capitalised function words at the start of a sentence are not names. */
 const STOP = new Set(["in", "on", "at", "after", "before", "during", "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "by", "from", "with", "when", "while", "although", "as", "since", "until", "following", "under", "between", "there", "then", "however", "meanwhile", "later", "also", "both", "each", "all", "some", "many", "most", "his", "her", "their", "our", "q", "a:"]);
@@ -32,8 +34,11 @@ const STOP = new Set(["in", "on", "at", "after", "before", "during", "the", "a",
 const capitalised = (t: Token): boolean => /^[\p{Lu}]/u.test(t.text) || /^\p{Lu}[\p{Lu}.]+$/u.test(t.text);
 const glued = (a: Token, b: Token): boolean => a.end === b.start;
 
-function isNameWord(t: Token, dateToken: (i: number) => boolean, i: number, sentenceStart: number): boolean {
+function isNameWord(t: Token, dateToken: (i: number) => boolean, i: number, sentenceStart: number, tokens?: readonly Token[], rules?: RuleSet): boolean {
   if (dateToken(i) || !capitalised(t) || STOP.has(t.lower)) return false;
+  // A common noun capitalised only because it opens the sentence or line: "Construction of the Berlin Wall".
+  const opens = i === sentenceStart || (tokens && OPENERS.has(tokens[i - 1]?.text ?? "")) || (tokens && dateToken(i - 1));
+  if (opens && t.pos === "NOUN" && rules && !rules.heads.has(t.lower)) return false;
   if (/^[IVX]+$/.test(t.text) && i > sentenceStart) return true; // "World War II"
   if (CLOSED.has(t.pos)) return false;
   // A capitalised verb opens a sentence ("Signed in 1920, ..."); elsewhere it is a mis-tagged name ("Crash").
@@ -46,7 +51,9 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
   let i = from;
   while (i < to) {
     const t = tokens[i];
-    if (!t || !isNameWord(t, dateToken, i, from)) {
+    // "de Gaulle", "von Moltke", "al-Husseini": a particle opens the name when a capitalised word follows.
+    const particle = !!t && PARTICLES.has(t.lower) && !!tokens[i + 1] && capitalised(tokens[i + 1]!) && i + 1 < to && !STOP.has(tokens[i + 1]!.lower);
+    if (!t || (!particle && !isNameWord(t, dateToken, i, from, tokens, rules))) {
       i++;
       continue;
     }
@@ -56,17 +63,22 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
       if (!n || j >= to) break;
       const prev = tokens[j - 1]!;
       // Glued pieces: "Austria-Hungary", "Years'", "Brest-Litovsk", "U.S."
-      if (glued(prev, n) && (n.text === "-" || n.text === "'" || n.text === "’" || n.text === "'s" || n.text === "’s")) {
+      if (glued(prev, n) && (n.text === "-" || n.text === "–" || n.text === "'" || n.text === "’" || n.text === "'s" || n.text === "’s")) {
         const after = tokens[j + 1];
-        if (n.text === "-" && after && glued(n, after) && /^[\p{L}\d]/u.test(after.text) && !dateToken(j + 1)) {
+        if ((n.text === "-" || n.text === "–") && after && glued(n, after) && /^[\p{L}\d]/u.test(after.text) && !dateToken(j + 1)) {
           j += 2;
           continue;
         }
-        if (n.text !== "-") {
+        if (n.text !== "-" && n.text !== "–") {
           j++;
           continue;
         }
         break;
+      }
+      // "Sputnik 1", "Apollo 11": a small number right after a name word.
+      if (n.pos === "NUM" && /^\d{1,2}$/.test(n.text) && !dateToken(j) && isNameWord(prev, dateToken, j - 1, from)) {
+        j++;
+        continue;
       }
       if (isNameWord(n, dateToken, j, from)) {
         j++;
@@ -90,7 +102,10 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
         let k = j + 1;
         if (tokens[k]?.lower === "the") k++;
         const w = tokens[k];
-        if (w && k < to && isNameWord(w, dateToken, k, from)) {
+        // "Yalta Conference of Roosevelt, Churchill and Stalin": people listed after "of" are not the name.
+        const listAfter =
+          tokens[k + 1]?.text === "," && !!headOf(tokens, i, j, rules) && capitalised(tokens[k + 2] ?? w!) && [",", "and"].includes(tokens[k + 3]?.lower ?? "");
+        if (w && k < to && isNameWord(w, dateToken, k, from) && !listAfter) {
           j = k + 1;
           continue;
         }

@@ -35,6 +35,7 @@ export function partyList(v: SentenceView, from: number, to: number = v.tokens.l
     const t = v.tokens[k]!;
     if (v.inDate[k] || STOP_POS.has(t.pos) || STOP_WORDS.has(t.lower) || (t.pos === "PUNCT" && ![",", "-", "'", "’", ";", "&"].includes(t.text))) break;
     if (t.pos === "ADP" && t.lower !== "of" && t.lower !== "-") break;
+    if (!/[\p{L}\p{N},;&'’-]/u.test(t.text)) break; // "→", "+", "/"
     if (t.text === "," || t.text === ";" || t.lower === "and" || t.text === "&") {
       if (k > cur) push(cur, k);
       cur = k + 1;

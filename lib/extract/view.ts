@@ -68,3 +68,57 @@ export function textOf(v: SentenceView, t0: number, t1: number): string {
 export const nameEndingAt = (v: SentenceView, t: number): Name | undefined => v.names.find((n) => n.t1 - 1 === t);
 /** The name containing token t. */
 export const nameAt = (v: SentenceView, t: number): Name | undefined => v.names.find((n) => n.t0 <= t && t < n.t1);
+
+export interface NounPhrase {
+  t0: number;
+  t1: number;
+  /** As written, the determiner left out; a common noun opening a line is lower-cased. */
+  text: string;
+  /** The head noun, lower case: the last noun before the first "of" ("blockade" in "Soviet blockade of West Berlin"). */
+  head: string;
+  hasName: boolean;
+  determiner: boolean;
+}
+
+const NP_WORD = new Set(["NOUN", "PROPN", "ADJ"]);
+
+/** The noun phrase whose last token is k ("the Soviet blockade of West Berlin", "the Tokugawa shogunate"). */
+export function nounPhraseEndingAt(v: SentenceView, k: number, floor: number): NounPhrase | null {
+  const last = v.tokens[k];
+  if (!last || (last.pos !== "NOUN" && last.pos !== "PROPN" && !nameAt(v, k)) || v.inDate[k]) return null;
+  let j = k;
+  for (;;) {
+    const prevName = nameAt(v, j - 1);
+    if (prevName && prevName.t0 >= floor) {
+      j = prevName.t0;
+      continue;
+    }
+    const p = v.tokens[j - 1];
+    if (!p || j - 1 < floor || v.inDate[j - 1]) break;
+    if (NP_WORD.has(p.pos) || (p.pos === "NUM" && !v.inDate[j - 1]) || p.text === "-" || p.text === "'s" || p.text === "’s") {
+      j--;
+      continue;
+    }
+    // "of" inside the phrase: "blockade of West Berlin", "invasion of the Soviet Union".
+    if (p.lower === "the" && v.tokens[j - 2]?.lower === "of" && NP_WORD.has(v.tokens[j - 3]?.pos ?? "")) {
+      j -= 2;
+      continue;
+    }
+    if (p.lower === "of" && NP_WORD.has(v.tokens[j - 2]?.pos ?? "")) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  const det = v.tokens[j - 1];
+  const determiner = !!det && det.pos === "DET" && j - 1 >= floor;
+  let headAt = k;
+  for (let q = j; q <= k; q++) {
+    if (v.tokens[q]!.lower === "of") break;
+    if (v.tokens[q]!.pos === "NOUN" || v.tokens[q]!.pos === "PROPN") headAt = q;
+  }
+  const first = v.tokens[j]!;
+  let text = textOf(v, j, k + 1);
+  if (first.pos === "NOUN" && /^\p{Lu}\p{Ll}/u.test(first.text) && !nameAt(v, j)) text = text[0]!.toLowerCase() + text.slice(1);
+  return { t0: j, t1: k + 1, text, head: v.tokens[headAt]!.lower, hasName: v.names.some((n) => n.t0 < k + 1 && n.t1 > j), determiner };
+}

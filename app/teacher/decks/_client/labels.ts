@@ -1,9 +1,10 @@
-// Words the authoring pages show for card kinds and skip reasons.
-import type { SkippedPassage } from "@/lib/api/authoring";
+// Words the authoring pages show for card kinds, skip reasons and the extractor's confidence.
+import { SELECT_CONFIDENCE, type SkipReason } from "@/lib/extract/types";
+import { formatPercent } from "../../../classes/_lib/format";
 
 export const KIND_LABEL = { DATE: "Date", PARTIES: "Parties", TERM: "Term", BASIC: "Front/back" } as const;
 
-export const SKIP_REASON: Record<SkippedPassage["reason"], string> = {
+export const SKIP_REASON: Record<SkipReason, string> = {
   quotation: "Quotation",
   opinion: "Opinion",
   hateful: "Hateful content",
@@ -11,3 +12,8 @@ export const SKIP_REASON: Record<SkippedPassage["reason"], string> = {
 };
 
 export const cardCount = (n: number) => `${n} ${n === 1 ? "card" : "cards"}`;
+
+/** Below the threshold a card is only a suggestion: the extractor is unsure, so the teacher checks it. */
+export const isSuggestion = (confidence: number) => confidence < SELECT_CONFIDENCE;
+
+export const confidenceLabel = (confidence: number) => `${isSuggestion(confidence) ? "Check this card" : "High confidence"} (${formatPercent(confidence)})`;
