@@ -5,11 +5,12 @@ import events from "@/content/rules/events.json";
 import filters from "@/content/rules/filters.json";
 import hateful from "@/content/rules/hateful.json";
 import qualifiers from "@/content/rules/qualifiers.json";
+import terms from "@/content/rules/terms.json";
 import { compileRules, parseRuleData, type RuleSet } from "@/lib/extract/rules";
 
 let compiled: RuleSet | undefined;
 
 export function extractionRules(): RuleSet {
-  compiled ??= compileRules(parseRuleData({ events, filters, hateful, qualifiers }));
+  compiled ??= compileRules(parseRuleData({ events, filters, hateful, qualifiers, terms }));
   return compiled;
 }

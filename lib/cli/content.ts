@@ -1,14 +1,21 @@
 // `npm run content`: rebuild content/decks/<slug>.json from content/sources/*.md.
 // Deterministic: same sources and rules → byte-identical files (fixed key
-// order, cards sorted by position, ids derived from slug + kind + subject).
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+// order, cards sorted by position, ids derived from slug + kind + subject, or
+// carried over from the deck file being replaced: see lib/extract/carry-ids.ts).
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { buildDeckFile } from "@/lib/extract/deck-build";
+import { buildDeckFile, readPreviousCards } from "@/lib/extract/deck-build";
 import { loadRules } from "@/lib/extract/rules";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const sourcesDir = path.join(root, "content/sources");
 const decksDir = path.join(root, "content/decks");
+
+/** The cards of the deck file a rebuild replaces, so their ids carry over to the same facts. */
+function previousCards(slug: string) {
+  const file = path.join(decksDir, `${slug}.json`);
+  return existsSync(file) ? readPreviousCards(readFileSync(file, "utf8"), path.relative(root, file)) : [];
+}
 
 function main(): void {
   mkdirSync(decksDir, { recursive: true });
@@ -18,7 +25,7 @@ function main(): void {
   const rules = loadRules();
   const slugs = new Set<string>();
   for (const f of files) {
-    const deck = buildDeckFile(readFileSync(path.join(sourcesDir, f), "utf8"), f, rules);
+    const deck = buildDeckFile(readFileSync(path.join(sourcesDir, f), "utf8"), f, rules, previousCards);
     if (slugs.has(deck.slug)) throw new Error(`${f}: duplicate slug ${deck.slug}`);
     slugs.add(deck.slug);
     const out = path.join(decksDir, `${deck.slug}.json`);

@@ -7,6 +7,7 @@ import { findFigure, hatefulVerdict, isAttributionLine, sentenceVerdict, type Ve
 import { mergeCandidates } from "./merge";
 import { tokenize, type Token } from "./nlp";
 import { joinParties, partyList, splitPartyValue } from "./parties";
+import { answerCard, type Question } from "./qa";
 import { findQuotedSpans } from "./quotes";
 import type { RuleSet } from "./rules";
 import { layout, type Unit } from "./sentences";
@@ -82,6 +83,7 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
   const ctx: Ctx = { doc, text, clean, tokens, rules, discourse: new Discourse(rules), produced: [], usedDates: new Set(), keptDates: [] };
   const skipped: Skipped[] = [];
   let title: SentenceView | null = null;
+  let question: Question | null = null;
 
   for (const unit of lay.units) {
     const raw = text.slice(unit.start, unit.end);
@@ -112,6 +114,16 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
       }
     });
 
+    // A fact sheet's "Q: …" line: its "A: …" line answers it.
+    const isQuestion = unit.kind === "field" && unit.key === "q";
+    if (isQuestion) {
+      const qv = sentenceView(tokens, unit, clean, rules);
+      const named = qv.names.find((n) => n.head) ?? qv.names[0];
+      question = { text: clean.slice(unit.valueStart ?? unit.start, unit.end), span: unit, subject: named?.text ?? null };
+    }
+    const answered = unit.kind === "field" && unit.key === "a" ? question : null;
+    if (!isQuestion) question = null;
+
     const quotes = findQuotedSpans(text, unit.start, unit.end);
     unit.sentences.forEach((s, index) => {
       const footnote = citationFor(citations, s, unit);
@@ -127,7 +139,15 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
       // A figure without a citation costs nothing else: it is kept off every card.
       const figure = citation.citation ? null : findFigure(clean.slice(s.start, s.end), rules);
       if (figure) skipped.push(skippedEntry(text, s, { reason: "uncited-figure", detail: `${figure} (no citation: kept off the cards; the sentence's other facts are used)` }));
-      sentenceFacts(ctx, unit, s, citation, figure, title);
+      if (answered && index === 0) {
+        const v = sentenceView(tokens, s, clean, rules);
+        const c = answerCard(answered, { text: clean.slice(unit.valueStart ?? s.start, unit.end), span: s, dates: v.dates });
+        if (c) {
+          for (const d of v.dates.slice(0, 1)) ctx.usedDates.add(d.start);
+          ctx.produced.push({ c, citation, figure });
+        }
+      }
+      if (!isQuestion) sentenceFacts(ctx, unit, s, citation, figure, title);
     });
   }
 

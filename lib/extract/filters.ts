@@ -1,5 +1,5 @@
 import type { CitationResult } from "./citations";
-import { findDates } from "./dates";
+import { findDateExpressions } from "./dates";
 import { isTitleCase, wordCount } from "./quotes";
 import type { RuleSet } from "./rules";
 import type { SkipReason, Span } from "./types";
@@ -31,15 +31,28 @@ export const isAttributionLine = (s: string): boolean => /^\s*(?:[—―]|--)\s*
 const FIGURE_RE =
   /(?<![\p{L}\p{N}.,])\d{1,3}(?:,\d{3})+(?!\p{N})|(?<![\p{L}\p{N}.])\d+(?:\.\d+)?\s*(?:%|per\s?cent)|(?<![\p{L}\p{N}.,-])\d{2,}(?![\p{L}\p{N}])/u;
 
-/** A number that is not part of a date: counts, casualty figures, distances. */
+/**
+ * A number that is not part of a date: counts, casualty figures, distances
+ * ("47,000", "3 million", "40 per cent"). Dates with or without a year ("12
+ * March") are not figures, and neither is a number word inside a name ("the
+ * Hundred Years' War").
+ */
 export function findFigure(clean: string, rules: RuleSet): string | null {
   let masked = clean;
-  for (const d of findDates(clean)) {
+  for (const d of findDateExpressions(clean)) {
     masked = masked.slice(0, d.start) + " ".repeat(d.end - d.start) + masked.slice(d.end);
   }
   const digits = FIGURE_RE.exec(masked);
-  if (digits) return digits[0];
-  return rules.numberWords.find(masked)?.text ?? null;
+  const words = rules.numberWords.all(masked).filter((w) => !(/^\p{Lu}/u.test(w.text) && /^\s+\p{Lu}/u.test(masked.slice(w.index + w.text.length))));
+  const word = words[0];
+  if (digits && (!word || digits.index <= word.index)) {
+    // "3 million": the number and its word are one figure.
+    const tail = /^\s+(?:million|billion|thousand|hundred)\b/i.exec(masked.slice(digits.index + digits[0].length));
+    return digits[0] + (tail?.[0] ?? "");
+  }
+  if (!word) return null;
+  const lead = /(\d[\d.,]*\s+)$/.exec(masked.slice(0, word.index));
+  return (lead?.[1] ?? "") + word.text;
 }
 
 export interface SentenceInput {
@@ -53,23 +66,29 @@ export interface SentenceInput {
   citation: CitationResult;
 }
 
+/**
+ * Whether a sentence may give cards at all. A quotation that is most of the
+ * sentence skips it; a shorter one is left out of the clean text (so no card
+ * can come from its words) and the rest of the sentence is used. A figure
+ * without a citation no longer skips the sentence: the orchestrator keeps it
+ * off every card instead.
+ */
 export function sentenceVerdict(input: SentenceInput, rules: RuleSet): Verdict | null {
-  const { raw, clean, sentence, text } = input;
+  const { raw, sentence, text } = input;
+  let quoted = 0;
   for (const q of input.quotes) {
     if (q.end <= sentence.start || q.start >= sentence.end) continue;
     const inner = text.slice(q.start + 1, q.end - 1);
-    if (wordCount(inner) >= rules.quotationMinWords && !isTitleCase(inner)) {
-      return { reason: "quotation", detail: "quoted text" };
-    }
+    if (wordCount(inner) >= rules.quotationMinWords && !isTitleCase(inner)) quoted += wordCount(inner);
   }
+  if (quoted > 0 && quoted >= QUOTED_SHARE * wordCount(raw)) return { reason: "quotation", detail: "quoted text" };
   if (isAttributionLine(raw)) return { reason: "quotation", detail: "attribution line" };
   const said = rules.attribution.find(raw);
   if (said) return { reason: "quotation", detail: `attributed speech: ${said.text}` };
   const opinion = rules.opinion.find(raw);
   if (opinion) return { reason: "opinion", detail: opinion.text.trim() || "evaluative sentence" };
-  if (!input.citation.citation) {
-    const figure = findFigure(clean, rules);
-    if (figure) return { reason: "uncited-figure", detail: figure };
-  }
   return null;
 }
+
+/** Quoted words at or above this share of a sentence make it a quotation. */
+const QUOTED_SHARE = 0.4;

@@ -37,6 +37,8 @@ export const eventsFileSchema = z.object({
   }),
 });
 
+export const termsFileSchema = z.object({ notTerms: phrases, personNouns: phrases, placeNouns: phrases, notGlosses: phrases });
+
 /** A head word's class and the verb of its default question. */
 export interface HeadWord {
   class: string;
@@ -49,6 +51,7 @@ export interface RuleData {
   filters: z.infer<typeof filtersFileSchema>;
   hateful: z.infer<typeof hatefulFileSchema>;
   events: z.infer<typeof eventsFileSchema>;
+  terms: z.infer<typeof termsFileSchema>;
 }
 
 export interface RuleSet {
@@ -70,6 +73,10 @@ export interface RuleSet {
   eventNouns: Map<string, string>;
   infoboxDates: Map<string, { verb?: string | undefined; noun?: string | undefined }>;
   infoboxParties: Set<string>;
+  notTerms: Set<string>;
+  /** Head nouns of descriptions of people and places: "the president", "the capital of …". */
+  notDefinitionHeads: Set<string>;
+  notGlosses: Set<string>;
 }
 
 const lower = (xs: readonly string[]): Set<string> => new Set(xs.map((x) => x.toLowerCase()));
@@ -93,6 +100,9 @@ export function compileRules(data: RuleData): RuleSet {
     eventNouns: new Map(data.events.eventNouns.map((n) => [n.noun.toLowerCase(), n.prompt])),
     infoboxDates: new Map(data.events.infobox.dates.map((d) => [d.key.toLowerCase(), { verb: d.verb, noun: d.noun }])),
     infoboxParties: lower(data.events.infobox.parties),
+    notTerms: lower(data.terms.notTerms),
+    notDefinitionHeads: lower([...data.terms.personNouns, ...data.terms.placeNouns]),
+    notGlosses: lower(data.terms.notGlosses),
   };
 }
 
@@ -108,6 +118,7 @@ const FILES = {
   filters: ["filters.json", filtersFileSchema],
   hateful: ["hateful.json", hatefulFileSchema],
   events: ["events.json", eventsFileSchema],
+  terms: ["terms.json", termsFileSchema],
 } as const;
 
 /** Validate raw JSON values into RuleData; errors name the file and the field. */

@@ -1,5 +1,5 @@
 import type { Candidate } from "./candidate";
-import type { SentenceView } from "./view";
+import { nameEndingAt, nounPhraseEndingAt, textOf, type SentenceView } from "./view";
 
 /**
  * Definitions written in the text: acronyms ("North Atlantic Treaty
@@ -12,30 +12,45 @@ import type { SentenceView } from "./view";
 type Term = { term: string; definition: string; prompt: string; rule: string; confidence: number };
 
 const SMALL = new Set(["of", "the", "and", "for", "de", "on", "in", "to", "a", "an", "&"]);
-const NOT_TERMS = new Set([
-  "significance", "result", "results", "outcome", "cause", "causes", "effect", "effects", "location", "date", "dates", "type", "why", "who", "what", "when", "where",
-  "key", "note", "notes", "impact", "aim", "aims", "terms", "consequences", "background", "summary", "leader", "leaders", "place", "year", "event", "events", "object",
-  "period", "q", "a", "answer", "question", "source", "sources", "see", "material", "medium", "dimensions", "lender", "credit", "status", "founded", "members", "parties",
-  "signed", "belligerents", "commanders", "strength", "casualties", "language", "languages", "capital", "government", "area", "population", "currency", "motto", "context",
-]);
+
 
 const trimDef = (s: string): string => s.replace(/\s+/g, " ").replace(/[\s,;:.]+$/, "").trim();
 const stripArticle = (s: string): string => s.replace(/^(?:the|a|an)\s+/i, "");
 
-/** Do the capitalised words' initials spell the acronym? Returns the expansion's start word, or -1. */
+/**
+ * Do the words spell the acronym? Each significant word gives its first letter
+ * and may give later letters in order ("SouthEast" → SE in SEATO, "CO-operation"
+ * → CO in CSCE); small words may give nothing. Returns the start word of the
+ * expansion (the shortest tail of `words` that spells it), or -1.
+ */
 function expansionStart(words: readonly string[], acronym: string): number {
-  const letters = acronym.replace(/[.&\s]/g, "").toUpperCase();
+  const letters = acronym.replace(/[.&\s-]/g, "").toUpperCase();
   for (let s = words.length - 1; s >= 0; s--) {
-    const initials = words
-      .slice(s)
-      .filter((w) => !SMALL.has(w.toLowerCase()))
-      .map((w) => w.split("-").map((p) => p[0] ?? "").join(""))
-      .join("")
-      .toUpperCase();
-    if (initials === letters) return SMALL.has(words[s]!.toLowerCase()) ? -1 : s;
-    if (initials.length > letters.length + 1) return -1;
+    if (SMALL.has(words[s]!.toLowerCase())) continue;
+    if (spells(words.slice(s), letters)) return s;
   }
   return -1;
+}
+
+function spells(words: readonly string[], letters: string): boolean {
+  const go = (w: number, l: number): boolean => {
+    if (w === words.length) return l === letters.length;
+    const word = words[w]!;
+    const small = SMALL.has(word.toLowerCase());
+    if (small && go(w + 1, l)) return true;
+    if (l >= letters.length || word[0]?.toUpperCase() !== letters[l]) return false;
+    // The first letter, then optionally more letters of the same word, in order.
+    const rest = word.slice(1).toUpperCase();
+    const tails: number[] = [l + 1];
+    for (let k = l + 1, from = 0; k < letters.length; k++) {
+      const at = rest.indexOf(letters[k]!, from);
+      if (at < 0) break;
+      from = at + 1;
+      tails.push(k + 1);
+    }
+    return tails.some((t) => go(w + 1, t));
+  };
+  return go(0, 0);
 }
 
 function acronyms(s: string): Term[] {
@@ -57,13 +72,13 @@ function acronyms(s: string): Term[] {
   return out;
 }
 
-function glosses(s: string): Term[] {
+function glosses(s: string, v: SentenceView): Term[] {
   const out: Term[] = [];
   // "glasnost (openness)", "perestroika (restructuring of the economy)"
   for (const m of s.matchAll(/(?<![\p{L}-])(\p{Ll}[\p{L}-]{3,30})\s*\(((?:\p{Ll}[\p{L}'-]*)(?:\s+\p{Ll}[\p{L}'-]*){0,5})\)/gu)) {
     const term = m[1] ?? "";
     const def = m[2] ?? "";
-    if (/^(?:see|cf|e\.g|i\.e|or|and|also|now|today|modern|formerly)\b/.test(def)) continue;
+    if (/^(?:see|cf|e\.g|i\.e|or|and|also|now|today|modern|formerly)\b/.test(def) || v.rules.notGlosses.has(def.toLowerCase())) continue;
     out.push({ term, definition: def, prompt: `What does "${term}" mean?`, rule: "gloss", confidence: 0.7 });
   }
   return out;
@@ -71,70 +86,112 @@ function glosses(s: string): Term[] {
 
 const NP = "(?:[\\p{L}][\\p{L}'’-]*)(?:\\s+(?:of\\s+|the\\s+|de\\s+)?[\\p{L}][\\p{L}'’-]*){0,4}";
 
-function appositions(s: string, v: SentenceView): Term[] {
+/** "What was the Entente Cordiale?", "What is decolonisation?" */
+function whatQuestion(term: string, present: boolean, article: boolean): string {
+  return `What ${present ? "is" : "was"} ${article ? `the ${term}` : term}?`;
+}
+
+/**
+ * "appeasement, a policy of making concessions, …", "Prohibition, the nationwide
+ * ban on …, went into effect", "became tlatoani, the title of the Mexica ruler".
+ * The term is the noun phrase right before the comma; the definition runs to the
+ * comma that gives the sentence back to its verb, or to the end.
+ */
+function appositions(v: SentenceView): Term[] {
   const out: Term[] = [];
-  // "appeasement, a policy of making concessions, …" — the term is what stands right before the comma.
-  for (const m of s.matchAll(new RegExp(`(?:^|(?<=\\s))(${NP})\\s*,\\s*((?:an?|the)\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:policy|system|term|name|doctrine|movement|programme|program|plan|series|practice|process|period|belief|idea|ideology|strategy|agreement|treaty|alliance|organisation|organization|body|group|council|assembly|law|tax|institution|form|style|word|principle|theory|campaign|war|conflict|era|union|league|state|regime|policy|army|force|party|club|society|trade|network|route|code|charter|document|declaration|method|kind|type|title)\\b[^,;()]{0,120}?)\\s*(?:,|;|\\.$|\\)|$)`, "gu"))) {
-    let term = (m[1] ?? "").trim();
-    const def = trimDef(m[2] ?? "");
-    // Keep only the noun phrase: drop a leading verb/preposition phrase ("pursued appeasement" → "appeasement").
-    const words = term.split(/\s+/);
-    const caps = words.findIndex((w) => /^\p{Lu}/u.test(w));
-    term = caps >= 0 ? words.slice(caps).join(" ") : (words[words.length - 1] ?? "");
+  const toks = v.tokens;
+  for (let i = 1; i < toks.length - 2; i++) {
+    if (toks[i]!.text !== ",") continue;
+    const d0 = i + 1;
+    const first = toks[d0]!;
+    const article = first.pos === "DET" && ["a", "an", "the"].includes(first.lower);
+    let k = article ? d0 + 1 : d0;
+    while (k < toks.length && (toks[k]!.pos === "ADJ" || toks[k]!.pos === "NUM" || (toks[k]!.pos === "VERB" && /(?:ed|en)$/.test(toks[k]!.lower)) || toks[k]!.text === "-")) k++;
+    const noun = toks[k];
+    if (!noun || noun.pos !== "NOUN") continue;
+    // No article: only "chinampas, raised fields built …", "Loyalists, colonists who …".
+    if (!article && !(k > d0 || ["who", "that", "which"].includes(toks[k + 1]?.lower ?? ""))) continue;
+    if (v.rules.notDefinitionHeads.has(noun.lower) || v.rules.notDefinitionHeads.has(`${toks[k - 1]?.lower} ${noun.lower}`)) continue;
+    // The term: a name or a noun phrase ending right before the comma.
+    const np = nameEndingAt(v, i - 1) ?? nounPhraseEndingAt(v, i - 1, 0);
+    if (!np) continue;
+    const t0 = np.t0;
+    if (v.inDate.slice(t0, i).some(Boolean) || toks.slice(t0, i).some((t) => t.pos === "PRON")) continue;
+    // A list "France, the Netherlands and Spain" is not an apposition.
+    let e = k + 1;
+    while (e < toks.length) {
+      const t = toks[e]!;
+      if ([";", ")", ":", "—", "–"].includes(t.text)) break;
+      if (t.text === "," && (toks[e + 1]?.pos === "VERB" || toks[e + 1]?.pos === "AUX" || ["which", "who", "and", "but", "while"].includes(toks[e + 1]?.lower ?? "") && toks[e + 1]?.lower !== "and")) break;
+      if (t.text === "," && toks[e + 1]?.lower === "and" && toks[e + 2]?.pos === "PROPN") break;
+      e++;
+    }
+    const def = trimDef(textOf(v, d0, e));
+    if (def.split(" ").length < 3 || /^\p{Lu}/u.test(def.replace(/^(?:the|a|an)\s+/i, "")) && !article) continue;
+    let term = textOf(v, t0, i);
     term = stripArticle(term);
-    if (!term || NOT_TERMS.has(term.toLowerCase()) || /^\d/.test(term)) continue;
-    if (def.split(" ").length < 3) continue;
-    if (v.dates.some((d) => s.indexOf(def) >= 0 && d.start - v.start >= s.indexOf(def) && d.end - v.start <= s.indexOf(def) + def.length) && /signed|founded|fought/.test(def)) continue;
-    out.push({ term, definition: def, prompt: `What was ${/^\p{Lu}/u.test(term) && !/^\p{Lu}{2,}$/u.test(term) && /\s/.test(term) ? `the ${term}` : term}?`, rule: "apposition", confidence: 0.75 });
+    const det = v.tokens[t0 - 1];
+    if (!term || v.rules.notTerms.has(term.toLowerCase()) || /^\d/.test(term) || (det && det.pos === "DET" && !["the"].includes(det.lower))) continue;
+    const named = "text" in np && v.names.includes(np as never);
+    const proper = /^\p{Lu}/u.test(term) && !/^\p{Lu}{2,}$/u.test(term);
+    out.push({ term, definition: def, prompt: whatQuestion(term, false, proper && (det?.lower === "the" || /\s/.test(term))), rule: "apposition", confidence: named && !v.names.find((n) => n === np)?.head ? 0.65 : 0.75 });
   }
   return out;
 }
 
+/** "Decolonisation is the process by which …", "A shogunate is a military government …", "peninsulares were officials born in Spain". */
 function copulas(s: string, v: SentenceView): Term[] {
-  const m = new RegExp(`^(?:The\\s+)?(${NP})\\s+(?:is|was|are|were)\\s+((?:a|an|the)\\s+(?!first|last|only|second|third|largest|biggest|main|most|best|worst|same)[^;]{5,180}?)\\s*(?:;|\\.\\s*$|$)`, "u").exec(s);
+  const m = new RegExp(`^(?:(The|A|An)\\s+)?(${NP})\\s+(is|was|are|were)\\s+((?:(?:a|an|the)\\s+(?!first|last|only|second|third|largest|biggest|main|most|best|worst|same|one|scene|site|home|capital|son|daughter)|(?=\\p{Ll}+s\\b))[^;]{5,220}?)\\s*(?:;|\\.\\s*$|$)`, "u").exec(s);
   if (!m) return [];
-  const term = (m[1] ?? "").trim();
-  const def = trimDef(m[2] ?? "");
-  if (NOT_TERMS.has(term.toLowerCase()) || /^(?:it|this|that|he|she|they|there)$/i.test(term)) return [];
-  // A dated sentence is a fact about an event, not a definition.
-  if (v.dates.length > 0 || /\b(?:signed|fought|founded|born|died)\b/.test(def)) return [];
+  const det = m[1];
+  const term = (m[2] ?? "").trim();
+  const verb = m[3] ?? "was";
+  const def = trimDef(m[4] ?? "");
+  if (v.rules.notTerms.has(term.toLowerCase()) || /^(?:it|this|that|he|she|they|there|these|those|which)$/i.test(term)) return [];
+  const defHead = /^(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}]+)\b/u.exec(def)?.[1] ?? "";
+  if (v.rules.notDefinitionHeads.has(defHead)) return [];
+  const noArticle = !/^(?:a|an|the)\s/i.test(def);
+  if (noArticle && /^\p{Lu}/u.test(term)) return [];
   const name = v.names.find((n) => n.text === term || n.text.endsWith(term));
+  const dated = v.dates.length > 0;
   const conceptual = !name || !!name.head;
-  return [{ term, definition: def, prompt: `What ${/\b(?:are|were)\b/.test(s.slice(0, 60)) ? "were" : "was"} ${/^\p{Lu}/u.test(term) && !/^\p{Lu}{2,}$/u.test(term) && s.startsWith("The ") ? `the ${term}` : term}?`, rule: "copula", confidence: conceptual ? 0.7 : 0.5 }];
+  const confidence = noArticle ? 0.6 : !conceptual ? 0.5 : dated ? 0.65 : 0.75;
+  const present = verb === "is" || verb === "are";
+  return [{ term, definition: def, prompt: whatQuestion(det ? term.toLowerCase() === term ? term : term : term, present, det === "The"), rule: "copula", confidence }];
 }
 
 function knownAs(s: string): Term[] {
   const out: Term[] = [];
-  for (const m of s.matchAll(/((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’-]*){0,6})\s*,?\s*(?:\(\s*)?(?:also\s+|commonly\s+|popularly\s+|often\s+|later\s+|sometimes\s+|better\s+)?(?:known|referred to)\s+as\s+(?:the\s+)?["“]?((?:\p{Lu}|\p{Ll})[\p{L}'’-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’-]*){0,6})/gu)) {
+  for (const m of s.matchAll(/((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’-]*){0,6})\s*,?\s*(?:\(\s*)?(?:also\s+|commonly\s+|popularly\s+|often\s+|later\s+|sometimes\s+|better\s+)?(?:known|referred to)(?:\s+to\s+[\p{L}]+)?\s+as\s+(?:the\s+)?["“]?((?:\p{Lu}|\p{Ll})[\p{L}'’-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’-]*){0,6})/gu)) {
     const term = stripArticle((m[1] ?? "").trim());
     const def = (m[2] ?? "").trim();
     if (!term || !def || term === def) continue;
     out.push({ term, definition: def, prompt: `What was ${/\s/.test(term) ? `the ${term}` : term} also known as?`, rule: "known-as", confidence: 0.75 });
   }
-  for (const m of s.matchAll(/(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s*,?\s*\(?\s*short\s+for\s+(?:the\s+)?["“]?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,6})/gu)) {
+  for (const m of s.matchAll(/(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s*,?\s*\(?\s*(?:is\s+|was\s+|being\s+)?short\s+for\s+(?:the\s+)?["“]?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,6})/gu)) {
     out.push({ term: m[1] ?? "", definition: trimDef(m[2] ?? ""), prompt: `What is "${m[1]}" short for?`, rule: "short-for", confidence: 0.85 });
   }
   return out;
 }
 
 /** A glossary line: "Magna Carta – a charter of rights …", "**Appeasement**: giving in to …". */
-function glossaryLine(s: string): Term[] {
-  const m = /^(?:\*\*)?([\p{L}][\p{L}'’ -]{1,50}?)(?:\*\*)?\s*(?:–|—|:|\s-\s)\s*((?:a|an|the)\s+[^]{8,240}|\p{Ll}[^]{8,240})$/u.exec(s);
+function glossaryLine(s: string, rules: SentenceView["rules"]): Term[] {
+  const m = /^(?:\*\*)?([\p{L}][\p{L}'’ -]{1,50}?)(?:\*\*)?\s*(?:–|—|:|=|\s-\s)\s*["“]?((?:a|an|the)\s+[^]{4,240}|\p{Ll}[^]{4,240}|\p{Lu}[\p{L}]+(?:\s+(?:of|and|for|the|on|in)?\s*\p{Lu}[\p{L}-]*)+)$/u.exec(s);
   if (!m) return [];
   const term = (m[1] ?? "").trim();
-  if (term.split(/\s+/).length > 5 || NOT_TERMS.has(term.toLowerCase())) return [];
-  const def = trimDef((m[2] ?? "").split(/(?<=\.)\s/)[0] ?? "");
+  if (term.split(/\s+/).length > 5 || rules.notTerms.has(term.toLowerCase()) || (/^\p{Lu}+(?:\s\p{Lu}+)+$/u.test(term))) return [];
+  const def = trimDef((m[2] ?? "").split(/(?<=\.)\s|;\s/)[0] ?? "").replace(/["”]$/, "");
   return [{ term, definition: def, prompt: `What was ${term}?`, rule: "glossary-line", confidence: 0.8 }];
 }
 
 export function termCandidates(v: SentenceView, line: boolean): Candidate[] {
   const s = v.clean.slice(v.start, v.end).replace(/\s+/g, " ").trim();
-  const found = [...acronyms(s), ...glosses(s), ...knownAs(s), ...(line ? glossaryLine(s) : []), ...appositions(s, v), ...(line ? [] : copulas(s, v))];
+  const found = [...acronyms(s), ...knownAs(s), ...(line ? glossaryLine(s, v.rules) : []), ...appositions(v), ...glosses(s, v), ...copulas(s, v)];
   const seen = new Set<string>();
   const out: Candidate[] = [];
   for (const t of found) {
     const key = t.term.toLowerCase();
-    if (seen.has(key) || !t.definition || t.definition.toLowerCase() === key) continue;
+    if (seen.has(key) || !t.definition || t.definition.toLowerCase() === key || v.rules.notTerms.has(key)) continue;
     seen.add(key);
     out.push({ kind: "term", subject: t.term, prompt: t.prompt, answer: t.definition, term: t.term, definition: t.definition, quote: { start: v.start, end: v.end }, confidence: t.confidence, rule: t.rule });
   }

@@ -1,0 +1,39 @@
+import type { Candidate } from "./candidate";
+import { collapse } from "./clean";
+import type { DateMatch } from "./dates";
+import type { Span } from "./types";
+
+/**
+ * A fact sheet's question and answer: "Q: When was the Battle of Hastings
+ * fought? / A: On 14 October 1066." The teacher's own question is the prompt;
+ * the answer's date (or definition) is the answer; the quote spans both lines.
+ */
+
+export interface Question {
+  /** The question as written, without "Q:". */
+  text: string;
+  span: Span;
+  /** The name it asks about ("Battle of Hastings"), if any. */
+  subject: string | null;
+}
+
+export function answerCard(q: Question, answer: { text: string; span: Span; dates: readonly DateMatch[] }): Candidate | null {
+  const quote = { start: q.span.start, end: answer.span.end };
+  const question = collapse(q.text);
+  if (!/\?$/.test(question)) return null;
+  if (/^When\b/i.test(question)) {
+    const d = answer.dates[0];
+    if (!d || !q.subject) return null;
+    return { kind: "date", subject: q.subject, prompt: question, answer: d.answer, date: d.date, quote, confidence: 0.85, rule: "question-answer" };
+  }
+  const what = /^What (?:is|was|were|are) (?:the |a |an )?(.{2,60})\?$/i.exec(question);
+  if (what) {
+    const term = what[1]!.trim();
+    // "A survey of land …" or "Feudalism is the system in which …"
+    const first = collapse(answer.text).split(/(?<=\.)\s/)[0]!.replace(/\.$/, "");
+    const def = first.replace(new RegExp(`^(?:the\\s+)?${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+(?:is|was|are|were)\\s+`, "i"), "");
+    if (!/^(?:a|an|the)\s/i.test(def) || def.split(" ").length < 3) return null;
+    return { kind: "term", subject: term, prompt: question, answer: def, term, definition: def, quote, confidence: 0.8, rule: "question-answer" };
+  }
+  return null;
+}
