@@ -80,11 +80,21 @@ export function defaultQuestion(s: Subject, verb: string): string {
   return `When ${s.plural ? "were" : "was"} ${x} ${verb}?`;
 }
 
+/** Does a new clause start at token i? ";", a dash, or ", and"/", but" (", and on 3 January 1815 they signed"). */
+function opensClause(v: SentenceView, i: number): boolean {
+  const t = v.tokens[i - 1];
+  if (!t || v.inDate[i - 1]) return false;
+  if (BOUNDARY.has(t.text)) return true;
+  const cur = v.tokens[i]!;
+  return t.text === "," && cur.pos === "CCONJ" && ["and", "but", "yet", "so"].includes(cur.lower) && !(v.tokens[i + 1] && nameEndingAt(v, i + 1) && v.tokens[i + 2]?.pos !== "VERB" && v.tokens[i + 2]?.pos !== "AUX");
+}
+
 function clauseBounds(v: SentenceView, t: number): [number, number] {
   let a = t;
-  while (a > 0 && !BOUNDARY.has(v.tokens[a - 1]!.text)) a--;
-  let b = t;
-  while (b < v.tokens.length && !BOUNDARY.has(v.tokens[b]!.text)) b++;
+  while (a > 0 && !opensClause(v, a)) a--;
+  let b = t + 1;
+  while (b < v.tokens.length && !opensClause(v, b)) b++;
+  if (BOUNDARY.has(v.tokens[b - 1]?.text ?? "") && b - 1 > t) b--;
   // A chronology line "1957 – Treaty of Rome signed": the date before the dash governs the rest.
   if (a === 0 && b < v.tokens.length && v.dates.some((d) => d.t0 === 0 && d.t1 === b)) {
     b++;
@@ -106,12 +116,12 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       continue;
     }
     if (t.text === ",") {
-      // Skip an appositive ", a peace treaty," back to the name before it.
+      // Skip an appositive or participle phrase (", a peace treaty,", ", brokered by the World Bank,") back to what it describes.
       let j = k - 1;
       while (j >= floor && v.tokens[j]!.text !== ",") j--;
-      if (j >= floor) {
-        const n = nameEndingAt(v, j - 1);
-        if (n) return { subject: subjectFromName(n), actors: [n] };
+      if (j >= floor && (nameEndingAt(v, j - 1) || nounPhraseEndingAt(v, j - 1, floor))) {
+        k = j - 1;
+        continue;
       }
       k--;
       continue;
@@ -155,6 +165,10 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       if (pre2 && SUBJECT_PREPOSITIONS.has(pre2.lower) && pre2.pos === "ADP") {
         const at = v.tokens.indexOf(pre2);
         const inner = findSubject(v, at, floor, discourse);
+        // "the French garrison at Dien Bien Phu": a described subject keeps the place that names it.
+        if (inner.subject && inner.subject.via === "description" && ["at", "in", "of"].includes(pre2.lower)) {
+          return { subject: { ...inner.subject, text: `${inner.subject.text} ${textOf(v, at, n.t1)}`, via: "name" } };
+        }
         if (inner.subject) return inner;
       }
       return { subject: subjectFromName(actors.length > 1 ? n : actors[0]!), actors };
@@ -215,7 +229,14 @@ function objectText(v: SentenceView, from: number, to: number): string {
   return textOf(v, from, end);
 }
 
-export function datedFacts(v: SentenceView, discourse: Discourse, rowStartDate: boolean): DatedFact[] {
+export interface FactOptions {
+  /** A list line, table row or field: fragments ("Treaty of Rome signed") are allowed. */
+  line: boolean;
+  /** The line opens with its date ("1957 – …"). */
+  lineDate: boolean;
+}
+
+export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOptions): DatedFact[] {
   const out: DatedFact[] = [];
   const rules = v.rules;
   v.dates.forEach((d, di) => {
@@ -261,6 +282,9 @@ export function datedFacts(v: SentenceView, discourse: Discourse, rowStartDate: 
       return;
     }
 
+    // "the political revolution of 1868": the date modifies a noun, not the clause's verb.
+    if (before?.lower === "of" && v.tokens[d.t0 - 2]?.pos === "NOUN") return;
+
     // 3. The verb of the clause.
     const [c0, c1] = clauseBounds(v, d.t0);
     let vi = -1;
@@ -279,7 +303,7 @@ export function datedFacts(v: SentenceView, discourse: Discourse, rowStartDate: 
       }
     }
     if (vi >= 0) {
-      const fact = verbFact(v, vi, c0, c1, d.t0, d.t1, discourse);
+      const fact = verbFact(v, vi, c0, c1, d.t0, discourse, opts);
       if (fact) {
         out.push({ ...fact, confidence: fact.confidence - approx, dateIndex: di });
         return;
@@ -287,13 +311,30 @@ export function datedFacts(v: SentenceView, discourse: Discourse, rowStartDate: 
     }
 
     // 4. A chronology line or row with no verb: "1962 – Cuban Missile Crisis".
-    if (rowStartDate) {
+    if (opts.lineDate) {
       // The event named first after the line's date: "1962 – Cuban Missile Crisis".
       const lineDate = v.dates[0]!;
       const n = v.names.find((m) => m.t0 >= lineDate.t1 && m.t0 <= lineDate.t1 + 2 && m.head && m.head.class !== "organisation");
       if (n) {
         const s = subjectFromName(n);
         out.push({ subject: s, prompt: defaultQuestion(s, n.head!.verb), facet: factFacet(n.head!.verb, n.head!.verb), rule: "timeline-name", confidence: 0.85 - approx, dateIndex: di });
+        return;
+      }
+      // "30 July – 1 August 1975: summit of the CSCE in Helsinki": a described event.
+      let e = lineDate.t1;
+      while (e < v.tokens.length && v.tokens[e]!.pos === "PUNCT") e++;
+      let h = e;
+      while (h < v.tokens.length && h - e < 4 && (v.tokens[h]!.pos === "ADJ" || v.tokens[h]!.pos === "NOUN" || v.tokens[h]!.pos === "DET") && !v.rules.heads.has(v.tokens[h]!.lower)) h++;
+      const hw = v.tokens[h] ? v.rules.heads.get(v.tokens[h]!.lower) : undefined;
+      if (hw && hw.class !== "organisation") {
+        let end = h + 1;
+        if (v.tokens[end]?.lower === "of") {
+          const m = v.names.find((x) => x.t0 === end + 1 || x.t0 === end + 2);
+          if (m) end = m.t1;
+        }
+        const text = textOf(v, e, end).replace(/^(?:the|a|an)\s+/i, "");
+        const s: Subject = { text: text[0]!.toLowerCase() === text[0] ? text : text, article: true, event: true, defaultVerb: hw.verb, plural: false, via: "description" };
+        out.push({ subject: s, prompt: defaultQuestion(s, hw.verb), facet: "", rule: "timeline-description", confidence: 0.7 - approx, dateIndex: di });
       }
     }
   });
@@ -315,7 +356,7 @@ export function subjectOfVerb(v: SentenceView, vi: number, discourse: Discourse)
   return findSubject(v, q + 1, c0, discourse).subject;
 }
 
-function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: number, d1: number, discourse: Discourse): Omit<DatedFact, "dateIndex"> | null {
+function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: number, discourse: Discourse, opts: FactOptions): Omit<DatedFact, "dateIndex"> | null {
   const rules = v.rules;
   const verb = v.tokens[vi]!;
   let lemma = verb.lemma;
@@ -339,13 +380,26 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     else if (!(t.pos === "ADV" || (t.pos === "AUX" && (t.lemma === "have" || t.lemma === "do")))) break;
     q--;
   }
-  const subjectFloor = c0;
-  const found = findSubject(v, q + 1, subjectFloor, discourse);
-  // Reduced forms: "Treaty of Rome signed by …", "ASEAN founded on …", "Berlin Wall falls".
+  const found = findSubject(v, q + 1, c0, discourse);
   const afterVerb = v.tokens[particleEnd];
-  const hasObject = !!afterVerb && !v.inDate[particleEnd] && (afterVerb.pos === "DET" || afterVerb.pos === "PROPN" || afterVerb.pos === "NOUN" || afterVerb.pos === "ADJ" || afterVerb.pos === "NUM" || afterVerb.pos === "PRON");
+  const hasObject = !!afterVerb && !v.inDate[particleEnd] && ["DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON"].includes(afterVerb.pos);
   const intransitive = rules.intransitiveVerbs.has(lemma);
-  if (!passive && !hasObject && !intransitive && /(?:ed|en|n|t)$/.test(verb.lower) && found.subject) passive = true;
+  // Reduced passive ("Treaty of Rome signed by …", "ASEAN founded on …"): in note and chronology
+  // fragments, before "by", or as a participle after a comma. In full prose "X voted" is active.
+  const participleLike = /(?:ed|en|wn|ght|t)$/.test(verb.lower);
+  if (!passive && !hasObject && !intransitive && participleLike && (opts.line || afterVerb?.lower === "by" || v.tokens[vi - 1]?.text === ",")) passive = true;
+
+  // "the Treaty of Whampoa, which France and China signed on …": the relative pronoun is the object.
+  if (!passive && found.actors && SIGN_OBJECT.has(verb.lemma) && !hasObject) {
+    let r = found.actors[0]!.t0 - 1;
+    if (v.tokens[r]?.lower === "the") r--;
+    if (RELATIVE.has(v.tokens[r]?.lower ?? "")) {
+      let a = r - 1;
+      if (v.tokens[a]?.text === ",") a--;
+      const antecedent = nameEndingAt(v, a);
+      if (antecedent?.head) return signObject(subjectFromName(antecedent), verb, found.actors, 0.85);
+    }
+  }
 
   if (passive) {
     if (!found.subject) return null;
@@ -354,45 +408,63 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     const conf = (s.event ? 0.9 : 0.8) * VIA_FACTOR[s.via];
     return { subject: s, prompt: `When ${s.plural ? "were" : "was"} ${subjectText(s)} ${participle}?`, facet: factFacet(participle, s.defaultVerb), rule: `passive-${s.via}`, confidence: conf, verb: participle };
   }
+
+  // The agreement as object: "Germany and Japan signed the Anti-Comintern Pact", "… ratified the treaty", "they signed a secret treaty of alliance", "Portugal ratified it".
+  const objEnd = d0 > vi ? d0 : c1;
+  if (hasObject && SIGN_OBJECT.has(verb.lemma)) {
+    const objName = v.names.find((n) => n.t0 >= particleEnd && n.t0 <= particleEnd + 1 && n.head && n.t1 <= objEnd);
+    const det = v.tokens[particleEnd]!;
+    const ofFollows = v.tokens[particleEnd + 2]?.lower === "of";
+    const objRef = !objName && det.lower === "the" && v.tokens[particleEnd + 1] && !ofFollows ? discourse.definite(v.tokens[particleEnd + 1]!.lower) : null;
+    const itRef = !objName && det.lower === "it" ? discourse.pronoun() : null;
+    let os: Subject | null = objName ? subjectFromName(objName) : objRef ? subjectFromReferent(objRef, "definite") : itRef ? subjectFromReferent(itRef, "pronoun") : null;
+    if (!os && (det.lower === "a" || det.lower === "an" || det.lower === "the")) {
+      // "a secret treaty of alliance": an agreement described, not named.
+      let h = particleEnd + 1;
+      while (h < objEnd && (v.tokens[h]!.pos === "ADJ" || v.tokens[h]!.pos === "NOUN") && !v.rules.heads.has(v.tokens[h]!.lower)) h++;
+      const head = v.tokens[h];
+      const hw = head ? v.rules.heads.get(head.lower) : undefined;
+      if (hw && (hw.class === "agreement" || hw.class === "declaration" || hw.class === "law")) {
+        const np = nounPhraseEndingAt(v, v.tokens[h + 1]?.lower === "of" && v.tokens[h + 2] && !v.inDate[h + 2] ? h + 2 : h, particleEnd + 1);
+        if (np) os = { text: np.text, article: true, event: true, defaultVerb: hw.verb, plural: false, via: "description" };
+      }
+    }
+    if (os) return signObject(os, verb, found.actors ?? [], 0.9 * VIA_FACTOR[os.via]);
+  }
+
   if (!found.subject) return null;
   const s = found.subject;
+  const complement = objectText(v, particleEnd, objEnd);
+  const words = complement ? complement.split(" ").length : 0;
+  const vague = /\b(?:its|his|her|their|it|them|this|that|these|those)\b/i.test(complement);
   if (intransitive || !hasObject) {
-    if (!s.event && !intransitive) return null;
+    if (!s.event && !intransitive && !complement) return null;
+    if (!s.event && s.via !== "name" && s.via !== "title") return null;
+    // "When did the Continental Congress vote for independence?", "When did Perry arrive in Edo Bay?"
+    const tail = complement && words <= 6 && !vague ? ` ${complement}` : "";
     const conf = (s.event ? 0.85 : 0.75) * VIA_FACTOR[s.via];
-    return { subject: s, prompt: `When did ${subjectText(s)} ${lemma}?`, facet: factFacet(lemma, s.defaultVerb && s.defaultVerb === "took place" ? "take place" : s.defaultVerb), rule: `intransitive-${s.via}`, confidence: conf };
-  }
-  // Active with an object: "Germany and Japan signed the Anti-Comintern Pact", "Germany joined the League of Nations".
-  const objEnd = d0 > vi ? d0 : c1;
-  const object = objectText(v, particleEnd, objEnd);
-  if (!object) return null;
-  const objName = v.names.find((n) => n.t0 >= particleEnd && n.t0 <= particleEnd + 1 && n.head && n.t1 <= objEnd);
-  const objRef =
-    !objName && v.tokens[particleEnd]?.lower === "the" && v.tokens[particleEnd + 1] ? discourse.definite(v.tokens[particleEnd + 1]!.lower) : null;
-  if ((objName || objRef) && SIGN_OBJECT.has(verb.lemma)) {
-    const os = objName ? subjectFromName(objName) : subjectFromReferent(objRef!, "definite");
-    const participle = pastParticiple(verb);
     return {
-      subject: os,
-      prompt: defaultQuestion(os, participle),
-      facet: factFacet(participle, os.defaultVerb),
-      rule: "sign-object",
-      confidence: 0.9,
-      actors: (found.actors ?? []).map((a) => a.text),
-      verb: participle,
+      subject: tail && !s.event ? { ...s, text: `${s.text} ${textOf(v, vi, particleEnd)}${tail}` } : s,
+      prompt: `When did ${subjectText(s)} ${lemma}${tail}?`,
+      facet: factFacet(lemma, s.defaultVerb && s.defaultVerb === "took place" ? "take place" : s.defaultVerb),
+      rule: `intransitive-${s.via}`,
+      confidence: conf,
     };
   }
-  if (s.via !== "name" && s.via !== "title") return null;
-  const actor = subjectText(s);
-  const words = object.split(" ").length;
-  if (words > 8) return null;
-  const base = lemma;
+  // An actor's dated act: "Germany joined the League of Nations", "Hitler became Chancellor".
+  if (!complement || (s.via !== "name" && s.via !== "title") || words > 8) return null;
   return {
-    subject: { ...s, text: `${s.text} ${textOf(v, vi, particleEnd)} ${object}`.replace(/\s+/g, " "), article: s.article },
-    prompt: `When did ${actor} ${base} ${object}?`,
+    subject: { ...s, text: `${s.text} ${textOf(v, vi, particleEnd)} ${complement}`.replace(/\s+/g, " "), article: s.article },
+    prompt: `When did ${subjectText(s)} ${lemma} ${complement}?`,
     facet: "",
     rule: "actor-verb",
-    confidence: words > 5 ? 0.65 : 0.75,
+    confidence: vague ? 0.5 : words > 5 ? 0.65 : 0.75,
   };
+}
+
+function signObject(os: Subject, verb: Token, actors: readonly Name[], confidence: number): Omit<DatedFact, "dateIndex"> {
+  const participle = pastParticiple(verb);
+  return { subject: os, prompt: defaultQuestion(os, participle), facet: factFacet(participle, os.defaultVerb), rule: "sign-object", confidence, actors: actors.map((a) => a.text), verb: participle };
 }
 
 /** "signed" → "signed", "signs" → "signed" (regular verbs; irregular ones keep the text). */

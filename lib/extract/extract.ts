@@ -101,7 +101,8 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
       ctx.discourse.mention(title.names);
       const event = title.names.find((n) => n.head);
       ctx.discourse.setSubject(event?.head ? { text: event.text, article: true, head: event.head } : null);
-      if (title.dates.length === 0) continue;
+      // A title names the document; its dates ("The Cold War, 1945–1991") are not facts to learn.
+      continue;
     }
 
     // A line "—Author, Title" marks the lines before it as a block quotation.
@@ -169,7 +170,7 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   }
 
   const line = unit.kind === "item" || unit.kind === "row" || unit.kind === "field";
-  const facts = datedFacts(v, discourse, line && v.dates[0]?.t0 === 0);
+  const facts = datedFacts(v, discourse, { line, lineDate: line && v.dates[0]?.t0 === 0 });
   for (const f of facts) {
     const d = v.dates[f.dateIndex]!;
     ctx.usedDates.add(d.start);

@@ -40,7 +40,8 @@ function isNameWord(t: Token, dateToken: (i: number) => boolean, i: number, sent
   const opens = i === sentenceStart || (tokens && OPENERS.has(tokens[i - 1]?.text ?? "")) || (tokens && dateToken(i - 1));
   if (opens && t.pos === "NOUN" && rules && !rules.heads.has(t.lower)) return false;
   if (/^[IVX]+$/.test(t.text) && i > sentenceStart) return true; // "World War II"
-  if (CLOSED.has(t.pos)) return false;
+  // "Thirty Years' War", "Twenty-first Amendment": number words written out belong to names.
+  if (CLOSED.has(t.pos) && !(t.pos === "NUM" && /^\p{L}/u.test(t.text))) return false;
   // A capitalised verb opens a sentence ("Signed in 1920, ..."); elsewhere it is a mis-tagged name ("Crash").
   return t.pos !== "VERB" || i > sentenceStart;
 }

@@ -45,7 +45,16 @@ export function tokenize(text: string): Token[] {
       if (found < 0) continue;
       at = found;
     }
-    out.push({ start: at, end: at + value.length, text: value, lower: value.toLowerCase(), pos: pos[i] ?? "X", lemma: (lemmas[i] ?? value).toLowerCase() });
+    const prev = out[out.length - 1];
+    // wink splits some words at letters with diacritics ("Ch" + "ōshū"): glue them back.
+    if (prev && prev.end === at && /^[\p{L}\p{M}]+$/u.test(value) && /[\p{L}\p{M}]$/u.test(prev.text) && /[^\x00-\x7f]/.test(prev.text.slice(-1) + value[0])) {
+      prev.end = at + value.length;
+      prev.text += value;
+      prev.lower = prev.text.toLowerCase();
+      prev.lemma = prev.lower;
+    } else {
+      out.push({ start: at, end: at + value.length, text: value, lower: value.toLowerCase(), pos: pos[i] ?? "X", lemma: (lemmas[i] ?? value).toLowerCase() });
+    }
     at += value.length;
   }
   return out;

@@ -20,7 +20,8 @@ export function partyName(s: string): string {
     .trim();
 }
 
-const looksLikeParty = (s: string): boolean => /\p{Lu}/u.test(s) && s.split(" ").length <= 7 && !/^\d/.test(s);
+/** A party is a name: it opens with a capital ("Allied powers", "Polish government-in-exile"), and is short. */
+const looksLikeParty = (s: string): boolean => /^\p{Lu}/u.test(s) && s.split(" ").length <= 7;
 
 /** A list of parties from token `from`, and the token where it ends. */
 export function partyList(v: SentenceView, from: number, to: number = v.tokens.length): { parties: string[]; end: number } {
@@ -42,6 +43,10 @@ export function partyList(v: SentenceView, from: number, to: number = v.tokens.l
     }
   }
   if (k > cur) push(cur, k);
+  // "the governments of France and Britain", "the two domains of Satsuma and Chōshū": the parties follow "of".
+  const first = items[0];
+  const of = first ? /^\p{Ll}[^]*?\bof\s+(?:the\s+)?(\p{Lu}[^]*)$/u.exec(first) : null;
+  if (of?.[1]) items[0] = of[1];
   const parties = items.filter((x) => x.length > 0);
   return { parties: parties.every(looksLikeParty) ? parties : [], end: k };
 }
