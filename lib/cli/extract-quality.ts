@@ -1,13 +1,14 @@
-// `npm run extract:quality [-- --holdout|--dev] [--verbose] [--json]`: recall and precision of
+// `npm run extract:quality [-- --holdout|--all] [--verbose] [--json]`: recall and precision of
 // the extractor on the labelled corpus (content/labels/corpus-*.json) per kind and per style,
-// and on the seeds (content/labels/*.json). --json prints one JSON line per figure.
+// and on the seeds (content/labels/*.json). By default the development part and the seeds;
+// --holdout scores the held-out part alone, --all both. --json prints one JSON line per figure.
 import { runCorpus, runQuality, totals, type QualityRow, type Score } from "@/lib/extract/quality";
 import { loadRules } from "@/lib/extract/rules";
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
 const json = args.includes("--json");
-const only = args.includes("--holdout") ? "holdout" : args.includes("--dev") ? "dev" : undefined;
+const only = args.includes("--all") ? undefined : args.includes("--holdout") ? "holdout" : "dev";
 const rules = loadRules();
 
 const fmt = (x: number) => x.toFixed(3);
@@ -29,7 +30,7 @@ report("corpus all", totals(corpus));
 const forbidden = corpus.flatMap((r) => r.forbidden.map((f) => `${r.document}: ${f}`));
 if (json) console.log(JSON.stringify({ scope: "corpus all", forbidden: forbidden.length }));
 else console.log(`forbidden strings on cards: ${forbidden.length}${forbidden.length ? ` (${forbidden.join("; ")})` : ""}`);
-if (!only) {
+if (only !== "holdout") {
   const seeds = runQuality(rules).filter((r) => r.labels !== "testdocs.json");
   report("seeds", totals(seeds));
   if (verbose) for (const r of seeds) report(r.document, r.scores);

@@ -53,6 +53,8 @@ const PREPOSITION_BEFORE_EVENT = new Set(["at", "in", "during", "after", "before
 
 /** Verbs whose object is the agreement: "X and Y signed the Z" dates Z. */
 const SIGN_OBJECT = new Set(["sign", "conclude", "ratify", "negotiate", "agree", "adopt", "proclaim", "issue", "pass", "publish", "enact", "repeal", "draft", "declare", "found", "establish", "form", "create"]);
+/** Classes whose name opening a list line owns the line's first date. */
+const ITEM_CLASSES = new Set(["agreement", "declaration", "law", "meeting"]);
 const isVerb = (t: Token | undefined): boolean => !!t && t.pos === "VERB";
 const isBe = (t: Token | undefined): boolean => !!t && t.pos === "AUX" && (t.lemma === "be" || t.lemma === "get");
 
@@ -129,7 +131,8 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
     // A phrase with a name or an event head: "the Soviet blockade of West Berlin", "the Tokugawa shogunate".
     const np = nounPhraseEndingAt(v, k, floor);
     const n = nameEndingAt(v, k);
-    if (np && (!n || np.t0 < n.t0) && (np.hasName || v.rules.heads.has(np.head)) && !(n && np.t0 < n.t0 && !v.tokens.slice(np.t0, n.t0).some((x) => x.lower === "of" || x.pos === "NOUN" || x.pos === "ADJ"))) {
+    const quantity = np && /^(?:number|lot|part|kind|sort|majority|minority|group|series|rest|most|some|many|few)$/.test(v.tokens[np.t0]!.lower);
+    if (np && !quantity && (!n || np.t0 < n.t0) && (np.hasName || v.rules.heads.has(np.head)) && !(n && np.t0 < n.t0 && !v.tokens.slice(np.t0, n.t0).some((x) => x.lower === "of" || x.pos === "NOUN" || x.pos === "ADJ"))) {
       const h = v.rules.heads.get(np.head);
       if (h || np.t1 - np.t0 > 1 || np.hasName) {
         if (!h && !np.hasName) return {};
@@ -178,7 +181,9 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       let j = k - 1;
       while (j >= floor && v.tokens[j]!.text === ",") j--;
       const n = nameEndingAt(v, j);
-      if (n) return { subject: subjectFromName(n) };
+      // "…, about 250 miles south-west of Moscow, which was started in 1924": a place in passing is not what "which" means.
+      if (n && (n.head || /^\p{Lu}{2,}$/u.test(n.text) || n.t0 <= 1)) return { subject: subjectFromName(n) };
+      if (n) return {};
       for (let q = j; q >= floor; q--) {
         const tq = v.tokens[q]!;
         if (isBe(tq) || (tq.pos === "VERB" && tq.lemma === "be")) {
@@ -279,6 +284,15 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       if (gap.length > 0) continue;
       const s = subjectFromName(n);
       out.push({ subject: s, prompt: template.replace("{x}", subjectText(s)), facet: t.lemma, rule: "event-noun", confidence: 0.85 - approx, dateIndex: di });
+      return;
+    }
+
+    // A list line that opens with an agreement: "Convention between Japan and the Soviet Union, dated at Peking, 20 January 1925".
+    const opener = v.names[0];
+    if (opts.line && opener && opener.t0 <= 1 && opener.head && ITEM_CLASSES.has(opener.head.class) && !out.some((f) => f.subject.text === opener.text) && d.t0 >= opener.t1) {
+      const s = subjectFromName(opener);
+      const verb = participle && participle.lemma !== "be" ? participle.text.toLowerCase() : opener.head.verb;
+      out.push({ subject: s, prompt: defaultQuestion(s, verb), facet: factFacet(verb, opener.head.verb), rule: "item-name", confidence: 0.85 - approx, dateIndex: di });
       return;
     }
 

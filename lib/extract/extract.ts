@@ -291,6 +291,28 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
       subject = objName ? { text: objName.text, article: true, event: true, plural: false, via: "name" } : { text: objRef!.text, article: objRef!.article, event: true, plural: false, via: "definite" };
     }
   }
+  // "Declaration by the Soviet Union, United States and Great Britain", "Treaty of Brest Litovsk, Soviet Russia with the Central Powers"
+  if (parties.length < 2 && named && named.t0 <= 1) {
+    const after = v.tokens[named.t1];
+    if (after?.lower === "by") {
+      const l = partyList(v, named.t1 + 1);
+      if (l.parties.length >= 2) {
+        parties = l.parties;
+        rule = "by";
+        verb = "issued";
+        subject = { text: named.text, article: true, event: true, plural: false, via: "name" };
+      }
+    } else if (after?.text === ",") {
+      const withAt = v.tokens.findIndex((t, i) => i > named.t1 && t.lower === "with");
+      const a = withAt > 0 ? partyList(v, named.t1 + 1, withAt) : null;
+      const b = withAt > 0 ? partyList(v, withAt + 1) : null;
+      if (a && b && a.parties.length >= 1 && b.parties.length >= 1 && a.end === withAt) {
+        parties = [...a.parties, ...b.parties];
+        rule = "with";
+        subject = { text: named.text, article: true, event: true, plural: false, via: "name" };
+      }
+    }
+  }
   // "between A and B"
   const between = v.tokens.findIndex((t) => t.lower === "between");
   if (parties.length < 2 && between >= 0 && subject) {

@@ -98,6 +98,20 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
           continue;
         }
       }
+      // "Treaty of Friendship, Co-operation and Mutual Assistance": a list of capitalised words after "Head of".
+      if (n.text === "," && hasHead() && tokens.slice(i, j).some((x) => x.lower === "of")) {
+        let k = j + 1;
+        let sawAnd = false;
+        while (k < to && tokens[k] && (isNameWord(tokens[k]!, dateToken, k, from) || tokens[k]!.text === "," || tokens[k]!.lower === "and" || tokens[k]!.text === "-" || tokens[k]!.text === "&")) {
+          if (tokens[k]!.lower === "and" || tokens[k]!.text === "&") sawAnd = true;
+          k++;
+        }
+        while (k > j && !isNameWord(tokens[k - 1]!, dateToken, k - 1, from)) k--;
+        if (sawAnd && k > j + 1 && tokens.slice(j, k).some((x) => x.lower === "and" || x.text === "&")) {
+          j = k;
+          continue;
+        }
+      }
       // "of" / "of the" / "for the" + capitalised word continues the name.
       if (JOINERS.has(n.lower) && !capitalised(n)) {
         let k = j + 1;

@@ -34,6 +34,13 @@ export function partyList(v: SentenceView, from: number, to: number = v.tokens.l
   };
   for (; k < to; k++) {
     const t = v.tokens[k]!;
+    // "the Soviet Union (Stalin)": a parenthesis inside the list is left out.
+    if (t.text === "(") {
+      if (k > cur) push(cur, k);
+      while (k < to && v.tokens[k]!.text !== ")") k++;
+      cur = k + 1;
+      continue;
+    }
     if (v.inDate[k] || STOP_POS.has(t.pos) || STOP_WORDS.has(t.lower) || (t.pos === "PUNCT" && ![",", "-", "'", "’", ";", "&"].includes(t.text))) break;
     if (t.pos === "ADP" && t.lower !== "of" && t.lower !== "-") break;
     if (!/[\p{L}\p{N},;&'’-]/u.test(t.text)) break; // "→", "+", "/"
@@ -45,7 +52,7 @@ export function partyList(v: SentenceView, from: number, to: number = v.tokens.l
   if (k > cur) push(cur, k);
   // "the governments of France and Britain", "the two domains of Satsuma and Chōshū": the parties follow "of".
   const first = items[0];
-  const of = first ? /^\p{Ll}[^]*?\bof\s+(?:the\s+)?(\p{Lu}[^]*)$/u.exec(first) : null;
+  const of = first ? /^(?:\p{Ll}|Governments?\s)[^]*?\bof\s+(?:the\s+)?(\p{Lu}[^]*)$/u.exec(first) : null;
   if (of?.[1]) items[0] = of[1];
   const parties = items.filter((x) => x.length > 0);
   return { parties: parties.every(looksLikeParty) ? parties : [], end: k };

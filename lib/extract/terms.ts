@@ -74,10 +74,13 @@ function acronyms(s: string): Term[] {
 
 function glosses(s: string, v: SentenceView): Term[] {
   const out: Term[] = [];
-  // "glasnost (openness)", "perestroika (restructuring of the economy)"
-  for (const m of s.matchAll(/(?<![\p{L}-])(\p{Ll}[\p{L}-]{3,30})\s*\(((?:\p{Ll}[\p{L}'-]*)(?:\s+\p{Ll}[\p{L}'-]*){0,5})\)/gu)) {
-    const term = m[1] ?? "";
-    const def = m[2] ?? "";
+  // "glasnost (openness)", "perestroika (restructuring of the economy)"; "well-to-do farmers (kulaks)" names the term second.
+  for (const m of s.matchAll(/(?<![\p{L}-])((?:\p{Ll}[\p{L}-]*\s+)?\p{Ll}[\p{L}-]{3,30})\s*\(((?:\p{Ll}[\p{L}'-]*)(?:\s+\p{Ll}[\p{L}'-]*){0,5})\)/gu)) {
+    const before = m[1] ?? "";
+    const inside = m[2] ?? "";
+    const reversed = /\s/.test(before) && !/\s/.test(inside) && /^\p{Ll}[\p{L}-]*-[\p{L}-]+\s|^(?:poor|rich|small|large|wealthy|landless|well-to-do)\s/u.test(before);
+    const term = reversed ? inside : (before.split(/\s+/).pop() ?? "");
+    const def = reversed ? before : inside;
     if (/^(?:see|cf|e\.g|i\.e|or|and|also|now|today|modern|formerly)\b/.test(def) || v.rules.notGlosses.has(def.toLowerCase())) continue;
     out.push({ term, definition: def, prompt: `What does "${term}" mean?`, rule: "gloss", confidence: 0.7 });
   }
@@ -104,6 +107,7 @@ function appositions(v: SentenceView): Term[] {
     if (toks[i]!.text !== ",") continue;
     const d0 = i + 1;
     const first = toks[d0]!;
+    if (v.inDate[d0] || v.inDate[d0 + 1]) continue;
     const article = first.pos === "DET" && ["a", "an", "the"].includes(first.lower);
     let k = article ? d0 + 1 : d0;
     while (k < toks.length && (toks[k]!.pos === "ADJ" || toks[k]!.pos === "NUM" || (toks[k]!.pos === "VERB" && /(?:ed|en)$/.test(toks[k]!.lower)) || toks[k]!.text === "-")) k++;
@@ -117,6 +121,11 @@ function appositions(v: SentenceView): Term[] {
     if (!np) continue;
     const t0 = np.t0;
     if (v.inDate.slice(t0, i).some(Boolean) || toks.slice(t0, i).some((t) => t.pos === "PRON")) continue;
+    // "In theory, …": an opening phrase, not a term.
+    const lead = toks[t0 - 1]?.pos === "DET" ? t0 - 2 : t0 - 1;
+    if (lead === 0 && toks[0]!.pos === "ADP") continue;
+    // Quantities and vague phrases are not terms.
+    if (/^(?:a |the )?(?:number|lot|part|kind|sort|most|some|many|few|rest)\b/i.test(textOf(v, t0, i))) continue;
     // A list "France, the Netherlands and Spain" is not an apposition.
     let e = k + 1;
     while (e < toks.length) {
@@ -126,6 +135,8 @@ function appositions(v: SentenceView): Term[] {
       if (t.text === "," && toks[e + 1]?.lower === "and" && toks[e + 2]?.pos === "PROPN") break;
       e++;
     }
+    // "…, a factory for aircraft production, and a number of …": a list, not a definition.
+    if (toks[e]?.text === "," && toks[e + 1]?.lower === "and") continue;
     const def = trimDef(textOf(v, d0, e));
     if (def.split(" ").length < 3 || /^\p{Lu}/u.test(def.replace(/^(?:the|a|an)\s+/i, "")) && !article) continue;
     let term = textOf(v, t0, i);
@@ -148,6 +159,8 @@ function copulas(s: string, v: SentenceView): Term[] {
   const verb = m[3] ?? "was";
   const def = trimDef(m[4] ?? "");
   if (v.rules.notTerms.has(term.toLowerCase()) || /^(?:it|this|that|he|she|they|there|these|those|which)$/i.test(term)) return [];
+  // "The hard core of the agreement was …": a description, not a term.
+  if (/\sthe\s/i.test(` ${term} `.slice(1)) || /^(?:number|part|rest|core|aim|purpose|result|effect|cause|idea|point|problem|question|reason)\b/i.test(term)) return [];
   const defHead = /^(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}]+)\b/u.exec(def)?.[1] ?? "";
   if (v.rules.notDefinitionHeads.has(defHead)) return [];
   const noArticle = !/^(?:a|an|the)\s/i.test(def);
@@ -168,8 +181,10 @@ function knownAs(s: string): Term[] {
     if (!term || !def || term === def) continue;
     out.push({ term, definition: def, prompt: `What was ${/\s/.test(term) ? `the ${term}` : term} also known as?`, rule: "known-as", confidence: 0.75 });
   }
-  for (const m of s.matchAll(/(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s*,?\s*\(?\s*(?:is\s+|was\s+|being\s+)?short\s+for\s+(?:the\s+)?["“]?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,6})/gu)) {
-    out.push({ term: m[1] ?? "", definition: trimDef(m[2] ?? ""), prompt: `What is "${m[1]}" short for?`, rule: "short-for", confidence: 0.85 });
+  for (const m of s.matchAll(/((?:The\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s*,?\s*\(?\s*(?:is\s+|was\s+|being\s+)?short\s+for\s+(?:the\s+)?["“]?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,6})/gu)) {
+    const term = stripArticle(m[1] ?? "");
+    if (!term) continue;
+    out.push({ term, definition: trimDef(m[2] ?? ""), prompt: `What is "${term}" short for?`, rule: "short-for", confidence: 0.85 });
   }
   return out;
 }
@@ -179,7 +194,9 @@ function glossaryLine(s: string, rules: SentenceView["rules"]): Term[] {
   const m = /^(?:\*\*)?([\p{L}][\p{L}'’ -]{1,50}?)(?:\*\*)?\s*(?:–|—|:|=|\s-\s)\s*["“]?((?:a|an|the)\s+[^]{4,240}|\p{Ll}[^]{4,240}|\p{Lu}[\p{L}]+(?:\s+(?:of|and|for|the|on|in)?\s*\p{Lu}[\p{L}-]*)+)$/u.exec(s);
   if (!m) return [];
   const term = (m[1] ?? "").trim();
-  if (term.split(/\s+/).length > 5 || rules.notTerms.has(term.toLowerCase()) || (/^\p{Lu}+(?:\s\p{Lu}+)+$/u.test(term))) return [];
+  if (term.split(/\s+/).length > 5 || rules.notTerms.has(term.toLowerCase()) || /^\p{Lu}+(?:\s\p{Lu}+)+$/u.test(term)) return [];
+  // A term is a noun phrase: "Jump to: navigation" is wiki debris, "Signed: …" a field.
+  if (/\b(?:to|from|by|with|in|on|at|is|was|are|were|has|had)$/i.test(term) || /^(?:signed|dated|held|located|born|died)$/i.test(term)) return [];
   const def = trimDef((m[2] ?? "").split(/(?<=\.)\s|;\s/)[0] ?? "").replace(/["”]$/, "");
   return [{ term, definition: def, prompt: `What was ${term}?`, rule: "glossary-line", confidence: 0.8 }];
 }

@@ -48,7 +48,41 @@ export function sentenceView(allTokens: readonly Token[], span: Span, clean: str
     else for (let k = t0; k < t1; k++) inDate[k] = true;
   }
   const names = findNames(tokens, 0, tokens.length, clean, rules, (i) => inDate[i] === true);
-  return { ...span, tokens, names, dates, inDate, clean, rules };
+  const v = { ...span, tokens, names, dates, inDate, clean, rules };
+  for (const n of names) qualifyGeneric(v, n);
+  return v;
+}
+
+/**
+ * A generic agreement name ("Agreement", "Non-aggression Pact", "Alliance Treaty") tells
+ * nothing apart by itself: followed by "between A and B", the parties belong to the name
+ * ("Non-aggression Pact between the Soviet Union and France").
+ */
+function qualifyGeneric(v: SentenceView, n: Name): void {
+  if (!n.head || n.head.class !== "agreement" || v.tokens.slice(n.t0, n.t1).some((t) => t.lower === "of") || n.t1 - n.t0 > 3) return;
+  // "Protocol concluded between …" reads as "Protocol between …".
+  const at = v.tokens[n.t1]?.lower === "between" ? n.t1 : v.tokens[n.t1]?.pos === "VERB" && v.tokens[n.t1 + 1]?.lower === "between" ? n.t1 + 1 : -1;
+  if (at < 0) return;
+  let k = at + 1;
+  let sawAnd = false;
+  while (k < v.tokens.length) {
+    const t = v.tokens[k]!;
+    if (v.inDate[k] || t.pos === "VERB" || t.pos === "AUX" || (t.pos === "ADP" && t.lower !== "of") || [",", ";", "(", ".", ":"].includes(t.text)) {
+      if (t.text === "," && !sawAnd) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (t.lower === "and" || t.text === "&") sawAnd = true;
+    k++;
+  }
+  if (!sawAnd) return;
+  n.text = `${n.text} ${textOf(v, at, k)}`.replace(/\s+/g, " ");
+  if (at === n.t1) {
+    n.t1 = k;
+    n.end = v.tokens[k - 1]!.end;
+  }
 }
 
 /** Display text of tokens [t0, t1) from the clean text. */
