@@ -247,8 +247,17 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
   v.dates.forEach((d, di) => {
     const before = v.tokens[d.t0 - 1];
     const after = v.tokens[d.t1];
-    // "the 1905 Revolution": the date is part of a name; a card would give its answer away.
-    if (before?.lower === "the" && after && v.names.some((n) => n.t0 === d.t1)) return;
+    // "the 1905 Revolution": a year in front of a one-word event name is part of the name (a card would give its answer away);
+    // "the March 1938 Anschluss", "the 1926 Treaty of Berlin" date the event.
+    const follows = v.names.find((n) => n.t0 === d.t1);
+    if (before?.lower === "the" && follows) {
+      if (d.date.month === undefined && !v.tokens.slice(follows.t0, follows.t1).some((t) => t.lower === "of")) return;
+      if (follows.head) {
+        const s = subjectFromName(follows);
+        out.push({ subject: s, prompt: defaultQuestion(s, follows.head.verb), facet: "", rule: "date-before-name", confidence: 0.85 - (d.approximate ? 0.05 : 0), dateIndex: di });
+        return;
+      }
+    }
     const approx = d.approximate ? 0.05 : 0;
     // "By 1914 …", "until 1918", "after 1945": a bound, not the date of the event.
     if (before && NOT_A_POINT.has(before.lower)) return;

@@ -161,7 +161,8 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
 
 function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResult, figure: string | null, title: SentenceView | null): void {
   const { rules, discourse } = ctx;
-  const v = sentenceView(ctx.tokens, span, ctx.clean, rules);
+  const line = unit.kind === "item" || unit.kind === "row" || unit.kind === "field";
+  const v = sentenceView(ctx.tokens, span, ctx.clean, rules, line);
   const push = (c: Candidate) => ctx.produced.push({ c, citation, figure });
   for (const d of v.dates) ctx.keptDates.push({ start: d.start, end: d.end, sentence: span });
 
@@ -169,7 +170,6 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
     if (fieldFacts(ctx, unit, v, title, push)) return;
   }
 
-  const line = unit.kind === "item" || unit.kind === "row" || unit.kind === "field";
   const facts = datedFacts(v, discourse, { line, lineDate: line && v.dates[0]?.t0 === 0 });
   for (const f of facts) {
     const d = v.dates[f.dateIndex]!;

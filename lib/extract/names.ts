@@ -23,7 +23,7 @@ export interface Name {
   article: boolean;
 }
 
-const JOINERS = new Set(["of", "for", "de", "von", "van", "der", "la", "du", "del", "da", "y", "on"]);
+const JOINERS = new Set(["of", "for", "de", "von", "van", "der", "la", "du", "del", "da", "y", "on", "regarding", "concerning"]);
 const CLOSED = new Set(["DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "SYM", "SPACE", "ADV", "NUM"]);
 const OPENERS = new Set([":", "–", "—", "-", "|", "→", ";", "•"]);
 const PARTICLES = new Set(["de", "von", "van", "al", "el", "di", "da", "du", "le", "la"]);
@@ -91,15 +91,26 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
         j++;
         continue;
       }
-      if (n.lower === "and" && hasHead() && tokens.slice(i, j).some((x) => x.lower === "of" || x.lower === "concerning")) {
+      if ((n.lower === "and" || n.text === "&") && hasHead() && tokens.slice(i, j).some((x) => JOINERS.has(x.lower))) {
+        // "Treaty of Friendship and Alliance", "Treaty of Friendship & Peace", "… of Greek and Turkish Populations"
         const w = tokens[j + 1];
-        if (w && j + 1 < to && isNameWord(w, dateToken, j + 1, from) && (tokens[j + 2] ? isNameWord(tokens[j + 2]!, dateToken, j + 2, from) : false)) {
+        const after = tokens[j + 2];
+        if (w && j + 1 < to && isNameWord(w, dateToken, j + 1, from) && !(after && (after.pos === "VERB" || after.pos === "AUX"))) {
+          j += 2;
+          continue;
+        }
+      }
+      // "Boundary and Friendship Treaty": two words joined before the head word.
+      if ((n.lower === "and" || n.text === "&") && !hasHead()) {
+        const w = tokens[j + 1];
+        const h = tokens[j + 2];
+        if (w && h && isNameWord(w, dateToken, j + 1, from) && rules.heads.has(h.lower) && capitalised(h)) {
           j += 2;
           continue;
         }
       }
       // "Treaty of Friendship, Co-operation and Mutual Assistance": a list of capitalised words after "Head of".
-      if (n.text === "," && hasHead() && tokens.slice(i, j).some((x) => x.lower === "of")) {
+      if (n.text === "," && hasHead() && tokens.slice(i, j).some((x) => JOINERS.has(x.lower) && x.lower !== "on")) {
         let k = j + 1;
         let sawAnd = false;
         while (k < to && tokens[k] && (isNameWord(tokens[k]!, dateToken, k, from) || tokens[k]!.text === "," || tokens[k]!.lower === "and" || tokens[k]!.text === "-" || tokens[k]!.text === "&")) {
@@ -115,7 +126,7 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
       // "of" / "of the" / "for the" + capitalised word continues the name.
       if (JOINERS.has(n.lower) && !capitalised(n)) {
         let k = j + 1;
-        if (tokens[k]?.lower === "the") k++;
+        if (tokens[k]?.lower === "the" || ((tokens[k]?.lower === "an" || tokens[k]?.lower === "a") && n.lower === "of")) k++;
         const w = tokens[k];
         // "Yalta Conference of Roosevelt, Churchill and Stalin": people listed after "of" are not the name.
         const listAfter =

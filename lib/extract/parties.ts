@@ -21,7 +21,7 @@ export function partyName(s: string): string {
 }
 
 /** A party is a name: it opens with a capital ("Allied powers", "Polish government-in-exile"), and is short. */
-const looksLikeParty = (s: string): boolean => /^\p{Lu}/u.test(s) && s.split(" ").length <= 7;
+const looksLikeParty = (s: string): boolean => /^(?:\p{Ll}+\s)?\p{Lu}/u.test(s) && s.split(" ").length <= 7;
 
 /** A list of parties from token `from`, and the token where it ends. */
 export function partyList(v: SentenceView, from: number, to: number = v.tokens.length): { parties: string[]; end: number } {
@@ -41,8 +41,13 @@ export function partyList(v: SentenceView, from: number, to: number = v.tokens.l
       cur = k + 1;
       continue;
     }
-    if (v.inDate[k] || STOP_POS.has(t.pos) || STOP_WORDS.has(t.lower) || (t.pos === "PUNCT" && ![",", "-", "'", "’", ";", "&"].includes(t.text))) break;
-    if (t.pos === "ADP" && t.lower !== "of" && t.lower !== "-") break;
+    // "Government-in-Exile", "the exiled Czechs"
+    const inCompound = v.tokens[k - 1]?.text === "-" && v.tokens[k - 1]!.end === t.start && v.tokens[k + 1]?.text === "-";
+    const participle = t.pos === "VERB" && /ed$/.test(t.lower) && v.tokens[k + 1]?.pos === "PROPN" && k === cur + (v.tokens[cur]?.lower === "the" ? 1 : 0);
+    if (!inCompound && !participle) {
+      if (v.inDate[k] || STOP_POS.has(t.pos) || STOP_WORDS.has(t.lower) || (t.pos === "PUNCT" && ![",", "-", "'", "’", ";", "&"].includes(t.text))) break;
+      if (t.pos === "ADP" && t.lower !== "of" && t.lower !== "-") break;
+    }
     if (!/[\p{L}\p{N},;&'’-]/u.test(t.text)) break; // "→", "+", "/"
     if (t.text === "," || t.text === ";" || t.lower === "and" || t.text === "&") {
       if (k > cur) push(cur, k);

@@ -31,7 +31,7 @@ export function tokenAt(tokens: readonly Token[], pos: number): number {
   return lo;
 }
 
-export function sentenceView(allTokens: readonly Token[], span: Span, clean: string, rules: RuleSet): SentenceView {
+export function sentenceView(allTokens: readonly Token[], span: Span, clean: string, rules: RuleSet, line = false): SentenceView {
   const a = tokenAt(allTokens, span.start);
   let b = a;
   while (b < allTokens.length && (allTokens[b]?.end ?? Infinity) <= span.end) b++;
@@ -42,6 +42,8 @@ export function sentenceView(allTokens: readonly Token[], span: Span, clean: str
     const start = span.start + d.start;
     const end = span.start + d.end;
     const t0 = tokenAt(tokens, start);
+    // "the October Revolution": a month name inside a name is no date.
+    if (d.yearless && /^\p{L}+\.?$/u.test(clean.slice(start, end)) && /^\p{Lu}/u.test(tokens[t0 + 1]?.text ?? "")) continue;
     let t1 = t0;
     while (t1 < tokens.length && (tokens[t1]?.start ?? Infinity) < end) inDate[t1++] = true;
     if (!d.yearless) dates.push({ ...d, start, end, t0, t1 });
@@ -49,7 +51,7 @@ export function sentenceView(allTokens: readonly Token[], span: Span, clean: str
   }
   const names = findNames(tokens, 0, tokens.length, clean, rules, (i) => inDate[i] === true);
   const v = { ...span, tokens, names, dates, inDate, clean, rules };
-  for (const n of names) qualifyGeneric(v, n);
+  for (const n of names) qualifyGeneric(v, n, line);
   return v;
 }
 
@@ -58,8 +60,10 @@ export function sentenceView(allTokens: readonly Token[], span: Span, clean: str
  * nothing apart by itself: followed by "between A and B", the parties belong to the name
  * ("Non-aggression Pact between the Soviet Union and France").
  */
-function qualifyGeneric(v: SentenceView, n: Name): void {
-  if (!n.head || n.head.class !== "agreement" || v.tokens.slice(n.t0, n.t1).some((t) => t.lower === "of") || n.t1 - n.t0 > 3) return;
+function qualifyGeneric(v: SentenceView, n: Name, line: boolean): void {
+  // In a list line the entry's title is the whole "Pact of Mutual Assistance between the Soviet Union and Latvia".
+  const generic = !v.tokens.slice(n.t0, n.t1).some((t) => t.lower === "of") && n.t1 - n.t0 <= 3;
+  if (!n.head || n.head.class !== "agreement" || !(generic || (line && n.t0 <= 1))) return;
   // "Protocol concluded between …" reads as "Protocol between …".
   const at = v.tokens[n.t1]?.lower === "between" ? n.t1 : v.tokens[n.t1]?.pos === "VERB" && v.tokens[n.t1 + 1]?.lower === "between" ? n.t1 + 1 : -1;
   if (at < 0) return;
@@ -67,7 +71,10 @@ function qualifyGeneric(v: SentenceView, n: Name): void {
   let sawAnd = false;
   while (k < v.tokens.length) {
     const t = v.tokens[k]!;
-    if (v.inDate[k] || t.pos === "VERB" || t.pos === "AUX" || (t.pos === "ADP" && t.lower !== "of") || [",", ";", "(", ".", ":"].includes(t.text)) {
+    // "Government-in-Exile": a hyphenated compound is one word.
+    const inCompound = v.tokens[k - 1]?.text === "-" && v.tokens[k - 1]!.end === t.start && v.tokens[k + 1]?.text === "-";
+    const participle = t.pos === "VERB" && /ed$/.test(t.lower) && v.tokens[k + 1]?.pos === "PROPN";
+    if (!inCompound && !participle && (v.inDate[k] || t.pos === "VERB" || t.pos === "AUX" || (t.pos === "ADP" && t.lower !== "of") || [",", ";", "(", ".", ":"].includes(t.text))) {
       if (t.text === "," && !sawAnd) {
         k++;
         continue;
@@ -78,6 +85,12 @@ function qualifyGeneric(v: SentenceView, n: Name): void {
     k++;
   }
   if (!sawAnd) return;
+  // "… on Mutual Assistance", "… regarding the administration of …": the topic tells two agreements of one day apart.
+  if (["on", "regarding", "concerning"].includes(v.tokens[k]?.lower ?? "")) {
+    let e = k + 1;
+    while (e < v.tokens.length && e - k <= 10 && !v.inDate[e] && ![",", ";", ".", "(", ":"].includes(v.tokens[e]!.text) && !(v.tokens[e]!.pos === "VERB" && e > k + 1)) e++;
+    if (e - k <= 10) k = e;
+  }
   n.text = `${n.text} ${textOf(v, at, k)}`.replace(/\s+/g, " ");
   if (at === n.t1) {
     n.t1 = k;
