@@ -270,6 +270,11 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       k--;
     }
     const named = k >= 0 && k < d.t0 - 1 + 1 ? nameEndingAt(v, k) : undefined;
+    // "on Black Thursday, Oct. 24, 1929": a named day.
+    if (named && !named.head && v.tokens[named.t0 - 1]?.lower === "on" && v.tokens[d.t0 - 1]?.text === "," && k === d.t0 - 2) {
+      out.push({ subject: subjectFromName(named), prompt: `When was ${named.text}?`, facet: "", rule: "named-day", confidence: 0.75 - approx, dateIndex: di });
+      return;
+    }
     if (named && named.head && k < d.t0 && (d.t0 - k <= 4)) {
       const pre = v.tokens[named.t0 - 1]?.lower === "the" ? v.tokens[named.t0 - 2] : v.tokens[named.t0 - 1];
       const verbBefore = v.tokens.slice(0, named.t0).some((t, i) => isVerb(t) && !v.inDate[i]);
@@ -306,7 +311,16 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
     }
 
     // "the political revolution of 1868": the date modifies a noun, not the clause's verb.
-    if (before?.lower === "of" && v.tokens[d.t0 - 2]?.pos === "NOUN") return;
+    if (before?.lower === "of" && v.tokens[d.t0 - 2]?.pos === "NOUN") {
+      // "A conscription law of January 1873": a described law, treaty or event is dated by it.
+      const np = nounPhraseEndingAt(v, d.t0 - 2, 0);
+      const hw = np ? v.rules.heads.get(np.head) : undefined;
+      if (np && hw && np.t1 - np.t0 >= 2 && hw.class !== "organisation" && !(d.date.month === undefined && np.determiner && v.tokens[np.t0 - 1]?.lower === "the")) {
+        const s: Subject = { text: np.text.replace(/^(?:a|an)\s+/i, ""), article: true, event: true, defaultVerb: hw.verb, plural: false, via: "description" };
+        out.push({ subject: s, prompt: defaultQuestion(s, hw.verb), facet: "", rule: "described-date", confidence: 0.7 - approx, dateIndex: di });
+      }
+      return;
+    }
 
     // 3. The verb of the clause.
     const [c0, c1] = clauseBounds(v, d.t0);
@@ -326,7 +340,11 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       }
     }
     if (vi >= 0) {
-      const fact = verbFact(v, vi, c0, c1, d.t0, discourse, opts);
+      let fact = verbFact(v, vi, c0, c1, d.t0, discourse, opts);
+      // "In September 1876 he gathered explorers … and founded the International African Association": try the coordinated verb.
+      for (let q = vi + 1; !fact && vi > d.t0 && q < c1; q++) {
+        if (isVerb(v.tokens[q]) && v.tokens.slice(vi + 1, q).some((t) => t.lower === "and") && !v.names.some((n) => n.t0 <= q && q < n.t1)) fact = verbFact(v, q, c0, c1, d.t0, discourse, opts);
+      }
       if (fact) {
         out.push({ ...fact, confidence: fact.confidence - approx, dateIndex: di });
         return;
@@ -349,6 +367,14 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       let h = e;
       while (h < v.tokens.length && h - e < 4 && (v.tokens[h]!.pos === "ADJ" || v.tokens[h]!.pos === "NOUN" || v.tokens[h]!.pos === "DET") && !v.rules.heads.has(v.tokens[h]!.lower)) h++;
       const hw = v.tokens[h] ? v.rules.heads.get(v.tokens[h]!.lower) : undefined;
+      const ofName = v.tokens[h + 1]?.lower === "of" ? v.names.find((x) => x.t0 === h + 2 || x.t0 === h + 3) : undefined;
+      if (!hw && ofName && !v.tokens.slice(e, v.tokens.length).some((t) => t.pos === "VERB" && !v.names.some((n) => n.t0 <= v.tokens.indexOf(t) && v.tokens.indexOf(t) < n.t1))) {
+        // An event noun and what it happened to, with no verb: "the storming of the Bastille".
+        const text = textOf(v, e, ofName.t1).replace(/^(?:the|a|an)\s+/i, "");
+        const s: Subject = { text, article: true, event: true, defaultVerb: "took place", plural: false, via: "description" };
+        out.push({ subject: s, prompt: defaultQuestion(s, "took place"), facet: "", rule: "timeline-description", confidence: 0.7 - approx, dateIndex: di });
+        return;
+      }
       if (hw && hw.class !== "organisation") {
         let end = h + 1;
         if (v.tokens[end]?.lower === "of") {
@@ -403,7 +429,18 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     else if (!(t.pos === "ADV" || (t.pos === "AUX" && (t.lemma === "have" || t.lemma === "do")))) break;
     q--;
   }
-  const found = findSubject(v, q + 1, c0, discourse);
+  let found = findSubject(v, q + 1, c0, discourse);
+  // "Cortés landed on the Gulf coast … and entered Tenochtitlan on …": the verbs share their subject.
+  if (!found.subject && v.tokens[q]?.lower === "and") {
+    for (let p = q - 1; p >= c0; p--) {
+      if (isVerb(v.tokens[p]) && !v.names.some((n) => n.t0 <= p && p < n.t1)) {
+        let a = p - 1;
+        while (a >= c0 && (isBe(v.tokens[a]) || v.tokens[a]!.pos === "ADV" || v.tokens[a]!.pos === "AUX")) a--;
+        found = findSubject(v, a + 1, c0, discourse);
+        break;
+      }
+    }
+  }
   const afterVerb = v.tokens[particleEnd];
   const hasObject = !!afterVerb && !v.inDate[particleEnd] && ["DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON"].includes(afterVerb.pos);
   const intransitive = rules.intransitiveVerbs.has(lemma);
@@ -439,7 +476,8 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     const det = v.tokens[particleEnd]!;
     const ofFollows = v.tokens[particleEnd + 2]?.lower === "of";
     const objRef = !objName && det.lower === "the" && v.tokens[particleEnd + 1] && !ofFollows ? discourse.definite(v.tokens[particleEnd + 1]!.lower) : null;
-    const itRef = !objName && det.lower === "it" ? discourse.pronoun() : null;
+    const earlier = [...v.names].reverse().find((n) => n.t1 <= vi && n.head);
+    const itRef = !objName && det.lower === "it" ? (earlier ? { text: earlier.text, article: earlier.article || true, head: earlier.head! } : discourse.pronoun()) : null;
     let os: Subject | null = objName ? subjectFromName(objName) : objRef ? subjectFromReferent(objRef, "definite") : itRef ? subjectFromReferent(itRef, "pronoun") : null;
     if (!os && (det.lower === "a" || det.lower === "an" || det.lower === "the")) {
       // "a secret treaty of alliance": an agreement described, not named.
@@ -447,20 +485,29 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
       while (h < objEnd && (v.tokens[h]!.pos === "ADJ" || v.tokens[h]!.pos === "NOUN") && !v.rules.heads.has(v.tokens[h]!.lower)) h++;
       const head = v.tokens[h];
       const hw = head ? v.rules.heads.get(head.lower) : undefined;
-      if (hw && (hw.class === "agreement" || hw.class === "declaration" || hw.class === "law")) {
+      const proclaimed = ["proclaim", "declare", "announce", "order", "decree"].includes(verb.lemma);
+      if (hw && (hw.class === "agreement" || hw.class === "declaration" || hw.class === "law" || (proclaimed && hw.class !== "organisation"))) {
         const np = nounPhraseEndingAt(v, v.tokens[h + 1]?.lower === "of" && v.tokens[h + 2] && !v.inDate[h + 2] ? h + 2 : h, particleEnd + 1);
         if (np) os = { text: np.text, article: true, event: true, defaultVerb: hw.verb, plural: false, via: "description" };
       }
     }
-    if (os) return signObject(os, verb, found.actors ?? [], 0.9 * VIA_FACTOR[os.via]);
+    const actors = found.actors ?? [];
+    // "Castile ratified the Treaty of Tordesillas on 2 July 1494, and Portugal ratified it on 5 September": one party's own act.
+    if (os && actors.length === 1 && found.subject?.via === "name" && ["ratify", "join", "accede", "denounce", "repudiate"].includes(verb.lemma)) {
+      const a = subjectText(found.subject);
+      const o = subjectText(os);
+      return { subject: { ...found.subject, text: `${found.subject.text} ${verb.lower} ${o}`, event: false }, prompt: `When did ${a} ${verb.lemma} ${o}?`, facet: "", rule: "actor-sign", confidence: 0.8 };
+    }
+    if (os) return signObject(os, verb, actors, 0.9 * VIA_FACTOR[os.via]);
   }
 
   if (!found.subject) return null;
   const s = found.subject;
   const complement = objectText(v, particleEnd, objEnd);
   const words = complement ? complement.split(" ").length : 0;
-  const vague = /\b(?:its|his|her|their|it|them|this|that|these|those)\b/i.test(complement);
-  if (intransitive || !hasObject) {
+  // "reach its coast": a pronoun the question cannot resolve ("his army" after "Cornwallis" reads fine).
+  const vague = /\b(?:its|it|them|this|that|these|those)\b/i.test(complement);
+  if (!hasObject) {
     if (!s.event && !intransitive && !complement) return null;
     if (!s.event && s.via !== "name" && s.via !== "title") return null;
     // "When did the Continental Congress vote for independence?", "When did Perry arrive in Edo Bay?"

@@ -180,6 +180,20 @@ export function findDateExpressions(text: string): (DateMatch & { yearless: bool
   for (const r of results) {
     let start = r.index;
     let matched = r.text;
+    // "the night of 16 December 1773", "the early hours of 30 September 1938": chrono reads a time of day; the date follows "of".
+    const partOfDay = /^(?:the\s+)?(?:night|morning|evening|afternoon|dawn|early hours|small hours)\s+of\s+/i.exec(matched);
+    if (partOfDay && !r.start.isCertain("month")) {
+      for (const inner of findDateExpressions(matched.slice(partOfDay[0].length))) {
+        out.push({ ...inner, start: inner.start + start + partOfDay[0].length, end: inner.end + start + partOfDay[0].length });
+      }
+      continue;
+    }
+    // "Thursday, Oct. 24, 1929": the weekday is not part of the date (it may be part of a name, "Black Thursday").
+    const weekday = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+/.exec(matched);
+    if (weekday) {
+      start += weekday[0].length;
+      matched = matched.slice(weekday[0].length);
+    }
     const lead = LEAD.exec(matched);
     if (lead && !extras.has(r as object)) {
       start += lead[0].length;
