@@ -49,7 +49,7 @@ const RELATIVE = new Set(["that", "which", "who", "whom"]);
 const NOT_A_POINT = new Set(["by", "until", "till", "after", "before", "since", "within", "throughout", "than", "around"]);
 const SUBJECT_PREPOSITIONS = new Set(["between", "by", "with", "of", "for", "among", "against", "to", "from", "in", "at", "on"]);
 const GAP_WORDS = new Set(["of", "on", "in", "from", "dated", ",", "(", "at", "between"]);
-const PREPOSITION_BEFORE_EVENT = new Set(["at", "in", "during", "after", "before", "following", "since", "until", "by", "of"]);
+const PREPOSITION_BEFORE_EVENT = new Set(["at", "in", "during", "after", "before", "following", "since", "until", "by", "of", "under", "with", "from", "to"]);
 
 /** Verbs whose object is the agreement: "X and Y signed the Z" dates Z. */
 const SIGN_OBJECT = new Set(["sign", "conclude", "ratify", "negotiate", "agree", "adopt", "proclaim", "issue", "pass", "publish", "enact", "repeal", "draft", "declare", "found", "establish", "form", "create"]);
@@ -278,7 +278,9 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
     if (named && named.head && k < d.t0 && (d.t0 - k <= 4)) {
       const pre = v.tokens[named.t0 - 1]?.lower === "the" ? v.tokens[named.t0 - 2] : v.tokens[named.t0 - 1];
       const verbBefore = v.tokens.slice(0, named.t0).some((t, i) => isVerb(t) && !v.inDate[i]);
-      const objectOfVerb = verbBefore && !(pre && PREPOSITION_BEFORE_EVENT.has(pre.lower)) && !participle;
+      // "the Treaty of Trianon of 4 June 1920": "of" + date always qualifies the name.
+      const ofDate = v.tokens[d.t0 - 1]?.lower === "of" && k === d.t0 - 2;
+      const objectOfVerb = verbBefore && !(pre && PREPOSITION_BEFORE_EVENT.has(pre.lower)) && !participle && !ofDate;
       if (!objectOfVerb || named.head.class === "battle" || named.head.class === "war") {
         const s = subjectFromName(named);
         const verb = participle && participle.lemma !== "be" ? participle.text.toLowerCase() : (named.head.verb);
@@ -488,7 +490,8 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
       const proclaimed = ["proclaim", "declare", "announce", "order", "decree"].includes(verb.lemma);
       if (hw && (hw.class === "agreement" || hw.class === "declaration" || hw.class === "law" || (proclaimed && hw.class !== "organisation"))) {
         const np = nounPhraseEndingAt(v, v.tokens[h + 1]?.lower === "of" && v.tokens[h + 2] && !v.inDate[h + 2] ? h + 2 : h, particleEnd + 1);
-        if (np) os = { text: np.text, article: true, event: true, defaultVerb: hw.verb, plural: false, via: "description" };
+        // "an agreement" alone says nothing; "a secret treaty of alliance" does.
+        if (np && np.t1 - np.t0 >= 2) os = { text: np.text, article: true, event: true, defaultVerb: hw.verb, plural: false, via: "description" };
       }
     }
     const actors = found.actors ?? [];

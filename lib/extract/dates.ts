@@ -200,6 +200,9 @@ export function findDateExpressions(text: string): (DateMatch & { yearless: bool
       matched = matched.slice(lead[0].length);
     }
     if (SLASH_DATE.test(matched)) continue;
+    // ISO dates are year-month-day; chrono would also try year-day-month ("1920-13-02").
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(matched);
+    if (iso && !build(Number(iso[1]), Number(iso[2]), Number(iso[3]))) continue;
     const end = start + matched.length;
     const x = extras.get(r as object);
     if (x) {
@@ -245,13 +248,15 @@ export function findDateExpressions(text: string): (DateMatch & { yearless: bool
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some(([a, b]) => start < b && end > a)) continue;
+    // "30 February 1920" is no date, and its year alone is not one either.
+    if (/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+$/.test(text.slice(Math.max(0, start - 12), start))) continue;
     const date = build(Number(m[0]));
     if (date) out.push({ start, end, date, answer: formatDate(date), shape: "year", approximate: false, yearless: false });
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-const BARE_YEAR = new RegExp(`(?<![\\p{L}\\p{N}.,/£$€#-])(?:1\\d{3}|20\\d{2})${NOT_AFTER}`, "gu");
+const BARE_YEAR = new RegExp(`(?<![\\p{L}\\p{N}.,/£$€#-])(?:1\\d{3}|20\\d{2})(?!-\\d)${NOT_AFTER}`, "gu");
 
 /** Date expressions with a year, left to right, non-overlapping. */
 export function findDates(text: string): DateMatch[] {

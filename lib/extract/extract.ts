@@ -40,7 +40,7 @@ function skippedEntry(text: string, span: Span, v: Verdict): Skipped {
 /** Short, unpunctuated single line: a title in plain text. */
 function isTitleLine(text: string, u: Unit): boolean {
   if (u.kind !== "paragraph" || u.end - u.start > 120) return false;
-  const s = text.slice(u.start, u.end);
+  const s = text.slice(u.start, u.end).replace(/(?:\[\^?[\w-]{1,20}\])+$/, "");
   return !s.includes("\n") && s.split(/\s+/).length <= 12 && !/[.!?:;,]$/.test(s);
 }
 
@@ -96,8 +96,10 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
       skipped.push(skippedEntry(text, unit, hateful));
       continue;
     }
-    if (unit.kind === "heading" || isTitleLine(text, unit)) {
-      title = sentenceView(tokens, unit, clean, rules);
+    const titleView = unit.kind === "heading" || isTitleLine(text, unit) ? sentenceView(tokens, unit, clean, rules) : null;
+    // A line with a finite verb is a statement, even without a full stop ("Hitler became Chancellor in 1933").
+    if (titleView && (unit.kind === "heading" || !titleView.tokens.some((t) => t.pos === "VERB" || t.pos === "AUX"))) {
+      title = titleView;
       ctx.discourse.mention(title.names);
       const event = title.names.find((n) => n.head);
       ctx.discourse.setSubject(event?.head ? { text: event.text, article: true, head: event.head } : null);

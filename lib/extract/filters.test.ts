@@ -52,16 +52,26 @@ describe("sentence filters", () => {
     expect(verdict("Entirely illegal.")?.reason).toBe("opinion");
   });
 
-  it("skips figures without a resolvable citation, keeps them with one", () => {
-    expect(verdict("They murdered 66 million of their own citizens.[2]")).toMatchObject({ reason: "uncited-figure", detail: "66" });
-    expect(verdict("About 250 miles south-west of Moscow.", "Dyck, 1966")).toBeNull();
+  it("no longer skips a sentence for its figure: the figure is kept off the cards instead", () => {
+    expect(verdict("They murdered 66 million of their own citizens.[2]")).toBeNull();
     expect(verdict("Treaty of Rapallo, 16 April 1922.")).toBeNull();
+  });
+
+  it("skips a sentence that is mostly a quotation, not one that quotes a few words", () => {
+    expect(verdict('He said: "we shall fight on the beaches and in the fields".')?.reason).toBe("quotation");
+    expect(verdict('Colonists protested under the slogan "No taxation without representation," and the act was repealed in March 1766 after long debates in Parliament.')).toBeNull();
   });
 
   it("counts numbers, not dates, as figures", () => {
     expect(findFigure("signed 2nd May 1935 and 1920-1922", rules)).toBeNull();
     expect(findFigure("200,000 members", rules)).toBe("200,000");
     expect(findFigure("millions perished", rules)).toBe("millions");
+    expect(findFigure("The famine killed 3 million people.", rules)).toBe("3 million");
+  });
+
+  it("does not count a day and month, a citation's page or a number word in a name as a figure", () => {
+    expect(findFigure("On 12 March German troops crossed the border.", rules)).toBeNull();
+    expect(findFigure("The Thirty Years' War ended at Westphalia.", rules)).toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@ import type { Candidate } from "./candidate";
 import type { CitationResult } from "./citations";
 import { precision } from "./dates";
 import { cardId, normaliseSubject } from "./ids";
+import { joinParties } from "./parties";
 import type { Card, Conflict, PartialDate } from "./types";
 
 /**
@@ -22,6 +23,8 @@ export interface Produced {
 
 const KIND_ORDER = { date: 0, parties: 1, term: 2 } as const;
 const CONFLICT_CONFIDENCE = 0.5;
+/** A same-named subject the text gives no context for: offered, not pre-selected. */
+const AMBIGUOUS_CONFIDENCE = 0.55;
 
 /** Could both be written about one event: equal where both are given. */
 function compatible(a: PartialDate, b: PartialDate): boolean {
@@ -65,7 +68,45 @@ function toCard(document: string, text: string, p: Produced, idFacet: string): C
   }
 }
 
-export function mergeCandidates(document: string, text: string, produced: readonly Produced[]): { cards: Card[]; conflicts: Conflict[] } {
+/**
+ * Two agreements with one name ("the Treaty of Berlin" of 1878 and of 1926): where the
+ * text names a mention's parties, they become part of its subject ("Treaty of Berlin
+ * between Germany and the Soviet Union"), and its parties card gets the year; the answer
+ * itself is never added to a date question. A mention left without such context stays,
+ * offered unselected.
+ */
+function disambiguate(produced: readonly Produced[]): Produced[] {
+  const out = produced.map((p) => ({ ...p, c: { ...p.c } as Candidate }));
+  const dated = new Map<string, Produced[]>();
+  for (const p of out) {
+    if (p.c.kind !== "date") continue;
+    const key = `${normaliseSubject(p.c.subject)}\u0000${p.c.facet ?? ""}`;
+    dated.set(key, [...(dated.get(key) ?? []), p]);
+  }
+  for (const group of dated.values()) {
+    const years = new Set(group.map((p) => (p.c.kind === "date" ? p.c.date.year : 0)));
+    if (years.size < 2) continue;
+    const subject = group[0]!.c.subject;
+    for (const p of group) {
+      if (p.c.kind !== "date") continue;
+      const year = p.c.date.year;
+      const parties = out.find((q) => q.c.kind === "parties" && q.c.quote.start === p.c.quote.start && normaliseSubject(q.c.subject) === normaliseSubject(subject));
+      if (parties?.c.kind !== "parties") {
+        p.c.confidence = Math.min(p.c.confidence, AMBIGUOUS_CONFIDENCE);
+        continue;
+      }
+      const named = `${subject} between ${joinParties(parties.c.parties)}`;
+      p.c.prompt = p.c.prompt.replace(subject, named);
+      p.c.subject = named;
+      parties.c.prompt = parties.c.prompt.replace(subject, `${subject} (${year})`);
+      parties.c.subject = `${subject} (${year})`;
+    }
+  }
+  return out;
+}
+
+export function mergeCandidates(document: string, text: string, candidates: readonly Produced[]): { cards: Card[]; conflicts: Conflict[] } {
+  const produced = disambiguate(candidates);
   const groups = new Map<string, Produced[]>();
   for (const p of produced) {
     if (carriesFigure(p.c, p.figure)) continue;
