@@ -138,6 +138,8 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
         if (!h && !np.hasName) return {};
         const ref = !np.hasName && np.t1 - np.t0 === 1 ? discourse.definite(np.head) : null;
         if (ref) return { subject: subjectFromReferent(ref, "definite") };
+        // "the war" with nothing it can refer to: which war is not guessed.
+        if (!np.hasName && np.t1 - np.t0 === 1) return {};
         return {
           subject: {
             text: np.text,

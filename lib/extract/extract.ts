@@ -83,6 +83,7 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
   const ctx: Ctx = { doc, text, clean, tokens, rules, discourse: new Discourse(rules), produced: [], usedDates: new Set(), keptDates: [] };
   const skipped: Skipped[] = [];
   let title: SentenceView | null = null;
+  let docTitle: SentenceView | null = null;
   let question: Question | null = null;
 
   for (const unit of lay.units) {
@@ -100,6 +101,7 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
     // A line with a finite verb is a statement, even without a full stop ("Hitler became Chancellor in 1933").
     if (titleView && (unit.kind === "heading" || !titleView.tokens.some((t) => t.pos === "VERB" || t.pos === "AUX"))) {
       title = titleView;
+      docTitle ??= titleView;
       ctx.discourse.mention(title.names);
       const event = title.names.find((n) => n.head);
       ctx.discourse.setSubject(event?.head ? { text: event.text, article: true, head: event.head } : null);
@@ -150,7 +152,7 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
           ctx.produced.push({ c, citation, figure });
         }
       }
-      if (!isQuestion) sentenceFacts(ctx, unit, s, citation, figure, title);
+      if (!isQuestion) sentenceFacts(ctx, unit, s, citation, figure, title, docTitle);
     });
   }
 
@@ -161,7 +163,7 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
   return { cards: merged.cards, skipped, unusedDates, conflicts: merged.conflicts };
 }
 
-function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResult, figure: string | null, title: SentenceView | null): void {
+function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResult, figure: string | null, title: SentenceView | null, docTitle: SentenceView | null): void {
   const { rules, discourse } = ctx;
   const line = unit.kind === "item" || unit.kind === "row" || unit.kind === "field";
   const v = sentenceView(ctx.tokens, span, ctx.clean, rules, line);
@@ -179,7 +181,7 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
     push({ kind: "date", subject: f.subject.text, prompt: f.prompt, answer: d.answer, date: d.date, quote: span, confidence: round(f.confidence), rule: f.rule, facet: f.facet });
   }
   if (unit.kind === "row") rowFallback(ctx, unit, v, facts, push);
-  partiesFacts(v, facts, discourse, push);
+  partiesFacts(v, facts, discourse, push, titleActor(docTitle));
   for (const t of termCandidates(v, line)) push(t);
 
   // What "it" may refer to next: this sentence's event subject, if it had one.
@@ -267,7 +269,16 @@ function actorsBefore(v: SentenceView, vi: number): string[] {
 }
 
 /** Parties of an agreement named or referred to in the sentence. */
-function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: Discourse, push: (c: Candidate) => void): void {
+/** The one actor a title names ("Treaties of Soviet Russia, 1918–1922" → Soviet Russia), if it names exactly one. */
+function titleActor(title: SentenceView | null): string | null {
+  const names = title?.names ?? [];
+  const ofPlural = names.map((n) => /^\p{Lu}\p{L}+s of (?:the )?(.+)$/u.exec(n.text)?.[1]).find(Boolean);
+  if (ofPlural) return ofPlural;
+  const actors = names.filter((n) => !n.head);
+  return actors.length === 1 ? actors[0]!.text : null;
+}
+
+function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: Discourse, push: (c: Candidate) => void, actor: string | null): void {
   const agreementFact = facts.find((f) => f.subject.event && (f.subject.via !== "name" || v.names.some((n) => n.text === f.subject.text && n.head && AGREEMENT_CLASSES.has(n.head.class))));
   const named = v.names.find((n) => n.head && AGREEMENT_CLASSES.has(n.head.class));
   let subject: Subject | null = agreementFact?.subject ?? (named ? { text: named.text, article: true, event: true, plural: false, via: "name" } : null);
@@ -312,6 +323,16 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
         parties = [...a.parties, ...b.parties];
         rule = "with";
         subject = { text: named.text, article: true, event: true, plural: false, via: "name" };
+      }
+    }
+    // Under a title naming one actor, "Treaty of Tartu (1920) with Estonia" is that actor's treaty with Estonia.
+    const withAt = v.tokens.findIndex((t, i) => i >= named.t1 && i <= named.t1 + 4 && t.lower === "with");
+    if (parties.length < 2 && actor && withAt > 0 && v.tokens.slice(named.t1, withAt).every((t, i) => v.inDate[named.t1 + i] || t.pos === "PUNCT")) {
+      const b = partyList(v, withAt + 1).parties;
+      if (b.length >= 1 && !b.includes(actor)) {
+        parties = [actor, ...b];
+        rule = "title-with";
+        subject = { text: named.text, article: true, event: true, plural: false, via: "title" };
       }
     }
   }

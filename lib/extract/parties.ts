@@ -28,6 +28,7 @@ export function partyList(v: SentenceView, from: number, to: number = v.tokens.l
   const items: string[] = [];
   let cur = from;
   let k = from;
+  let sawAnd = false;
   const push = (a: number, b: number) => {
     const s = partyName(textOf(v, a, b));
     if (s) items.push(s);
@@ -49,7 +50,10 @@ export function partyList(v: SentenceView, from: number, to: number = v.tokens.l
       if (t.pos === "ADP" && t.lower !== "of" && t.lower !== "-") break;
     }
     if (!/[\p{L}\p{N},;&'’-]/u.test(t.text)) break; // "→", "+", "/"
+    // "A, B and C, confirmed …": the list ends with its "and" item.
+    if ((t.text === "," || t.text === ";") && sawAnd) break;
     if (t.text === "," || t.text === ";" || t.lower === "and" || t.text === "&") {
+      if (t.lower === "and" || t.text === "&") sawAnd = true;
       if (k > cur) push(cur, k);
       cur = k + 1;
     }
