@@ -1,4 +1,3 @@
-import type { Candidate } from "./candidate";
 import type { Discourse, Referent } from "./discourse";
 import { withArticle, type Name } from "./names";
 import type { Token } from "./nlp";
@@ -248,7 +247,6 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
   const rules = v.rules;
   v.dates.forEach((d, di) => {
     const before = v.tokens[d.t0 - 1];
-    const after = v.tokens[d.t1];
     // "the 1905 Revolution": a year in front of a one-word event name is part of the name (a card would give its answer away);
     // "the March 1938 Anschluss", "the 1926 Treaty of Berlin" date the event.
     const follows = v.names.find((n) => n.t0 === d.t1);
