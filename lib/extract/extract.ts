@@ -182,7 +182,7 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   }
   if (unit.kind === "row") rowFallback(ctx, unit, v, facts, push);
   partiesFacts(v, facts, discourse, push, titleActor(docTitle));
-  for (const t of termCandidates(v, line)) push(t);
+  for (const t of termCandidates(v, line, ctx.text.slice(span.start, span.end))) push(t);
 
   // What "it" may refer to next: this sentence's event subject, if it had one.
   const eventFact = facts.find((f) => f.subject.event && f.subject.via !== "pronoun");

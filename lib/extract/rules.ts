@@ -37,7 +37,7 @@ export const eventsFileSchema = z.object({
   }),
 });
 
-export const termsFileSchema = z.object({ notTerms: phrases, personNouns: phrases, placeNouns: phrases, notGlosses: phrases });
+export const termsFileSchema = z.object({ notTerms: phrases, personNouns: phrases, placeNouns: phrases, notGlosses: phrases, containerNouns: phrases });
 
 /** A head word's class and the verb of its default question. */
 export interface HeadWord {
@@ -77,6 +77,8 @@ export interface RuleSet {
   /** Head nouns of descriptions of people and places: "the president", "the capital of …". */
   notDefinitionHeads: Set<string>;
   notGlosses: Set<string>;
+  /** "the period of détente": the term is what follows "of". */
+  containerNouns: Set<string>;
 }
 
 const lower = (xs: readonly string[]): Set<string> => new Set(xs.map((x) => x.toLowerCase()));
@@ -103,6 +105,7 @@ export function compileRules(data: RuleData): RuleSet {
     notTerms: lower(data.terms.notTerms),
     notDefinitionHeads: lower([...data.terms.personNouns, ...data.terms.placeNouns]),
     notGlosses: lower(data.terms.notGlosses),
+    containerNouns: lower(data.terms.containerNouns),
   };
 }
 

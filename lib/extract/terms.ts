@@ -81,6 +81,7 @@ function glosses(s: string, v: SentenceView): Term[] {
     const reversed = /\s/.test(before) && !/\s/.test(inside) && /^\p{Ll}[\p{L}-]*-[\p{L}-]+\s|^(?:poor|rich|small|large|wealthy|landless|well-to-do)\s/u.test(before);
     const term = reversed ? inside : (before.split(/\s+/).pop() ?? "");
     const def = reversed ? before : inside;
+    if (v.rules.notGlosses.has(term.toLowerCase())) continue;
     if (/^(?:see|cf|e\.g|i\.e|or|and|also|now|today|modern|formerly)\b/.test(def) || v.rules.notGlosses.has(def.toLowerCase())) continue;
     out.push({ term, definition: def, prompt: `What does "${term}" mean?`, rule: "gloss", confidence: 0.7 });
   }
@@ -108,8 +109,10 @@ function appositions(v: SentenceView): Term[] {
     const d0 = i + 1;
     const first = toks[d0]!;
     if (v.inDate[d0] || v.inDate[d0 + 1]) continue;
-    const article = first.pos === "DET" && ["a", "an", "the"].includes(first.lower);
-    let k = article ? d0 + 1 : d0;
+    // "Konfrontasi, Indonesia's armed opposition to …": a possessive works as the article.
+    const possessive = first.pos === "PROPN" && (toks[d0 + 1]?.text === "'s" || toks[d0 + 1]?.text === "’s");
+    const article = (first.pos === "DET" && ["a", "an", "the"].includes(first.lower)) || possessive;
+    let k = possessive ? d0 + 2 : article ? d0 + 1 : d0;
     while (k < toks.length && (toks[k]!.pos === "ADJ" || toks[k]!.pos === "NUM" || (toks[k]!.pos === "VERB" && /(?:ed|en)$/.test(toks[k]!.lower)) || toks[k]!.text === "-")) k++;
     const noun = toks[k];
     if (!noun || noun.pos !== "NOUN") continue;
@@ -137,10 +140,21 @@ function appositions(v: SentenceView): Term[] {
     }
     // "…, a factory for aircraft production, and a number of …": a list, not a definition.
     if (toks[e]?.text === "," && toks[e + 1]?.lower === "and") continue;
+    // A definition is a noun phrase: "Paris, the long wars against Napoleon seemed to be over" is a clause.
+    let clause = false;
+    for (let q = k + 1; q < e; q++) {
+      const t = toks[q]!;
+      if (["who", "that", "which", "whose", "whom", "where", "when"].includes(t.lower)) break;
+      if ((t.pos === "AUX" && t.lemma !== "be") || (t.pos === "VERB" && !/(?:ed|en|ing|wn|t)$/.test(t.lower))) clause = true;
+    }
+    if (clause) continue;
     const def = trimDef(textOf(v, d0, e));
     if (def.split(" ").length < 3 || /^\p{Lu}/u.test(def.replace(/^(?:the|a|an)\s+/i, "")) && !article) continue;
     let term = textOf(v, t0, i);
     term = stripArticle(term);
+    // "the period of détente", "the high point of appeasement": the term is what follows "of".
+    const contained = /^(.+?)\s+of\s+(.+)$/.exec(term);
+    if (contained && v.rules.containerNouns.has(contained[1]!.toLowerCase())) term = stripArticle(contained[2]!);
     const det = v.tokens[t0 - 1];
     if (!term || v.rules.notTerms.has(term.toLowerCase()) || /^\d/.test(term) || (det && det.pos === "DET" && !["the"].includes(det.lower))) continue;
     const named = "text" in np && v.names.includes(np as never);
@@ -165,12 +179,13 @@ function copulas(s: string, v: SentenceView): Term[] {
   if (v.rules.notDefinitionHeads.has(defHead)) return [];
   const noArticle = !/^(?:a|an|the)\s/i.test(def);
   if (noArticle && /^\p{Lu}/u.test(term)) return [];
-  const name = v.names.find((n) => n.text === term || n.text.endsWith(term));
   const dated = v.dates.length > 0;
-  const conceptual = !name || !!name.head;
-  const confidence = noArticle ? 0.6 : !conceptual ? 0.5 : dated ? 0.65 : 0.75;
+  const confidence = noArticle ? 0.6 : dated ? 0.65 : 0.75;
   const present = verb === "is" || verb === "are";
-  return [{ term, definition: def, prompt: whatQuestion(det ? term.toLowerCase() === term ? term : term : term, present, det === "The"), rule: "copula", confidence }];
+  // "Decolonisation is …": a common noun capitalised only because it opens the sentence.
+  const opener = v.tokens.find((t) => t.text === term.split(" ")[0]);
+  const shown = !det && opener?.pos === "NOUN" && /^\p{Lu}\p{Ll}+$/u.test(term) ? term.toLowerCase() : term;
+  return [{ term: shown, definition: def, prompt: whatQuestion(shown, present, det === "The"), rule: "copula", confidence }];
 }
 
 function knownAs(s: string): Term[] {
@@ -181,6 +196,10 @@ function knownAs(s: string): Term[] {
     if (!term || !def || term === def) continue;
     out.push({ term, definition: def, prompt: `What was ${/\s/.test(term) ? `the ${term}` : term} also known as?`, rule: "known-as", confidence: 0.75 });
   }
+  // "Weltpolitik, meaning "world policy"", "tlatoani, meaning "he who speaks""
+  for (const m of s.matchAll(/(?<![\p{L}])(\p{L}[\p{L}'’-]{2,30}),?\s+(?:meaning|literally|which means)\s+["“]([^"”]{2,60})["”]/gu)) {
+    out.push({ term: m[1] ?? "", definition: m[2] ?? "", prompt: `What does "${m[1]}" mean?`, rule: "meaning", confidence: 0.8 });
+  }
   for (const m of s.matchAll(/((?:The\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s*,?\s*\(?\s*(?:is\s+|was\s+|being\s+)?short\s+for\s+(?:the\s+)?["“]?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,6})/gu)) {
     const term = stripArticle(m[1] ?? "");
     if (!term) continue;
@@ -190,20 +209,33 @@ function knownAs(s: string): Term[] {
 }
 
 /** A glossary line: "Magna Carta – a charter of rights …", "**Appeasement**: giving in to …". */
-function glossaryLine(s: string, rules: SentenceView["rules"]): Term[] {
+function glossaryLine(s: string, v: SentenceView): Term[] {
+  const rules = v.rules;
   const m = /^(?:\*\*)?([\p{L}][\p{L}'’ -]{1,50}?)(?:\*\*)?\s*(?:–|—|:|=|\s-\s)\s*["“]?((?:a|an|the)\s+[^]{4,240}|\p{Ll}[^]{4,240}|\p{Lu}[\p{L}]+(?:\s+(?:of|and|for|the|on|in)?\s*\p{Lu}[\p{L}-]*)+)$/u.exec(s);
   if (!m) return [];
   const term = (m[1] ?? "").trim();
   if (term.split(/\s+/).length > 5 || rules.notTerms.has(term.toLowerCase()) || /^\p{Lu}+(?:\s\p{Lu}+)+$/u.test(term)) return [];
   // A term is a noun phrase: "Jump to: navigation" is wiki debris, "Signed: …" a field.
   if (/\b(?:to|from|by|with|in|on|at|is|was|are|were|has|had)$/i.test(term) || /^(?:signed|dated|held|located|born|died)$/i.test(term)) return [];
+  const words = new Set(term.split(/\s+/));
+  if (v.tokens.some((t) => words.has(t.text) && (t.pos === "VERB" || t.pos === "AUX") && t.start < v.start + s.indexOf(term) + term.length + 5)) return [];
   const def = trimDef((m[2] ?? "").split(/(?<=\.)\s|;\s/)[0] ?? "").replace(/["”]$/, "");
   return [{ term, definition: def, prompt: `What was ${term}?`, rule: "glossary-line", confidence: 0.8 }];
 }
 
-export function termCandidates(v: SentenceView, line: boolean): Candidate[] {
+/** `raw` is the sentence as written: "known as "splendid isolation"" keeps its quoted term, which the clean text blanks. */
+export function termCandidates(v: SentenceView, line: boolean, raw: string): Candidate[] {
   const s = v.clean.slice(v.start, v.end).replace(/\s+/g, " ").trim();
-  const found = [...acronyms(s), ...knownAs(s), ...(line ? glossaryLine(s, v.rules) : []), ...appositions(v), ...glosses(s, v), ...copulas(s, v)];
+  // Copulas open a sentence or a clause after ";" ("It created two dominions; a dominion was a self-governing state …").
+  const clauses = s.split(/;\s+/).map((c, i) => (i === 0 ? c : c.replace(/^\p{Ll}/u, (x) => x.toUpperCase())));
+  const found = [
+    ...acronyms(s),
+    ...knownAs(raw.replace(/\s+/g, " ")).filter((t) => !v.rules.qualifiers.find(`${t.term} ${t.definition}`)),
+    ...(line ? glossaryLine(s, v) : []),
+    ...appositions(v),
+    ...glosses(s, v),
+    ...clauses.flatMap((c) => copulas(c, v)),
+  ];
   const seen = new Set<string>();
   const out: Candidate[] = [];
   for (const t of found) {

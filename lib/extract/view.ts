@@ -142,7 +142,9 @@ export function nounPhraseEndingAt(v: SentenceView, k: number, floor: number): N
     }
     const p = v.tokens[j - 1];
     if (!p || j - 1 < floor || v.inDate[j - 1]) break;
-    if (NP_WORD.has(p.pos) || (p.pos === "NUM" && !v.inDate[j - 1]) || p.text === "-" || p.text === "'s" || p.text === "’s") {
+    // "most-favoured-nation clause": a hyphenated compound is one word, whatever its parts are tagged.
+    const hyphenated = p.end === v.tokens[j]?.start && (p.text === "-" || v.tokens[j]?.text === "-");
+    if (NP_WORD.has(p.pos) || (p.pos === "NUM" && !v.inDate[j - 1]) || p.text === "-" || p.text === "'s" || p.text === "’s" || hyphenated) {
       j--;
       continue;
     }
