@@ -44,6 +44,7 @@ export interface DatedFact {
 const BOUNDARY = new Set([";", ":", "—", "–", "|", "→"]);
 const MODALS = new Set(["would", "could", "might", "may", "should", "will", "shall", "can", "must"]);
 const NEG = new Set(["not", "never", "n't"]);
+const STATIVE = new Set(["still", "already", "largely", "mainly", "mostly", "generally", "widely", "usually", "often", "always", "increasingly"]);
 const RELATIVE = new Set(["that", "which", "who", "whom"]);
 const NOT_A_POINT = new Set(["by", "until", "till", "after", "before", "since", "within", "throughout", "than", "around"]);
 const SUBJECT_PREPOSITIONS = new Set(["between", "by", "with", "of", "for", "among", "against", "to", "from", "in", "at", "on"]);
@@ -133,6 +134,9 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
     const quantity = np && /^(?:number|lot|part|kind|sort|majority|minority|group|series|rest|most|some|many|few)$/.test(v.tokens[np.t0]!.lower);
     if (np && !quantity && (!n || np.t0 < n.t0) && (np.hasName || v.rules.heads.has(np.head)) && !(n && np.t0 < n.t0 && !v.tokens.slice(np.t0, n.t0).some((x) => x.lower === "of" || x.pos === "NOUN" || x.pos === "ADJ"))) {
       const h = v.rules.heads.get(np.head);
+      // "its reading of the Treaty of Wuchale": what is dated is the treaty, not the reading.
+      const ofName = !!n && (v.tokens[n.t0 - 1]?.lower === "of" || (v.tokens[n.t0 - 1]?.lower === "the" && v.tokens[n.t0 - 2]?.lower === "of"));
+      if (!h && n?.head && ofName) return { subject: subjectFromName(n) };
       if (h || np.t1 - np.t0 > 1 || np.hasName) {
         if (!h && !np.hasName) return {};
         const ref = !np.hasName && np.t1 - np.t0 === 1 ? discourse.definite(np.head) : null;
@@ -183,7 +187,7 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       while (j >= floor && v.tokens[j]!.text === ",") j--;
       const n = nameEndingAt(v, j);
       // "…, about 250 miles south-west of Moscow, which was started in 1924": a place in passing is not what "which" means.
-      if (n && (n.head || /^\p{Lu}{2,}$/u.test(n.text) || n.t0 <= 1)) return { subject: subjectFromName(n) };
+      if (n && (n.head || /^\p{Lu}{2,}$/u.test(n.text) || n.t0 <= 1 || t.lower === "who")) return { subject: subjectFromName(n) };
       if (n) return {};
       for (let q = j; q >= floor; q--) {
         const tq = v.tokens[q]!;
@@ -427,6 +431,8 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   while (q >= c0) {
     const t = v.tokens[q]!;
     if (NEG.has(t.lower) || MODALS.has(t.lower)) return null;
+    // "was still largely confined to the coasts": a state of affairs, not an event.
+    if (STATIVE.has(t.lower)) return null;
     if (isBe(t)) passive = true;
     else if (!(t.pos === "ADV" || (t.pos === "AUX" && (t.lemma === "have" || t.lemma === "do")))) break;
     q--;
@@ -479,6 +485,9 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     const ofFollows = v.tokens[particleEnd + 2]?.lower === "of";
     const objRef = !objName && det.lower === "the" && v.tokens[particleEnd + 1] && !ofFollows ? discourse.definite(v.tokens[particleEnd + 1]!.lower) : null;
     const earlier = [...v.names].reverse().find((n) => n.t1 <= vi && n.head);
+    // "he proclaimed it the Congo Free State": the name after "it" is what was proclaimed.
+    const complementName = det.lower === "it" ? v.names.find((n) => n.t0 >= particleEnd + 1 && n.t0 <= particleEnd + 2 && n.t1 <= objEnd) : undefined;
+    if (complementName) return signObject(subjectFromName(complementName), verb, [], 0.8);
     const itRef = !objName && det.lower === "it" ? (earlier ? { text: earlier.text, article: earlier.article || true, head: earlier.head! } : discourse.pronoun()) : null;
     let os: Subject | null = objName ? subjectFromName(objName) : objRef ? subjectFromReferent(objRef, "definite") : itRef ? subjectFromReferent(itRef, "pronoun") : null;
     if (!os && (det.lower === "a" || det.lower === "an" || det.lower === "the")) {

@@ -29,6 +29,12 @@ export class Discourse {
     if (this.recent.length > 50) this.recent.splice(0, this.recent.length - 50);
   }
 
+  /** A described event ("a conference in Berlin"): a referent for "it" and "the conference" in what follows. */
+  describe(r: Referent): void {
+    this.recent.push(r);
+    this.lastSubject = r;
+  }
+
   /** The subject of the sentence just read (or null when it was not an event). */
   setSubject(r: Referent | null): void {
     this.lastSubject = r;
@@ -50,9 +56,11 @@ export class Discourse {
       if (r.head.word === word || r.head.word === single) return r;
     }
     if (!GENERIC.has(single)) return null;
+    // A treaty may be named an Act, a Declaration or a Protocol ("the General Act of the Berlin Conference").
+    const classes = head.class === "agreement" ? new Set(["agreement", "law", "declaration"]) : new Set([head.class]);
     for (let i = this.recent.length - 1; i >= 0; i--) {
       const r = this.recent[i]!;
-      if (r.head.class === head.class) return r;
+      if (classes.has(r.head.class)) return r;
     }
     return null;
   }

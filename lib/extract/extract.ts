@@ -2,7 +2,7 @@ import type { Candidate } from "./candidate";
 import { buildCitationIndex, citationFor, parentheticalCitations, trailingReferenceBlock, type CitationResult } from "./citations";
 import { buildCleanText, collapse } from "./clean";
 import { datedFacts, subjectOfVerb, subjectText, type DatedFact, type Subject } from "./date-facts";
-import { Discourse } from "./discourse";
+import { Discourse, type Referent } from "./discourse";
 import { findFigure, hatefulVerdict, isAttributionLine, sentenceVerdict, type Verdict } from "./filters";
 import { mergeCandidates } from "./merge";
 import { tokenize, type Token } from "./nlp";
@@ -188,12 +188,31 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   const eventFact = facts.find((f) => f.subject.event && f.subject.via !== "pronoun");
   const firstName = v.names[0];
   const startsWithSubject = firstName && firstName.t0 <= 1;
+  const described = describedEvent(v);
   if (eventFact) discourse.setSubject({ text: eventFact.subject.text, article: eventFact.subject.article, head: { class: "event", verb: eventFact.subject.defaultVerb ?? "took place", word: "" } });
   else if (startsWithSubject) discourse.setSubject(firstName.head ? { text: firstName.text, article: firstName.article, head: firstName.head } : null);
+  else if (!described) discourse.setSubject(null);
   discourse.mention(v.names);
+  if (described && !eventFact) discourse.describe(described);
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** "a conference in Berlin", "a peace treaty with Spain": an event introduced without a name. */
+function describedEvent(v: SentenceView): Referent | null {
+  for (let i = 0; i < v.tokens.length - 2; i++) {
+    const det = v.tokens[i]!;
+    const noun = v.tokens[i + 1]!;
+    const head = v.rules.heads.get(noun.lower);
+    if (!["a", "an"].includes(det.lower) || noun.pos !== "NOUN" || !head || head.class === "organisation") continue;
+    const prep = v.tokens[i + 2]!;
+    const name = v.names.find((n) => n.t0 === i + 3 || n.t0 === i + 4);
+    if (["in", "at", "with", "of"].includes(prep.lower) && name) {
+      return { text: `${noun.lower} ${prep.lower} ${name.text}`, article: true, head: { ...head, word: noun.lower } };
+    }
+  }
+  return null;
+}
 
 /** "Signed: 24 July 1923", "Parties: Turkey; British Empire" under a title naming the event. */
 function fieldFacts(ctx: Ctx, unit: Unit, v: SentenceView, title: SentenceView | null, push: (c: Candidate) => void): boolean {
@@ -357,7 +376,8 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
     if (l.parties.length < 2) continue;
     const s = subjectOfVerb(v, vi, discourse);
     if (s) subject = s;
-    if (!subject) continue;
+    // A name inside the list ("… the Ottoman Empire and the United States") is a party, not the agreement.
+    if (!subject || (!s && named && named.t0 > by)) continue;
     parties = l.parties;
     rule = "signed-by";
     verb = pastTense(v.tokens[vi]!);
