@@ -273,13 +273,24 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       if (isVerb(v.tokens[k])) participle = v.tokens[k];
       k--;
     }
+    // ", signed in the early hours of 30 September 1938": a participle after a comma, then its adjuncts.
+    let longGap = false;
+    if (!participle) {
+      let q = d.t0 - 1;
+      while (q > 0 && d.t0 - q <= 7 && !isVerb(v.tokens[q]) && v.tokens[q]!.text !== "," && !nameEndingAt(v, q) && v.tokens[q]!.pos !== "AUX") q--;
+      if (q > 0 && isVerb(v.tokens[q]) && v.tokens[q - 1]?.text === "," && /ed$|en$/.test(v.tokens[q]!.lower) && nameEndingAt(v, q - 2)) {
+        participle = v.tokens[q];
+        k = q - 2;
+        longGap = true;
+      }
+    }
     const named = k >= 0 && k < d.t0 - 1 + 1 ? nameEndingAt(v, k) : undefined;
     // "on Black Thursday, Oct. 24, 1929": a named day.
     if (named && !named.head && v.tokens[named.t0 - 1]?.lower === "on" && v.tokens[d.t0 - 1]?.text === "," && k === d.t0 - 2) {
       out.push({ subject: subjectFromName(named), prompt: `When was ${named.text}?`, facet: "", rule: "named-day", confidence: 0.75 - approx, dateIndex: di });
       return;
     }
-    if (named && named.head && k < d.t0 && (d.t0 - k <= 4)) {
+    if (named && named.head && k < d.t0 && (d.t0 - k <= 4 || longGap)) {
       const pre = v.tokens[named.t0 - 1]?.lower === "the" ? v.tokens[named.t0 - 2] : v.tokens[named.t0 - 1];
       const verbBefore = v.tokens.slice(0, named.t0).some((t, i) => isVerb(t) && !v.inDate[i]);
       // "the Treaty of Trianon of 4 June 1920": "of" + date always qualifies the name.
@@ -371,10 +382,12 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       let e = lineDate.t1;
       while (e < v.tokens.length && v.tokens[e]!.pos === "PUNCT") e++;
       let h = e;
-      while (h < v.tokens.length && h - e < 4 && (v.tokens[h]!.pos === "ADJ" || v.tokens[h]!.pos === "NOUN" || v.tokens[h]!.pos === "DET") && !v.rules.heads.has(v.tokens[h]!.lower)) h++;
+      while (h < v.tokens.length && h - e < 4 && (v.tokens[h]!.pos === "ADJ" || v.tokens[h]!.pos === "NOUN" || v.tokens[h]!.pos === "DET" || (v.tokens[h]!.pos === "VERB" && /ing$/.test(v.tokens[h]!.lower))) && !v.rules.heads.has(v.tokens[h]!.lower)) h++;
       const hw = v.tokens[h] ? v.rules.heads.get(v.tokens[h]!.lower) : undefined;
-      const ofName = v.tokens[h + 1]?.lower === "of" ? v.names.find((x) => x.t0 === h + 2 || x.t0 === h + 3) : undefined;
-      if (!hw && ofName && !v.tokens.slice(e, v.tokens.length).some((t) => t.pos === "VERB" && !v.names.some((n) => n.t0 <= v.tokens.indexOf(t) && v.tokens.indexOf(t) < n.t1))) {
+      const at = v.tokens[h]?.lower === "of" ? h : v.tokens[h + 1]?.lower === "of" ? h + 1 : -1;
+      const ofName = at >= 0 ? v.names.find((x) => x.t0 === at + 1 || x.t0 === at + 2) : undefined;
+      const finiteVerb = v.tokens.some((t, i) => i >= e && t.pos === "VERB" && !(/ing$/.test(t.lower) && v.tokens[i - 1]?.pos === "DET") && !v.names.some((n) => n.t0 <= i && i < n.t1));
+      if (!hw && ofName && !finiteVerb) {
         // An event noun and what it happened to, with no verb: "the storming of the Bastille".
         const text = textOf(v, e, ofName.t1).replace(/^(?:the|a|an)\s+/i, "");
         const s: Subject = { text, article: true, event: true, defaultVerb: "took place", plural: false, via: "description" };
@@ -532,6 +545,12 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
       rule: `intransitive-${s.via}`,
       confidence: conf,
     };
+  }
+  // "William of Normandy defeats Harold II at the Battle of Hastings": the battle is what the date is about.
+  const atEvent = v.names.find((n) => n.t0 > vi && n.t1 <= objEnd && n.head && ["battle", "war", "meeting"].includes(n.head.class) && ["at", "in", "during"].includes((v.tokens[n.t0 - 1]?.lower === "the" ? v.tokens[n.t0 - 2] : v.tokens[n.t0 - 1])?.lower ?? ""));
+  if (atEvent) {
+    const es = subjectFromName(atEvent);
+    return { subject: es, prompt: defaultQuestion(es, atEvent.head!.verb), facet: "", rule: "event-in-clause", confidence: 0.8 };
   }
   // An actor's dated act: "Germany joined the League of Nations", "Hitler became Chancellor".
   if (!complement || (s.via !== "name" && s.via !== "title") || words > 8) return null;

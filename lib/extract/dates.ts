@@ -134,6 +134,11 @@ const parsers: chrono.Parser[] = [
     if (!d) return null;
     return { start: d, shape: "approximate", approximate: true, answer: part === "mid" ? `mid-${d.year}` : `${part} ${d.year}` };
   }),
+  // "28.06.1914": a dotted numeric date is day first wherever it is written.
+  yearParser(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(1\d{3}|20\d{2})(?![\d.]\d)/, (m) => {
+    const d = build(Number(m[3]), Number(m[2]), Number(m[1]));
+    return d ? { start: d, shape: "day" } : null;
+  }),
   // "Nov/Dec 1933"
   yearParser(new RegExp(`\\b(${MONTH_RE.source.slice(3, -3)})\\.?\\s*/\\s*(${MONTH_RE.source.slice(3, -3)})\\.?\\s+${Y4}\\b`, "u"), (m) => {
     const a = MONTHS[(m[1] ?? "").toLowerCase()];
@@ -199,7 +204,7 @@ export function findDateExpressions(text: string): (DateMatch & { yearless: bool
       start += lead[0].length;
       matched = matched.slice(lead[0].length);
     }
-    if (SLASH_DATE.test(matched)) continue;
+    if (SLASH_DATE.test(matched) && !extras.has(r as object)) continue;
     // ISO dates are year-month-day; chrono would also try year-day-month ("1920-13-02").
     const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(matched);
     if (iso && !build(Number(iso[1]), Number(iso[2]), Number(iso[3]))) continue;

@@ -69,7 +69,7 @@ const TABLE_RULE_RE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
 // ("1957 – Treaty of Rome signed", "8 August 1967: ASEAN founded"). Each is
 // its own unit even without blank lines between them.
 const TIMELINE_RE =
-  /^(?:c\.\s?)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:AD\s?)?\d{3,4}(?:\s*[–—-]\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{2,4})?(?:\s?(?:AD|BC|BCE|CE))?\s*(?:[:–—|]|-\s|,\s)\s*\S/;
+  /^(?:c\.\s?|AD\s?|ca\.\s?)?(?=[\dA-Z])(?=[^:\n]{0,40}\d)[\dA-Za-z][\w.,'’ –—-]{0,40}?\d{2,4}(?:\s?(?:AD|BC|BCE|CE))?\s*(?:[:–—|]|-\s|,\s)\s*\S/;
 
 /** Cells of a Markdown table row, as spans of their trimmed content. */
 function tableCells(text: string, start: number, end: number): Span[] {
@@ -248,7 +248,7 @@ export function splitSentences(text: string, start: number, end: number): Span[]
       const lineStart = text.lastIndexOf("\n", i - 1) + 1;
       const prevLine = text.slice(Math.max(lineStart, sentStart), i).trim();
       const attribution = /[—―]/.test(next) || text.startsWith("--", k);
-      const titleLike = prevLine.length > 0 && prevLine.length <= 80 && !/[.!?:;,]$/.test(prevLine) && /\p{Lu}/u.test(next);
+      const titleLike = prevLine.length > 0 && prevLine.length <= 80 && !/[.!?:;,]$/.test(prevLine) && /[\p{Lu}\d]/u.test(next);
       if (attribution || titleLike) {
         push(sentStart, i);
         sentStart = k;
