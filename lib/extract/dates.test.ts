@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDates, formatDate } from "./dates";
+import { findDateExpressions, findDates, formatDate } from "./dates";
 
 const one = (s: string) => {
   const d = findDates(s);
@@ -55,6 +55,43 @@ describe("findDates", () => {
   it("finds several dates left to right", () => {
     const ds = findDates("signed 18 July 1941, and reconfirmed 12 December 1943.");
     expect(ds.map((d) => d.answer)).toEqual(["18 July 1941", "12 December 1943"]);
+  });
+
+  it.each([
+    ["Sept. 17, 1939", { year: 1939, month: 9, day: 17 }, "17 September 1939"],
+    ["the 1st of September 1939", { year: 1939, month: 9, day: 1 }, "1 September 1939"],
+    ["1939-09-01", { year: 1939, month: 9, day: 1 }, "1 September 1939"],
+    ["28.06.1914", { year: 1914, month: 6, day: 28 }, "28 June 1914"],
+    ["in 1922", { year: 1922 }, "1922"],
+    ["the spring of 1922", { year: 1922 }, "spring 1922"],
+    ["mid-1940", { year: 1940 }, "mid-1940"],
+    ["early 1848", { year: 1848 }, "early 1848"],
+    ["c. 1450", { year: 1450 }, "c. 1450"],
+    ["AD 1240", { year: 1240 }, "1240"],
+    ["AD 476", { year: 476 }, "AD 476"],
+    ["44 BC", { year: -43 }, "44 BC"],
+    ["30 July – 1 August 1975", { year: 1975, month: 7, day: 30 }, "30 July – 1 August 1975"],
+    ["18–24 April 1955", { year: 1955, month: 4, day: 18 }, "18–24 April 1955"],
+    ["15 November 1884 – 26 February 1885", { year: 1884, month: 11, day: 15 }, "15 November 1884 – 26 February 1885"],
+    ["the night of 16 December 1773", { year: 1773, month: 12, day: 16 }, "16 December 1773"],
+  ])("reads the historical form %s", (text, date, answer) => {
+    const d = one(text);
+    expect(d.date).toEqual(date);
+    expect(d.answer).toBe(answer);
+  });
+
+  it("marks approximate dates and keeps day-and-month expressions out of the cards", () => {
+    expect(one("c. 1450").approximate).toBe(true);
+    expect(one("the spring of 1922").approximate).toBe(true);
+    expect(one("9 June 1815").approximate).toBe(false);
+    expect(findDates("On 12 March German troops crossed the border")).toEqual([]);
+    expect(findDateExpressions("On 12 March German troops crossed the border").map((d) => d.yearless)).toEqual([true]);
+    expect(findDates("two years later, now isolated")).toEqual([]);
+    expect(findDates("1/2/1920 could be either")).toEqual([]);
+  });
+
+  it("does not read counts or citations' years as dates when they are counts", () => {
+    expect(findDates("1,500 soldiers and 1500 soldiers")).toEqual([]);
   });
 
   it("formats partial dates", () => {

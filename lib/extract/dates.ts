@@ -17,7 +17,7 @@ import type { PartialDate } from "./types";
  *   not a figure) but never becomes a card: no year is borrowed from context.
  * - Month names count only when capitalised: "may" and "march" are verbs.
  * - Numeric slash dates ("1/2/1920") are ambiguous between day and month
- *   orders and are not read.
+ *   orders and are not read; dotted ones ("28.06.1914") are day first.
  */
 
 export type DateShape = "day" | "month" | "year" | "range" | "either-month" | "approximate";
@@ -134,11 +134,6 @@ const parsers: chrono.Parser[] = [
     if (!d) return null;
     return { start: d, shape: "approximate", approximate: true, answer: part === "mid" ? `mid-${d.year}` : `${part} ${d.year}` };
   }),
-  // "28.06.1914": a dotted numeric date is day first wherever it is written.
-  yearParser(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(1\d{3}|20\d{2})(?![\d.]\d)/, (m) => {
-    const d = build(Number(m[3]), Number(m[2]), Number(m[1]));
-    return d ? { start: d, shape: "day" } : null;
-  }),
   // "Nov/Dec 1933"
   yearParser(new RegExp(`\\b(${MONTH_RE.source.slice(3, -3)})\\.?\\s*/\\s*(${MONTH_RE.source.slice(3, -3)})\\.?\\s+${Y4}\\b`, "u"), (m) => {
     const a = MONTHS[(m[1] ?? "").toLowerCase()];
@@ -170,7 +165,9 @@ casual.parsers.push(...parsers);
 // chrono's own year-range merging would join "1918" and "1920" from separate mentions; our range parser does it.
 
 const REF = new Date(Date.UTC(2000, 0, 1));
-const SLASH_DATE = /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/;
+// "1/2/1920" is 1 February in Britain and January 2 in the United States: not read. A dotted
+// "28.06.1914" is day first wherever it is written, and chrono reads it so.
+const SLASH_DATE = /^\d{1,2}\/\d{1,2}\/\d{2,4}$|^\d{1,2}\.\d{1,2}\.\d{2}$/;
 const LEAD = /^(?:(?:on|in|of|the|at|by|from|since|until|during)\s+)+/i;
 
 /** Every date expression, including day-and-month ones with no year (yearless). */
@@ -204,7 +201,7 @@ export function findDateExpressions(text: string): (DateMatch & { yearless: bool
       start += lead[0].length;
       matched = matched.slice(lead[0].length);
     }
-    if (SLASH_DATE.test(matched) && !extras.has(r as object)) continue;
+    if (SLASH_DATE.test(matched)) continue;
     // ISO dates are year-month-day; chrono would also try year-day-month ("1920-13-02").
     const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(matched);
     if (iso && !build(Number(iso[1]), Number(iso[2]), Number(iso[3]))) continue;
