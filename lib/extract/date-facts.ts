@@ -121,7 +121,9 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       // Skip an appositive or participle phrase (", a peace treaty,", ", brokered by the World Bank,") back to what it describes.
       let j = k - 1;
       while (j >= floor && v.tokens[j]!.text !== ",") j--;
-      if (j >= floor && (nameEndingAt(v, j - 1) || nounPhraseEndingAt(v, j - 1, floor))) {
+      // Only a phrase is skipped (", a peace treaty,", ", brokered by the World Bank,"), never a clause (", issued the bull,").
+      const clause = v.tokens.slice(j + 1, k).some((x, i) => x.pos === "AUX" || (x.pos === "VERB" && !(i === 0 && /(?:ed|en|wn|t)$/.test(x.lower))));
+      if (j >= floor && !clause && (nameEndingAt(v, j - 1) || nounPhraseEndingAt(v, j - 1, floor))) {
         k = j - 1;
         continue;
       }
@@ -174,7 +176,7 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
         const at = v.tokens.indexOf(pre2);
         const inner = findSubject(v, at, floor, discourse);
         // "the French garrison at Dien Bien Phu": a described subject keeps the place that names it.
-        if (inner.subject && inner.subject.via === "description" && ["at", "in", "of"].includes(pre2.lower)) {
+        if (inner.subject && (inner.subject.via === "description" || (!inner.subject.event && /^\p{Lu}?[\p{L}-]*\s\p{Ll}/u.test(inner.subject.text))) && ["at", "in", "of"].includes(pre2.lower)) {
           return { subject: { ...inner.subject, text: `${inner.subject.text} ${textOf(v, at, n.t1)}`, via: "name" } };
         }
         if (inner.subject) return inner;
@@ -227,16 +229,31 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
 const VIA_FACTOR: Record<Subject["via"], number> = { name: 1, title: 0.9, definite: 0.9, pronoun: 0.8, description: 0.7 };
 
 /** The object phrase after the verb, up to the date, a comma or a preposition that opens an adjunct. */
-function objectText(v: SentenceView, from: number, to: number): string {
+function objectText(v: SentenceView, from: number, to: number, discourse?: Discourse): string {
   let end = from;
   while (end < to) {
     const t = v.tokens[end]!;
-    if (v.inDate[end] || t.text === "," || t.text === "(" || (t.pos === "ADP" && t.lower !== "of" && end > from && !["on", "from", "to", "with", "into", "against"].includes(t.lower)) || t.pos === "SCONJ") break;
+    // "at Yorktown", "in Edo Bay": a place named by a preposition belongs to the act.
+    const placePP = ["at", "in"].includes(t.lower) && !!v.names.find((n) => n.t0 === end + 1 || (n.t0 === end + 2 && v.tokens[end + 1]?.lower === "the"));
+    if (v.inDate[end] || t.text === "," || t.text === "(" || (t.pos === "ADP" && t.lower !== "of" && end > from && !placePP && !["on", "from", "to", "with", "into", "against"].includes(t.lower)) || t.pos === "SCONJ") break;
     if (t.pos === "ADP" && ["on", "in", "at"].includes(t.lower) && v.inDate[end + 1]) break;
     end++;
   }
-  while (end > from && ["ADP", "CCONJ", "DET", "PUNCT"].includes(v.tokens[end - 1]!.pos)) end--;
-  return textOf(v, from, end);
+  while (end > from && (["ADP", "CCONJ", "DET", "PUNCT", "ADV"].includes(v.tokens[end - 1]!.pos) || v.inDate[end - 1])) end--;
+  let start = from;
+  while (start < end && v.tokens[start]!.pos === "ADV") start++;
+  // "rejected the treaty" → "rejected the Treaty of Versailles": a definite anaphor in the object is resolved.
+  const parts: string[] = [];
+  let cursor = start;
+  for (let q = start; q < end - 1 && discourse; q++) {
+    if (v.tokens[q]!.lower !== "the" || v.tokens[q + 2]?.lower === "of") continue;
+    const r = discourse.definite(v.tokens[q + 1]!.lower);
+    if (!r || v.tokens[q + 1]!.pos !== "NOUN") continue;
+    parts.push(textOf(v, cursor, q), withArticle(r));
+    cursor = q + 2;
+  }
+  parts.push(textOf(v, cursor, end));
+  return parts.filter(Boolean).join(" ");
 }
 
 export interface FactOptions {
@@ -487,7 +504,17 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     const s = found.subject;
     const participle = textOf(v, vi, particleEnd).toLowerCase();
     const conf = (s.event ? 0.9 : 0.8) * VIA_FACTOR[s.via];
-    return { subject: s, prompt: `When ${s.plural ? "were" : "was"} ${subjectText(s)} ${participle}?`, facet: factFacet(participle, s.defaultVerb), rule: `passive-${s.via}`, confidence: conf, verb: participle };
+    // "Pedro is crowned Emperor of Brazil": a name right after the participle completes it.
+    const role = v.names.find((n) => n.t0 === particleEnd && !v.inDate[n.t0]);
+    const tail = role && !s.event ? ` ${role.text}` : "";
+    return {
+      subject: tail ? { ...s, text: `${s.text} ${participle}${tail}` } : s,
+      prompt: `When ${s.plural ? "were" : "was"} ${subjectText(s)} ${participle}${tail}?`,
+      facet: factFacet(participle, s.defaultVerb),
+      rule: `passive-${s.via}`,
+      confidence: conf,
+      verb: participle,
+    };
   }
 
   // The agreement as object: "Germany and Japan signed the Anti-Comintern Pact", "… ratified the treaty", "they signed a secret treaty of alliance", "Portugal ratified it".
@@ -528,7 +555,7 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
 
   if (!found.subject) return null;
   const s = found.subject;
-  const complement = objectText(v, particleEnd, objEnd);
+  const complement = objectText(v, particleEnd, objEnd, discourse);
   const words = complement ? complement.split(" ").length : 0;
   // "reach its coast": a pronoun the question cannot resolve ("his army" after "Cornwallis" reads fine).
   const vague = /\b(?:its|it|them|this|that|these|those)\b/i.test(complement);
