@@ -1,4 +1,4 @@
-import type { Discourse, Referent } from "./discourse";
+import { GENERIC_HEADS, type Discourse, type Referent } from "./discourse";
 import { withArticle, type Name } from "./names";
 import type { Token } from "./nlp";
 import { nameEndingAt, nounPhraseEndingAt, textOf, type SentenceView } from "./view";
@@ -62,7 +62,8 @@ function subjectFromName(n: Name): Subject {
   return {
     text: n.text,
     article: n.article || (!!n.head && !/^\p{Lu}{2,}$/u.test(n.text)),
-    event: !!n.head,
+    // An organisation or a building is named, not an event: "the Soviet Union varied" dates nothing.
+    event: !!n.head && n.head.class !== "organisation",
     ...(n.head ? { defaultVerb: n.head.verb } : {}),
     plural: !!n.head && /[^s]s$/.test(n.head.word),
     via: "name",
@@ -268,11 +269,14 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
   const rules = v.rules;
   v.dates.forEach((d, di) => {
     const before = v.tokens[d.t0 - 1];
+    const after = v.tokens[d.t1];
     // "the 1905 Revolution": a year in front of a one-word event name is part of the name (a card would give its answer away);
     // "the March 1938 Anschluss", "the 1926 Treaty of Berlin" date the event.
     const follows = v.names.find((n) => n.t0 === d.t1);
     if (before?.lower === "the" && follows) {
       if (d.date.month === undefined && !v.tokens.slice(follows.t0, follows.t1).some((t) => t.lower === "of")) return;
+      // "the November 1917 Revolution": which revolution is not said; "the March 1938 Anschluss" is one event.
+      if (follows.t1 - follows.t0 === 1 && GENERIC_HEADS.has(follows.text.toLowerCase())) return;
       if (follows.head) {
         const s = subjectFromName(follows);
         out.push({ subject: s, prompt: defaultQuestion(s, follows.head.verb), facet: "", rule: "date-before-name", confidence: 0.85 - (d.approximate ? 0.05 : 0), dateIndex: di });
@@ -344,6 +348,9 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       return;
     }
 
+    // "the 1917 revolutions": a date between "the" and a noun modifies that noun.
+    if (before?.lower === "the" && after?.pos === "NOUN" && !follows) return;
+
     // "the political revolution of 1868": the date modifies a noun, not the clause's verb.
     if (before?.lower === "of" && v.tokens[d.t0 - 2]?.pos === "NOUN") {
       // "A conscription law of January 1873": a described law, treaty or event is dated by it.
@@ -373,11 +380,14 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
         }
       }
     }
+    // "ceased to exist in 1991": the infinitive belongs to the verb before "to".
+    if (vi >= 2 && v.tokens[vi - 1]?.lower === "to" && isVerb(v.tokens[vi - 2])) vi -= 2;
     if (vi >= 0) {
       let fact = verbFact(v, vi, c0, c1, d.t0, discourse, opts);
       // "In September 1876 he gathered explorers … and founded the International African Association": try the coordinated verb.
       for (let q = vi + 1; !fact && vi > d.t0 && q < c1; q++) {
-        if (isVerb(v.tokens[q]) && v.tokens.slice(vi + 1, q).some((t) => t.lower === "and") && !v.names.some((n) => n.t0 <= q && q < n.t1)) fact = verbFact(v, q, c0, c1, d.t0, discourse, opts);
+        const joined = v.tokens[q - 1]?.lower === "and" || (v.tokens[q - 2]?.lower === "and" && v.tokens[q - 1]?.pos === "ADV");
+        if (isVerb(v.tokens[q]) && joined && !v.names.some((n) => n.t0 <= q && q < n.t1)) fact = verbFact(v, q, c0, c1, d.t0, discourse, opts);
       }
       if (fact) {
         out.push({ ...fact, confidence: fact.confidence - approx, dateIndex: di });

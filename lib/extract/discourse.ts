@@ -8,8 +8,8 @@ import type { HeadWord, RuleSet } from "./rules";
  * the subject of the previous sentence, never guessed across a change of subject.
  */
 
-/** Nouns that name any member of their class. */
-const GENERIC = new Set(["treaty", "agreement", "pact", "accord", "alliance", "war", "conference", "congress", "battle", "act", "law", "declaration", "organisation", "organization", "union", "revolution", "uprising", "rebellion", "revolt"]);
+/** Nouns that name any member of their class: "the treaty", "the war", "the Revolution". */
+export const GENERIC_HEADS = new Set(["treaty", "agreement", "pact", "accord", "alliance", "war", "conference", "congress", "battle", "act", "law", "declaration", "organisation", "organization", "union", "revolution", "uprising", "rebellion", "revolt"]);
 
 export interface Referent {
   text: string;
@@ -55,7 +55,7 @@ export class Discourse {
       const r = this.recent[i]!;
       if (r.head.word === word || r.head.word === single) return r;
     }
-    if (!GENERIC.has(single)) return null;
+    if (!GENERIC_HEADS.has(single)) return null;
     // A treaty may be named an Act, a Declaration or a Protocol ("the General Act of the Berlin Conference").
     const classes = head.class === "agreement" ? new Set(["agreement", "law", "declaration"]) : new Set([head.class]);
     for (let i = this.recent.length - 1; i >= 0; i--) {

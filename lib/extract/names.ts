@@ -129,8 +129,10 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
         if (tokens[k]?.lower === "the" || ((tokens[k]?.lower === "an" || tokens[k]?.lower === "a") && n.lower === "of")) k++;
         const w = tokens[k];
         // "Yalta Conference of Roosevelt, Churchill and Stalin": people listed after "of" are not the name.
+        const headNow = headOf(tokens, i, j, rules);
+        // (An agreement's title lists subjects: "Treaty of Friendship, Collaboration and Mutual Assistance".)
         const listAfter =
-          tokens[k + 1]?.text === "," && !!headOf(tokens, i, j, rules) && capitalised(tokens[k + 2] ?? w!) && [",", "and"].includes(tokens[k + 3]?.lower ?? "");
+          tokens[k + 1]?.text === "," && !!headNow && !["agreement", "law", "declaration"].includes(headNow.class) && capitalised(tokens[k + 2] ?? w!) && [",", "and"].includes(tokens[k + 3]?.lower ?? "");
         if (w && k < to && isNameWord(w, dateToken, k, from) && !listAfter) {
           j = k + 1;
           continue;

@@ -60,13 +60,39 @@ export function sentenceView(allTokens: readonly Token[], span: Span, clean: str
  * nothing apart by itself: followed by "between A and B", the parties belong to the name
  * ("Non-aggression Pact between the Soviet Union and France").
  */
+function topicOnly(v: SentenceView, n: Name): void {
+  const on = v.tokens.findIndex((t, i) => i > n.t1 && ["on", "regarding", "concerning"].includes(t.lower) && !v.inDate[i + 1]);
+  if (on < 0 || v.inDate.slice(n.t1, on).some(Boolean) || v.tokens.slice(n.t1, on).some((t) => t.pos === "VERB")) return;
+  let e = on + 1;
+  while (e < v.tokens.length && e - on <= 8 && !v.inDate[e] && ![",", ";", ".", "(", ":"].includes(v.tokens[e]!.text)) e++;
+  n.text = `${n.text} ${textOf(v, on, e)}`;
+}
+
 function qualifyGeneric(v: SentenceView, n: Name, line: boolean): void {
+  // "the Treaty of Friendship … (Warsaw Pact)": the name students know is the one in brackets.
+  const alias = v.tokens[n.t1]?.text === "(" ? v.names.find((m) => m.t0 === n.t1 + 1 && m.head && v.tokens[m.t1]?.text === ")") : undefined;
+  if (alias && n.head) {
+    n.text = alias.text;
+    n.article = true;
+    return;
+  }
   // In a list line the entry's title is the whole "Pact of Mutual Assistance between the Soviet Union and Latvia".
   const generic = !v.tokens.slice(n.t0, n.t1).some((t) => t.lower === "of") && n.t1 - n.t0 <= 3;
+  if (n.head && ["agreement", "declaration"].includes(n.head.class) && ["concerning", "regarding"].includes(v.tokens[n.t1]?.lower ?? "")) {
+    // "Declaration of the Government of the Soviet Union concerning the assumption of full sovereignty …"
+    let e = n.t1 + 1;
+    while (e < v.tokens.length && e - n.t1 <= 8 && !v.inDate[e] && ![",", ";", ".", "(", ":"].includes(v.tokens[e]!.text)) e++;
+    n.text = `${n.text} ${textOf(v, n.t1, e)}`;
+    return;
+  }
   if (!n.head || n.head.class !== "agreement" || !(generic || (line && n.t0 <= 1))) return;
   // "Protocol concluded between …" reads as "Protocol between …".
   const at = v.tokens[n.t1]?.lower === "between" ? n.t1 : v.tokens[n.t1]?.pos === "VERB" && v.tokens[n.t1 + 1]?.lower === "between" ? n.t1 + 1 : -1;
-  if (at < 0) return;
+  if (at < 0) {
+    // "Statement by the Governments of … on Zones of Occupation in Germany": a statement is told apart by its topic.
+    if (v.tokens[n.t1]?.lower === "by" && n.head.class !== "agreement") topicOnly(v, n);
+    return;
+  }
   let k = at + 1;
   let sawAnd = false;
   while (k < v.tokens.length) {
@@ -85,6 +111,10 @@ function qualifyGeneric(v: SentenceView, n: Name, line: boolean): void {
     k++;
   }
   if (!sawAnd) return;
+  // "… in London on Mutual Assistance": a place before the topic is passed over.
+  if (["in", "at"].includes(v.tokens[k]?.lower ?? "") && v.names.some((m) => m.t0 === k + 1) && ["on", "regarding", "concerning"].includes(v.tokens[(v.names.find((m) => m.t0 === k + 1)?.t1 ?? 0)]?.lower ?? "")) {
+    k = v.names.find((m) => m.t0 === k + 1)!.t1;
+  }
   // "… on Mutual Assistance", "… regarding the administration of …": the topic tells two agreements of one day apart.
   if (["on", "regarding", "concerning"].includes(v.tokens[k]?.lower ?? "")) {
     let e = k + 1;
