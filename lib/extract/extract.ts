@@ -374,7 +374,9 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
     if (vi < 0 || !PARTY_VERBS.has(v.tokens[vi]!.lemma)) continue;
     const l = partyList(v, by + 1);
     if (l.parties.length < 2) continue;
-    const s = subjectOfVerb(v, vi, discourse);
+    const found = subjectOfVerb(v, vi, discourse);
+    // In a list line that opens with an agreement, a described subject ("the conference of the same name") defers to it.
+    const s = found?.via === "description" && named && named.t0 <= 1 ? { text: named.text, article: true, event: true, plural: false, via: "name" as const } : found;
     if (s) subject = s;
     // A name inside the list ("… the Ottoman Empire and the United States") is a party, not the agreement.
     if (!subject || (!s && named && named.t0 > by)) continue;

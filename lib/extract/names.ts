@@ -123,8 +123,8 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
           continue;
         }
       }
-      // "of" / "of the" / "for the" + capitalised word continues the name.
-      if (JOINERS.has(n.lower) && !capitalised(n)) {
+      // "of" / "of the" / "for the" + capitalised word continues the name ("on" only after a head: "Conference on Security").
+      if (JOINERS.has(n.lower) && !capitalised(n) && (n.lower !== "on" || hasHead())) {
         let k = j + 1;
         if (tokens[k]?.lower === "the" || ((tokens[k]?.lower === "an" || tokens[k]?.lower === "a") && n.lower === "of")) k++;
         const w = tokens[k];

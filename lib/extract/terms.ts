@@ -60,8 +60,18 @@ function acronyms(s: string): Term[] {
     const words = (m[1] ?? "").split(/\s+/);
     const acr = m[2] ?? "";
     const k = expansionStart(words, acr.replace(/s$/, ""));
-    if (k < 0) continue;
-    out.push({ term: acr, definition: words.slice(k).join(" "), prompt: `What does ${acr} stand for?`, rule: "acronym", confidence: 0.95 });
+    if (k >= 0) {
+      out.push({ term: acr, definition: words.slice(k).join(" "), prompt: `What does ${acr} stand for?`, rule: "acronym", confidence: 0.95 });
+      continue;
+    }
+    // "German Democratic Republic (DDR)": the initials of another language; as many letters as words.
+    const significant = words.filter((w) => !SMALL.has(w.toLowerCase()));
+    const letters = acr.replace(/[.&]/g, "");
+    const tail = significant.slice(-letters.length);
+    if (letters.length >= 2 && tail.length === letters.length && tail.every((w) => /^\p{Lu}/u.test(w)) && tail[0]![0] !== letters[0] && words.length >= letters.length) {
+      const from = words.lastIndexOf(tail[0]!);
+      out.push({ term: acr, definition: words.slice(from).join(" "), prompt: `What is ${acr}?`, rule: "acronym-other-language", confidence: 0.65 });
+    }
   }
   // "NATO (North Atlantic Treaty Organization)"
   for (const m of s.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Lu}.&]{1,9})\s*\(((?:[\p{Lu}][\p{L}'’-]*|of|the|and|for|de|on|&)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|of|the|and|for|de|on|&)){1,10})\)/gu)) {

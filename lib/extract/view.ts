@@ -121,6 +121,13 @@ function qualifyGeneric(v: SentenceView, n: Name, line: boolean): void {
     while (e < v.tokens.length && e - k <= 10 && !v.inDate[e] && ![",", ";", ".", "(", ":"].includes(v.tokens[e]!.text) && !(v.tokens[e]!.pos === "VERB" && e > k + 1)) e++;
     if (e - k <= 10) k = e;
   }
+  // "… and the Soviet Union (Warsaw Pact)": the name in brackets is the one students know.
+  const known = v.tokens[k]?.text === "(" ? v.names.find((m) => m.t0 === k + 1 && m.head && v.tokens[m.t1]?.text === ")") : undefined;
+  if (known) {
+    n.text = known.text;
+    n.article = true;
+    return;
+  }
   n.text = `${n.text} ${textOf(v, at, k)}`.replace(/\s+/g, " ");
   if (at === n.t1) {
     n.t1 = k;
