@@ -480,11 +480,15 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   let found = findSubject(v, q + 1, c0, discourse);
   // "Cortés landed on the Gulf coast … and entered Tenochtitlan on …": the verbs share their subject.
   if (!found.subject && v.tokens[q]?.lower === "and") {
-    for (let p = q - 1; p >= c0; p--) {
-      if (isVerb(v.tokens[p]) && !v.names.some((n) => n.t0 <= p && p < n.t1)) {
+    // ", and reconfirmed 12 December 1943" opens a clause of its own but has no subject: the earlier verb's is meant.
+    const floor = v.tokens[q - 1]?.text === "," ? 0 : c0;
+    for (let p = q - 1; p >= floor; p--) {
+      // "by exiled Czechs": a participle after a preposition or article is an adjective, not the earlier verb.
+      const adjectival = ["ADP", "DET"].includes(v.tokens[p - 1]?.pos ?? "");
+      if (isVerb(v.tokens[p]) && !adjectival && !v.names.some((n) => n.t0 <= p && p < n.t1)) {
         let a = p - 1;
-        while (a >= c0 && (isBe(v.tokens[a]) || v.tokens[a]!.pos === "ADV" || v.tokens[a]!.pos === "AUX")) a--;
-        found = findSubject(v, a + 1, c0, discourse);
+        while (a >= floor && (isBe(v.tokens[a]) || v.tokens[a]!.pos === "ADV" || v.tokens[a]!.pos === "AUX")) a--;
+        found = findSubject(v, a + 1, floor, discourse);
         break;
       }
     }

@@ -144,7 +144,9 @@ function appositions(v: SentenceView): Term[] {
     while (e < toks.length) {
       const t = toks[e]!;
       if ([";", ")", ":", "—", "–"].includes(t.text)) break;
-      if (t.text === "," && (toks[e + 1]?.pos === "VERB" || toks[e + 1]?.pos === "AUX" || ["which", "who", "and", "but", "while"].includes(toks[e + 1]?.lower ?? "") && toks[e + 1]?.lower !== "and")) break;
+      // ", and a number of …" starts another item of a list; ", and reform" ends a series inside the definition.
+      const listItem = toks[e + 1]?.lower === "and" && toks[e + 2]?.pos === "DET";
+      if (t.text === "," && (toks[e + 1]?.pos === "VERB" || toks[e + 1]?.pos === "AUX" || ["which", "who", "but", "while"].includes(toks[e + 1]?.lower ?? "") || listItem)) break;
       if (t.text === "," && toks[e + 1]?.lower === "and" && toks[e + 2]?.pos === "PROPN") break;
       e++;
     }

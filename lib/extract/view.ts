@@ -85,14 +85,15 @@ function qualifyGeneric(v: SentenceView, n: Name, line: boolean): void {
     n.text = `${n.text} ${textOf(v, n.t1, e)}`;
     return;
   }
+  // "Statement by the Governments of … on Zones of Occupation in Germany": a statement is told apart by its topic.
+  if (n.head && n.head.class === "declaration" && generic && v.tokens[n.t1]?.lower === "by") {
+    topicOnly(v, n);
+    return;
+  }
   if (!n.head || n.head.class !== "agreement" || !(generic || (line && n.t0 <= 1))) return;
   // "Protocol concluded between …" reads as "Protocol between …".
   const at = v.tokens[n.t1]?.lower === "between" ? n.t1 : v.tokens[n.t1]?.pos === "VERB" && v.tokens[n.t1 + 1]?.lower === "between" ? n.t1 + 1 : -1;
-  if (at < 0) {
-    // "Statement by the Governments of … on Zones of Occupation in Germany": a statement is told apart by its topic.
-    if (v.tokens[n.t1]?.lower === "by" && n.head.class !== "agreement") topicOnly(v, n);
-    return;
-  }
+  if (at < 0) return;
   let k = at + 1;
   let sawAnd = false;
   while (k < v.tokens.length) {
