@@ -118,6 +118,11 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       k--;
       continue;
     }
+    if (t.text === "," && k === from - 1) {
+      // ", concluded between …": a participle right after a comma describes what stands before the comma.
+      const n = nameEndingAt(v, k - 1);
+      if (n) return { subject: subjectFromName(n), actors: [n] };
+    }
     if (t.text === ",") {
       // Skip an appositive or participle phrase (", a peace treaty,", ", brokered by the World Bank,") back to what it describes.
       let j = k - 1;

@@ -284,6 +284,9 @@ function actorsBefore(v: SentenceView, vi: number): string[] {
     if (t.pos === "ADV") break;
     a--;
   }
+  // "At the Washington Naval Conference, the United States, Britain … signed": the opening phrase is no party.
+  const firstComma = v.tokens.findIndex((t, i) => i >= a && i < vi && t.text === ",");
+  if (firstComma > 0 && v.tokens[a - 1]?.pos === "ADP") a = firstComma + 1;
   return partyList(v, a, vi).parties;
 }
 
@@ -352,6 +355,21 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
         parties = [actor, ...b];
         rule = "title-with";
         subject = { text: named.text, article: true, event: true, plural: false, via: "title" };
+      }
+    }
+  }
+  // Notes: "Treaty of Turin, 24 Mar 1860 – France & Piedmont-Sardinia; …", "14 June 1985: Schengen Agreement – Belgium, France, …"
+  const opener = v.names.find((n) => n.head && AGREEMENT_CLASSES.has(n.head.class) && v.tokens.slice(0, n.t0).every((t, i) => v.inDate[i] || t.pos === "PUNCT"));
+  if (parties.length < 2 && opener) {
+    let dash = opener.t1;
+    while (dash < v.tokens.length && (v.inDate[dash] || [",", "."].includes(v.tokens[dash]!.text))) dash++;
+    if (["–", "—", "-", ":"].includes(v.tokens[dash]?.text ?? "")) {
+      const l = partyList(v, dash + 1);
+      const next = v.tokens[l.end];
+      if (l.parties.length >= 2 && (!next || [";", "(", ".", ":", "→"].includes(next.text))) {
+        parties = l.parties;
+        rule = "note-list";
+        subject = { text: opener.text, article: true, event: true, plural: false, via: "name" };
       }
     }
   }

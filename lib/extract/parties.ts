@@ -50,8 +50,9 @@ export function partyList(v: SentenceView, from: number, to: number = v.tokens.l
       if (t.pos === "ADP" && t.lower !== "of" && t.lower !== "-") break;
     }
     if (!/[\p{L}\p{N},;&'’-]/u.test(t.text)) break; // "→", "+", "/"
-    // "A, B and C, confirmed …": the list ends with its "and" item.
-    if ((t.text === "," || t.text === ";") && sawAnd) break;
+    // "A, B and C, confirmed …": the list ends with its "and" item, unless another list follows
+    // ("between the Ankara government and Britain, France and Italy").
+    if ((t.text === "," || t.text === ";") && sawAnd && !(t.text === "," && listFollows(v, k + 1, to))) break;
     if (t.text === "," || t.text === ";" || t.lower === "and" || t.text === "&") {
       if (t.lower === "and" || t.text === "&") sawAnd = true;
       if (k > cur) push(cur, k);
@@ -65,6 +66,28 @@ export function partyList(v: SentenceView, from: number, to: number = v.tokens.l
   if (of?.[1]) items[0] = of[1];
   const parties = items.filter((x) => x.length > 0);
   return { parties: parties.every(looksLikeParty) ? parties : [], end: k };
+}
+
+/** Do names joined by commas and a final "and" start at token k ("Britain, France and Italy")? */
+function listFollows(v: SentenceView, k: number, to: number): boolean {
+  let q = k;
+  let names = 0;
+  while (q < to && q - k < 16) {
+    const t = v.tokens[q]!;
+    if (t.lower === "the") {
+      q++;
+      continue;
+    }
+    const n = v.names.find((m) => m.t0 === q);
+    if (!n) return false;
+    names++;
+    q = n.t1;
+    const sep = v.tokens[q];
+    if (sep?.lower === "and" || sep?.text === "&") return names >= 1 && !!v.names.find((m) => m.t0 === q + 1 || (m.t0 === q + 2 && v.tokens[q + 1]?.lower === "the"));
+    if (sep?.text !== ",") return false;
+    q++;
+  }
+  return false;
 }
 
 /** Split an infobox or table value: "Turkey; British Empire; France", "Estonia, Soviet Russia". */
