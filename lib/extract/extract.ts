@@ -182,7 +182,10 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   }
   if (unit.kind === "row") rowFallback(ctx, unit, v, facts, push);
   partiesFacts(v, facts, discourse, push, titleActor(docTitle));
-  for (const t of termCandidates(v, line, ctx.text.slice(span.start, span.end))) push(t);
+  // "Note: peninsulares were officials born in Spain; …": a field's value is read without its key.
+  const valueStart = unit.kind === "field" && unit.valueStart !== undefined && unit.valueStart > span.start && unit.valueStart < span.end ? unit.valueStart : span.start;
+  const tv = valueStart === span.start ? v : sentenceView(ctx.tokens, { start: valueStart, end: span.end }, ctx.clean, rules, line);
+  for (const t of termCandidates(tv, line && valueStart === span.start, ctx.text.slice(valueStart, span.end))) push(t);
 
   // What "it" may refer to next: this sentence's event subject, if it had one.
   const eventFact = facts.find((f) => f.subject.event && f.subject.via !== "pronoun");

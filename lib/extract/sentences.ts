@@ -71,6 +71,9 @@ const TABLE_RULE_RE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
 const TIMELINE_RE =
   /^(?:c\.\s?|AD\s?|ca\.\s?)?(?=[\dA-Z])(?=[^:\n]{0,40}\d)[\dA-Za-z][\w.,'’ –—-]{0,40}?\d{2,4}(?:\s?(?:AD|BC|BCE|CE))?\s*(?:[:–—|]|-\s|,\s)\s*\S/;
 
+// A glossary line: "villein – a peasant who …", "ECSC = European Coal and Steel Community".
+const GLOSSARY_RE = /^(?:\*\*)?[\p{L}][\p{L}'’ -]{1,50}?(?:\*\*)?\s[–—=]\s\S/u;
+
 /** Cells of a Markdown table row, as spans of their trimmed content. */
 function tableCells(text: string, start: number, end: number): Span[] {
   const cells: Span[] = [];
@@ -156,7 +159,7 @@ export function layout(text: string, opts: LayoutOptions): Layout {
       continue;
     }
     const bullet = ITEM_RE.exec(content);
-    if (!bullet && TIMELINE_RE.test(content)) {
+    if (!bullet && (TIMELINE_RE.test(content) || GLOSSARY_RE.test(content))) {
       flush();
       units.push({ kind: "item", start: line.contentStart, end: line.end, block, sentences: [] });
       continue;

@@ -157,7 +157,8 @@ function appositions(v: SentenceView): Term[] {
     for (let q = k + 1; q < e; q++) {
       const t = toks[q]!;
       if (["who", "that", "which", "whose", "whom", "where", "when"].includes(t.lower)) break;
-      if ((t.pos === "AUX" && t.lemma !== "be") || (t.pos === "VERB" && !/(?:ed|en|ing|wn|t)$/.test(t.lower))) clause = true;
+      // (An infinitive belongs to the phrase: "a policy of making concessions … to avoid war".)
+      if ((t.pos === "AUX" && t.lemma !== "be") || (t.pos === "VERB" && !/(?:ed|en|ing|wn|t)$/.test(t.lower) && toks[q - 1]?.lower !== "to")) clause = true;
     }
     if (clause) continue;
     const def = trimDef(textOf(v, d0, e));
@@ -178,7 +179,7 @@ function appositions(v: SentenceView): Term[] {
 
 /** "Decolonisation is the process by which …", "A shogunate is a military government …", "peninsulares were officials born in Spain". */
 function copulas(s: string, v: SentenceView): Term[] {
-  const m = new RegExp(`^(?:(The|A|An)\\s+)?(${NP})\\s+(is|was|are|were)\\s+((?:(?:a|an|the)\\s+(?!first|last|only|second|third|largest|biggest|main|most|best|worst|same|one|scene|site|home|capital|son|daughter)|(?=\\p{Ll}+s\\b))[^;]{5,220}?)\\s*(?:;|\\.\\s*$|$)`, "u").exec(s);
+  const m = new RegExp(`^(?:(The|A|An)\\s+)?(${NP})\\s+(is|was|are|were)\\s+((?:(?:a|an|the)\\s+(?!first|last|only|second|third|largest|biggest|most|best|worst|same|one|scene|site|home|capital|son|daughter)|(?=\\p{Ll}+s\\b))[^;]{5,220}?)\\s*(?:;|\\.\\s*$|$)`, "u").exec(s);
   if (!m) return [];
   const det = m[1];
   const term = (m[2] ?? "").trim();
@@ -206,8 +207,16 @@ function knownAs(s: string): Term[] {
     const term = stripArticle((m[1] ?? "").trim());
     const def = (m[2] ?? "").trim();
     if (!term || !def || term === def) continue;
+    // "A, B and C, known collectively as the Straits": the name given is the term.
+    if (/collectively|together|jointly/.test(m[0])) {
+      out.push({ term: def, definition: term, prompt: `What was known as the ${def}?`, rule: "known-as", confidence: 0.75 });
+      continue;
+    }
     out.push({ term, definition: def, prompt: `What was ${/\s/.test(term) ? `the ${term}` : term} also known as?`, rule: "known-as", confidence: 0.75 });
   }
+  // "The principle that each state has exclusive authority … is known as Westphalian sovereignty."
+  const named = /^(?:The|A|An)\s+(\p{Ll}[^,;]{5,160}?)\s+(?:is|was|are|were|became)\s+(?:also\s+|commonly\s+|often\s+)?(?:known|called|referred to)\s+as\s+(?:the\s+)?["“]?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,4})["”]?\.?$/u.exec(s);
+  if (named) out.push({ term: named[2]!, definition: `the ${named[1]!}`, prompt: `What is ${named[2]}?`, rule: "known-as", confidence: 0.75 });
   // "Weltpolitik, meaning "world policy"", "tlatoani, meaning "he who speaks""
   for (const m of s.matchAll(/(?<![\p{L}])(\p{L}[\p{L}'’-]{2,30}),?\s+(?:meaning|literally|which means)\s+["“]([^"”]{2,60})["”]/gu)) {
     out.push({ term: m[1] ?? "", definition: m[2] ?? "", prompt: `What does "${m[1]}" mean?`, rule: "meaning", confidence: 0.8 });
