@@ -89,7 +89,14 @@ function opensClause(v: SentenceView, i: number): boolean {
   if (!t || v.inDate[i - 1]) return false;
   if (BOUNDARY.has(t.text)) return true;
   const cur = v.tokens[i]!;
-  return t.text === "," && cur.pos === "CCONJ" && ["and", "but", "yet", "so"].includes(cur.lower) && !(v.tokens[i + 1] && nameEndingAt(v, i + 1) && v.tokens[i + 2]?.pos !== "VERB" && v.tokens[i + 2]?.pos !== "AUX");
+  if (t.text !== "," || cur.pos !== "CCONJ" || !["and", "but", "yet", "so"].includes(cur.lower)) return false;
+  // ", and on 3 January 1815 they signed …" opens a clause; ", sale, and transportation of …" ends a list.
+  for (let q = i + 1; q < v.tokens.length && q - i <= 10; q++) {
+    const x = v.tokens[q]!;
+    if (x.pos === "VERB" || x.pos === "AUX") return !v.names.some((n) => n.t0 <= q && q < n.t1);
+    if (x.text === "," && !v.inDate[q]) return false;
+  }
+  return false;
 }
 
 function clauseBounds(v: SentenceView, t: number): [number, number] {
@@ -118,22 +125,29 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       k--;
       continue;
     }
-    if (t.text === "," && k === from - 1) {
+    if (t.text === "," && k === from - 1 && v.tokens[from]?.pos === "VERB") {
       // ", concluded between …": a participle right after a comma describes what stands before the comma.
       const n = nameEndingAt(v, k - 1);
       if (n) return { subject: subjectFromName(n), actors: [n] };
     }
     if (t.text === ",") {
-      // Skip an appositive or participle phrase (", a peace treaty,", ", brokered by the World Bank,") back to what it describes.
+      // Skip an appositive, participle or relative phrase (", a peace treaty,", ", brokered by the World Bank,",
+      // ", which guaranteed women the right to vote,") back to what it describes; the phrase may hold commas itself.
       let j = k - 1;
-      while (j >= floor && v.tokens[j]!.text !== ",") j--;
-      // Only a phrase is skipped (", a peace treaty,", ", brokered by the World Bank,"), never a clause (", issued the bull,").
-      const clause = v.tokens.slice(j + 1, k).some((x, i) => x.pos === "AUX" || (x.pos === "VERB" && !(i === 0 && /(?:ed|en|wn|t)$/.test(x.lower))));
-      if (j >= floor && !clause && (nameEndingAt(v, j - 1) || nounPhraseEndingAt(v, j - 1, floor))) {
-        k = j - 1;
-        continue;
+      for (let tries = 0; tries < 4; tries++) {
+        while (j >= floor && v.tokens[j]!.text !== ",") j--;
+        if (j < floor) break;
+        const seg = v.tokens.slice(j + 1, k);
+        const relative = RELATIVE.has(seg[0]?.lower ?? "");
+        const clause = !relative && seg.some((x, i) => x.pos === "AUX" || (x.pos === "VERB" && !(i === 0 && /(?:ed|en|wn|t)$/.test(x.lower)) && v.tokens[j + i]?.lower !== "to"));
+        const np = nounPhraseEndingAt(v, j - 1, floor);
+        if (!clause && (nameEndingAt(v, j - 1) || (np && (np.hasName || v.rules.heads.has(np.head))))) {
+          k = j - 1;
+          break;
+        }
+        j--;
       }
-      k--;
+      if (k === from - 1 || v.tokens[k]?.text === ",") k--;
       continue;
     }
     // A phrase with a name or an event head: "the Soviet blockade of West Berlin", "the Tokugawa shogunate".
@@ -167,13 +181,15 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       // "Germany and Japan", "Belgium, France and Italy": the actors.
       const actors = [n];
       let j = n.t0 - 1;
+      if (v.tokens[j]?.lower === "the") j--;
       while (j >= floor) {
         const sep = v.tokens[j]!;
         if (sep.text !== "," && sep.lower !== "and") break;
-        const m = nameEndingAt(v, j - 1) ?? (v.tokens[j - 1]?.lower === "," ? undefined : undefined);
+        const m = nameEndingAt(v, j - 1);
         if (!m) break;
         actors.unshift(m);
         j = m.t0 - 1;
+        if (v.tokens[j]?.lower === "the") j--;
       }
       // "the Triple Alliance between Germany, Austria-Hungary and Italy was signed": the list is a complement.
       const pre = v.tokens[actors[0]!.t0 - 1];
