@@ -47,7 +47,7 @@ const NEG = new Set(["not", "never", "n't"]);
 const STATIVE = new Set(["still", "already", "largely", "mainly", "mostly", "generally", "widely", "usually", "often", "always", "increasingly"]);
 const RELATIVE = new Set(["that", "which", "who", "whom"]);
 const NOT_A_POINT = new Set(["by", "until", "till", "after", "before", "since", "within", "throughout", "than", "around"]);
-const SUBJECT_PREPOSITIONS = new Set(["between", "by", "with", "of", "for", "among", "against", "to", "from", "in", "at", "on"]);
+const SUBJECT_PREPOSITIONS = new Set(["between", "by", "with", "of", "for", "among", "against", "to", "from", "in", "at", "on", "under"]);
 const GAP_WORDS = new Set(["of", "on", "in", "from", "dated", ",", "(", "at", "between"]);
 const PREPOSITION_BEFORE_EVENT = new Set(["at", "in", "during", "after", "before", "following", "since", "until", "by", "of", "under", "with", "from", "to"]);
 

@@ -19,6 +19,29 @@ export interface SentenceView extends Span {
   rules: RuleSet;
 }
 
+/**
+ * Headline and note style ("Soviet Union launches Sputnik 1", "Mongol armies under Batu Khan sack
+ * Kyiv") has no auxiliaries and short clauses, and the tagger reads its verbs as nouns. In a clause
+ * with no verb at all, a lower-case "noun" between a subject (a name or a plural noun) and an
+ * object or preposition is the verb.
+ */
+function retagHeadlineVerbs(tokens: Token[]): Token[] {
+  if (tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return tokens;
+  const out = tokens.slice();
+  for (let i = 1; i < out.length - 1; i++) {
+    const t = out[i]!;
+    const prev = out[i - 1]!;
+    const next = out[i + 1]!;
+    const subjectBefore = prev.pos === "PROPN" || (prev.pos === "NOUN" && /s$/.test(prev.lower)) || /^\d{1,2}$/.test(prev.text);
+    const objectAfter = ["PROPN", "DET", "ADJ"].includes(next.pos) || (next.pos === "ADP" && ["as", "into", "to", "on", "from", "with", "in"].includes(next.lower));
+    if (t.pos === "NOUN" && /^\p{Ll}+$/u.test(t.text) && subjectBefore && objectAfter) {
+      out[i] = { ...t, pos: "VERB", lemma: t.lower.replace(/(?<=(?:ch|sh|x|ss|z))es$/, "").replace(/(?<=[^s])s$/, "") };
+      break;
+    }
+  }
+  return out;
+}
+
 /** First token index whose start is ≥ pos (tokens sorted). */
 export function tokenAt(tokens: readonly Token[], pos: number): number {
   let lo = 0;
@@ -35,7 +58,7 @@ export function sentenceView(allTokens: readonly Token[], span: Span, clean: str
   const a = tokenAt(allTokens, span.start);
   let b = a;
   while (b < allTokens.length && (allTokens[b]?.end ?? Infinity) <= span.end) b++;
-  const tokens = allTokens.slice(a, b).filter((t) => t.pos !== "SPACE" && /\S/.test(t.text));
+  const tokens = retagHeadlineVerbs(allTokens.slice(a, b).filter((t) => t.pos !== "SPACE" && /\S/.test(t.text)));
   const inDate = tokens.map(() => false);
   const dates: SentenceView["dates"] = [];
   for (const d of findDateExpressions(clean.slice(span.start, span.end))) {
