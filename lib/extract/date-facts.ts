@@ -44,6 +44,7 @@ export interface DatedFact {
 const BOUNDARY = new Set([";", ":", "—", "–", "|", "→"]);
 const MODALS = new Set(["would", "could", "might", "may", "should", "will", "shall", "can", "must"]);
 const NEG = new Set(["not", "never", "n't"]);
+const WEAK_VERBS = new Set(["follow", "come", "occur", "happen", "ensue", "result", "appear"]);
 const STATIVE = new Set(["still", "already", "largely", "mainly", "mostly", "generally", "widely", "usually", "often", "always", "increasingly"]);
 const RELATIVE = new Set(["that", "which", "who", "whom"]);
 const NOT_A_POINT = new Set(["by", "until", "till", "after", "before", "since", "within", "throughout", "than", "around"]);
@@ -594,6 +595,10 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   const words = complement ? complement.split(" ").length : 0;
   // "reach its coast": a pronoun the question cannot resolve ("his army" after "Cornwallis" reads fine).
   const vague = /\b(?:its|it|them|this|that|these|those)\b/i.test(complement);
+  // "The Second Treaty of Paris followed on 20 November 1815": a verb that only places the event in time.
+  if (!hasObject && s.event && s.defaultVerb && WEAK_VERBS.has(lemma)) {
+    return { subject: s, prompt: defaultQuestion(s, s.defaultVerb), facet: "", rule: `weak-verb-${s.via}`, confidence: 0.8 * VIA_FACTOR[s.via] };
+  }
   if (!hasObject) {
     if (!s.event && !intransitive && !complement) return null;
     if (!s.event && s.via !== "name" && s.via !== "title") return null;

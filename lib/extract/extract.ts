@@ -13,7 +13,7 @@ import type { RuleSet } from "./rules";
 import { layout, type Unit } from "./sentences";
 import { termCandidates } from "./terms";
 import type { ExtractResult, SourceDocument, Skipped, Span, UnusedDate } from "./types";
-import { sentenceView, type SentenceView } from "./view";
+import { sentenceView, textOf, type SentenceView } from "./view";
 
 /**
  * Document in, cards out:
@@ -201,18 +201,23 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
-/** "a conference in Berlin", "a peace treaty with Spain": an event introduced without a name. */
+/** "a conference in Berlin", "a general congress", "a peace treaty with Spain": an event introduced without a name. */
 function describedEvent(v: SentenceView): Referent | null {
-  for (let i = 0; i < v.tokens.length - 2; i++) {
+  for (let i = 0; i < v.tokens.length - 1; i++) {
     const det = v.tokens[i]!;
-    const noun = v.tokens[i + 1]!;
-    const head = v.rules.heads.get(noun.lower);
-    if (!["a", "an"].includes(det.lower) || noun.pos !== "NOUN" || !head || head.class === "organisation") continue;
-    const prep = v.tokens[i + 2]!;
-    const name = v.names.find((n) => n.t0 === i + 3 || n.t0 === i + 4);
-    if (["in", "at", "with", "of"].includes(prep.lower) && name) {
-      return { text: `${noun.lower} ${prep.lower} ${name.text}`, article: true, head: { ...head, word: noun.lower } };
+    if (!["a", "an"].includes(det.lower)) continue;
+    let h = i + 1;
+    while (h < v.tokens.length && v.tokens[h]!.pos === "ADJ" && h - i <= 2) h++;
+    const noun = v.tokens[h];
+    const head = noun ? v.rules.heads.get(noun.lower) : undefined;
+    if (!noun || noun.pos !== "NOUN" || !head || head.class === "organisation") continue;
+    const prep = v.tokens[h + 1];
+    const name = v.names.find((n) => n.t0 === h + 2 || n.t0 === h + 3);
+    const described = textOf(v, i + 1, h + 1).toLowerCase();
+    if (prep && ["in", "at", "with", "of"].includes(prep.lower) && name) {
+      return { text: `${described} ${prep.lower} ${name.text}`, article: true, head: { ...head, word: noun.lower } };
     }
+    if (h > i + 1) return { text: described, article: true, head: { ...head, word: noun.lower } };
   }
   return null;
 }
