@@ -140,7 +140,8 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
         if (j < floor) break;
         const seg = v.tokens.slice(j + 1, k);
         const relative = RELATIVE.has(seg[0]?.lower ?? "");
-        const clause = !relative && seg.some((x, i) => x.pos === "AUX" || (x.pos === "VERB" && !(i === 0 && /(?:ed|en|wn|t)$/.test(x.lower)) && v.tokens[j + i]?.lower !== "to"));
+        // Participles ("the boundary drawn by …") and infinitives belong to a phrase; a finite verb makes a clause.
+        const clause = !relative && seg.some((x, i) => x.pos === "AUX" || (x.pos === "VERB" && !/(?:ed|en|wn|t|ing)$/.test(x.lower) && v.tokens[j + i]?.lower !== "to"));
         const np = nounPhraseEndingAt(v, j - 1, floor);
         if (!clause && (nameEndingAt(v, j - 1) || (np && (np.hasName || v.rules.heads.has(np.head))))) {
           k = j - 1;
@@ -373,6 +374,20 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
     // "the 1917 revolutions": a date between "the" and a noun modifies that noun.
     if (before?.lower === "the" && after?.pos === "NOUN" && !follows) return;
 
+    // "Pakistan became independent on 14 August 1947, and India on 15 August 1947": the verb is left out.
+    const gapped = before && ["on", "in"].includes(before.lower) ? nameEndingAt(v, d.t0 - 2) : undefined;
+    const previous = out[out.length - 1];
+    if (gapped && previous && v.tokens[gapped.t0 - 1]?.lower === "and" && (v.inDate[gapped.t0 - 2] === true || v.tokens[gapped.t0 - 2]?.text === ",") && !previous.subject.event && previous.subject.via === "name") {
+      const was = previous.subject.text.split(" ")[0]!;
+      const actor = previous.prompt.includes(`did ${was}`) || previous.prompt.includes(`did the ${was}`) ? was : null;
+      const priorActor = v.names.find((n) => previous.subject.text.startsWith(n.text));
+      if (actor && priorActor) {
+        const text = previous.subject.text.replace(priorActor.text, gapped.text);
+        out.push({ ...previous, subject: { ...previous.subject, text }, prompt: previous.prompt.replace(priorActor.text, gapped.text), rule: "gapped-clause", confidence: Math.min(previous.confidence, 0.75), dateIndex: di });
+        return;
+      }
+    }
+
     // "the political revolution of 1868": the date modifies a noun, not the clause's verb.
     if (before?.lower === "of" && v.tokens[d.t0 - 2]?.pos === "NOUN") {
       // "A conscription law of January 1873": a described law, treaty or event is dated by it.
@@ -521,7 +536,8 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   // Reduced passive ("Treaty of Rome signed by …", "ASEAN founded on …"): in note and chronology
   // fragments, before "by", or as a participle after a comma. In full prose "X voted" is active.
   const participleLike = /(?:ed|en|wn|ght|t)$/.test(verb.lower);
-  if (!passive && !hasObject && !intransitive && participleLike && (opts.line || afterVerb?.lower === "by" || v.tokens[vi - 1]?.text === ",")) passive = true;
+  const thatClause = afterVerb?.pos === "SCONJ" || afterVerb?.lower === "that";
+  if (!passive && !hasObject && !intransitive && !thatClause && participleLike && (opts.line || afterVerb?.lower === "by" || v.tokens[vi - 1]?.text === ",")) passive = true;
 
   // "the Treaty of Whampoa, which France and China signed on …": the relative pronoun is the object.
   if (!passive && found.actors && SIGN_OBJECT.has(verb.lemma) && !hasObject) {
@@ -541,8 +557,13 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     const participle = textOf(v, vi, particleEnd).toLowerCase();
     const conf = (s.event ? 0.9 : 0.8) * VIA_FACTOR[s.via];
     // "Pedro is crowned Emperor of Brazil": a name right after the participle completes it.
-    const role = v.names.find((n) => n.t0 === particleEnd && !v.inDate[n.t0]);
-    const tail = role && !s.event ? ` ${role.text}` : "";
+    let roleAt = particleEnd;
+    if (v.tokens[roleAt]?.pos === "ADP" && v.tokens[roleAt + 1]?.lower === "as") roleAt++;
+    if (v.tokens[roleAt]?.lower === "as") roleAt++;
+    if (v.tokens[roleAt]?.lower === "the") roleAt++;
+    // "sworn in as Viceroy", "crowned Emperor of Brazil"
+    const role = v.names.find((n) => n.t0 === roleAt && !v.inDate[n.t0]);
+    const tail = role && !s.event ? ` ${textOf(v, particleEnd, role.t1)}` : "";
     return {
       subject: tail ? { ...s, text: `${s.text} ${participle}${tail}` } : s,
       prompt: `When ${s.plural ? "were" : "was"} ${subjectText(s)} ${participle}${tail}?`,
