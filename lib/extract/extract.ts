@@ -206,6 +206,8 @@ function describedEvent(v: SentenceView): Referent | null {
   for (let i = 0; i < v.tokens.length - 1; i++) {
     const det = v.tokens[i]!;
     if (!["a", "an"].includes(det.lower)) continue;
+    // "The Dual Alliance was a defensive alliance": a predicate describes the name, it is no new event.
+    if (v.tokens[i - 1]?.lemma === "be") continue;
     let h = i + 1;
     while (h < v.tokens.length && v.tokens[h]!.pos === "ADJ" && h - i <= 2) h++;
     const noun = v.tokens[h];
