@@ -126,10 +126,10 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       k--;
       continue;
     }
-    if (t.text === "," && k === from - 1 && v.tokens[from]?.pos === "VERB") {
+    if (t.text === "," && k === from - 1 && v.tokens[from]?.pos === "VERB" && nameEndingAt(v, k - 1)) {
       // ", concluded between …": a participle right after a comma describes what stands before the comma.
-      const n = nameEndingAt(v, k - 1);
-      if (n) return { subject: subjectFromName(n), actors: [n] };
+      k--;
+      continue;
     }
     if (t.text === ",") {
       // Skip an appositive, participle or relative phrase (", a peace treaty,", ", brokered by the World Bank,",
@@ -158,6 +158,14 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
     const quantity = np && /^(?:number|lot|part|kind|sort|majority|minority|group|series|rest|most|some|many|few)$/.test(v.tokens[np.t0]!.lower);
     if (np && !quantity && (!n || np.t0 < n.t0) && (np.hasName || v.rules.heads.has(np.head)) && !(n && np.t0 < n.t0 && !v.tokens.slice(np.t0, n.t0).some((x) => x.lower === "of" || x.pos === "NOUN" || x.pos === "ADJ"))) {
       const h = v.rules.heads.get(np.head);
+      // "The Concordat of 1801 was an agreement between …, signed on …": the predicate describes the copula's subject.
+      const det = v.tokens[np.t0 - 1];
+      if (det && ["a", "an"].includes(det.lower) && v.tokens[np.t0 - 2]?.lemma === "be") {
+        let q = np.t0 - 3;
+        while (q >= floor && (v.inDate[q] || ["of", "in"].includes(v.tokens[q]!.lower))) q--;
+        const x = nameEndingAt(v, q);
+        if (x) return { subject: subjectFromName(x) };
+      }
       // "its reading of the Treaty of Wuchale": what is dated is the treaty, not the reading.
       const ofName = !!n && (v.tokens[n.t0 - 1]?.lower === "of" || (v.tokens[n.t0 - 1]?.lower === "the" && v.tokens[n.t0 - 2]?.lower === "of"));
       if (!h && n?.head && ofName) return { subject: subjectFromName(n) };
@@ -400,6 +408,18 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       return;
     }
 
+    // "The storming of the Bastille on 14 July 1789 …": an action named by a noun, dated in passing.
+    if (before && ["on", "in"].includes(before.lower)) {
+      const n = nameEndingAt(v, d.t0 - 2);
+      const of = n ? (v.tokens[n.t0 - 1]?.lower === "the" ? n.t0 - 2 : n.t0 - 1) : -1;
+      const noun = v.tokens[of - 1];
+      if (n && v.tokens[of]?.lower === "of" && noun && (noun.pos === "NOUN" || (noun.pos === "VERB" && /ing$/.test(noun.lower))) && v.tokens[of - 2]?.lower === "the" && !v.rules.containerNouns.has(noun.lower) && !v.rules.heads.has(noun.lower)) {
+        const s: Subject = { text: textOf(v, of - 1, n.t1), article: true, event: true, defaultVerb: "took place", plural: false, via: "description" };
+        out.push({ subject: s, prompt: defaultQuestion(s, "took place"), facet: "", rule: "action-noun", confidence: 0.7 - approx, dateIndex: di });
+        return;
+      }
+    }
+
     // 3. The verb of the clause.
     const [c0, c1] = clauseBounds(v, d.t0);
     let vi = -1;
@@ -500,6 +520,12 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   } else if (next && v.tokens[vi + 2] && rules.intransitiveVerbs.has(`${lemma} ${next.lower} ${v.tokens[vi + 2]!.lower}`)) {
     lemma = `${lemma} ${next.lower} ${v.tokens[vi + 2]!.lower}`;
     particleEnd = vi + 3;
+  }
+  // "The Reign of Terror lasted from September 1793 to July 1794": a duration dates the event as a whole.
+  const span = v.dates.find((x) => x.t0 > vi && x.shape === "range");
+  if (["last", "run", "continue"].includes(verb.lemma) && span && d0 === span.t0) {
+    const s = findSubject(v, vi, c0, discourse).subject;
+    if (s?.event) return { subject: s, prompt: defaultQuestion(s, s.defaultVerb ?? "took place"), facet: "", rule: "duration", confidence: 0.8 * VIA_FACTOR[s.via] };
   }
   if (rules.nonEventVerbs.has(verb.lemma)) return null;
   // Auxiliaries before the verb: passive, modal, negation.

@@ -1,3 +1,4 @@
+import { GENERIC_HEADS } from "./discourse";
 import type { HeadWord, RuleSet } from "./rules";
 import type { Token } from "./nlp";
 
@@ -159,7 +160,8 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
     const name: Name = { t0, t1: j, start, end: last.end, text: shown, article: before?.lower === "the" };
     const head = headOf(tokens, i, j, rules);
     if (head) name.head = head;
-    out.push(name);
+    // "War resumed in May 1803": a lone capitalised head word names no particular war.
+    if (!(j - t0 === 1 && head && GENERIC_HEADS.has(first.lower) && ["VERB", "AUX"].includes(tokens[j]?.pos ?? ""))) out.push(name);
     i = j;
   }
   return out;
