@@ -44,6 +44,8 @@ export interface DatedFact {
 const BOUNDARY = new Set([";", ":", "—", "–", "|", "→"]);
 const MODALS = new Set(["would", "could", "might", "may", "should", "will", "shall", "can", "must"]);
 const NEG = new Set(["not", "never", "n't"]);
+/** Verbs whose office follows them: "elected president", "crowned king". */
+const ROLE_VERBS = new Set(["elect", "appoint", "crown", "name", "proclaim", "make", "declare", "inaugurate", "swear"]);
 const WEAK_VERBS = new Set(["follow", "come", "occur", "happen", "ensue", "result", "appear"]);
 const STATIVE = new Set(["still", "already", "largely", "mainly", "mostly", "generally", "widely", "usually", "often", "always", "increasingly"]);
 const RELATIVE = new Set(["that", "which", "who", "whom"]);
@@ -342,7 +344,8 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       out.push({ subject: subjectFromName(named), prompt: `When was ${named.text}?`, facet: "", rule: "named-day", confidence: 0.75 - approx, dateIndex: di });
       return;
     }
-    if (named && named.head && k < d.t0 && (d.t0 - k <= 4 || longGap)) {
+    // (An organisation or a building is dated only by a participle: "ASEAN, founded on …"; "seceded from the Union on …" dates the secession.)
+    if (named && named.head && (named.head.class !== "organisation" || participle) && k < d.t0 && (d.t0 - k <= 4 || longGap)) {
       const pre = v.tokens[named.t0 - 1]?.lower === "the" ? v.tokens[named.t0 - 2] : v.tokens[named.t0 - 1];
       const verbBefore = v.tokens.slice(0, named.t0).some((t, i) => isVerb(t) && !v.inDate[i]);
       // "the Treaty of Trianon of 4 June 1920": "of" + date always qualifies the name.
@@ -587,9 +590,10 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     if (v.tokens[roleAt]?.pos === "ADP" && v.tokens[roleAt + 1]?.lower === "as") roleAt++;
     if (v.tokens[roleAt]?.lower === "as") roleAt++;
     if (v.tokens[roleAt]?.lower === "the") roleAt++;
-    // "sworn in as Viceroy", "crowned Emperor of Brazil"
+    // "sworn in as Viceroy", "crowned Emperor of Brazil", "elected president"
     const role = v.names.find((n) => n.t0 === roleAt && !v.inDate[n.t0]);
-    const tail = role && !s.event ? ` ${textOf(v, particleEnd, role.t1)}` : "";
+    const office = !role && ROLE_VERBS.has(verb.lemma) && v.tokens[roleAt]?.pos === "NOUN" && !v.inDate[roleAt] ? roleAt + 1 : 0;
+    const tail = role && !s.event ? ` ${textOf(v, particleEnd, role.t1)}` : office && !s.event ? ` ${textOf(v, particleEnd, office)}` : "";
     return {
       subject: tail ? { ...s, text: `${s.text} ${participle}${tail}` } : s,
       prompt: `When ${s.plural ? "were" : "was"} ${subjectText(s)} ${participle}${tail}?`,
@@ -650,7 +654,7 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     if (!s.event && !intransitive && !complement) return null;
     if (!s.event && s.via !== "name" && s.via !== "title") return null;
     // "When did the Continental Congress vote for independence?", "When did Perry arrive in Edo Bay?"
-    const tail = complement && words <= 6 && !vague ? ` ${complement}` : "";
+    const tail = complement && words <= 8 && !vague ? ` ${complement}` : "";
     const conf = (s.event ? 0.85 : 0.75) * VIA_FACTOR[s.via];
     return {
       subject: tail && !s.event ? { ...s, text: `${s.text} ${textOf(v, vi, particleEnd)}${tail}` } : s,

@@ -134,6 +134,14 @@ const parsers: chrono.Parser[] = [
     if (!d) return null;
     return { start: d, shape: "approximate", approximate: true, answer: part === "mid" ? `mid-${d.year}` : `${part} ${d.year}` };
   }),
+  // "July 1–3, 1863": a US-style day range within a month.
+  yearParser(new RegExp(`\\b(${MONTH_RE.source.slice(3, -3)})\\.?\\s+(\\d{1,2})\\s*[–—-]\\s*(\\d{1,2}),?\\s+${Y4}\\b`, "u"), (m) => {
+    const mo = MONTHS[(m[1] ?? "").toLowerCase()];
+    const a = build(Number(m[4]), mo, Number(m[2]));
+    const b = build(Number(m[4]), mo, Number(m[3]));
+    if (!a || !b || (b.day ?? 0) <= (a.day ?? 0)) return null;
+    return { start: a, end: b, shape: "range", answer: `${a.day}–${formatDate(b)}` };
+  }),
   // "Nov/Dec 1933"
   yearParser(new RegExp(`\\b(${MONTH_RE.source.slice(3, -3)})\\.?\\s*/\\s*(${MONTH_RE.source.slice(3, -3)})\\.?\\s+${Y4}\\b`, "u"), (m) => {
     const a = MONTHS[(m[1] ?? "").toLowerCase()];
