@@ -44,6 +44,7 @@ export interface DatedFact {
 const BOUNDARY = new Set([";", ":", "—", "–", "|", "→"]);
 const MODALS = new Set(["would", "could", "might", "may", "should", "will", "shall", "can", "must"]);
 const NEG = new Set(["not", "never", "n't"]);
+const CLAUSE_OPENERS = new Set(["when", "while", "after", "before", "because", "although", "though", "if", "where", "whereas", "since", "until", "unless", "which", "who"]);
 /** Verbs whose office follows them: "elected president", "crowned king". */
 const ROLE_VERBS = new Set(["elect", "appoint", "crown", "name", "proclaim", "make", "declare", "inaugurate", "swear"]);
 const WEAK_VERBS = new Set(["follow", "come", "occur", "happen", "ensue", "result", "appear"]);
@@ -129,7 +130,12 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       continue;
     }
     if (t.text === "," && k === from - 1 && v.tokens[from]?.pos === "VERB" && nameEndingAt(v, k - 1)) {
-      // ", concluded between …": a participle right after a comma describes what stands before the comma.
+      // ", concluded between …": a participle right after a comma describes what stands before the comma —
+      // the name itself, unless it ends a list of parties ("an agreement between Napoleon and Pius VII, signed …").
+      const n = nameEndingAt(v, k - 1)!;
+      const pre = v.tokens[n.t0 - 1]?.lower === "the" ? v.tokens[n.t0 - 2] : v.tokens[n.t0 - 1];
+      const inList = ["and", ","].includes(pre?.lower ?? "") || ["between", "with", "by", "among"].includes(pre?.lower ?? "");
+      if (!inList) return { subject: subjectFromName(n), actors: [n] };
       k--;
       continue;
     }
@@ -167,6 +173,10 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
         while (q >= floor && (v.inDate[q] || ["of", "in"].includes(v.tokens[q]!.lower))) q--;
         const x = nameEndingAt(v, q);
         if (x) return { subject: subjectFromName(x) };
+      }
+      // "Magna Carta – a charter of liberties agreed … on 15 June 1215": the glossary line's term is what is dated.
+      if (det && ["a", "an"].includes(det.lower) && v.names[0]?.t0 === 0 && ["–", "—", ":", "-"].includes(v.tokens[v.names[0].t1]?.text ?? "")) {
+        return { subject: subjectFromName(v.names[0]) };
       }
       // "its reading of the Treaty of Wuchale": what is dated is the treaty, not the reading.
       const ofName = !!n && (v.tokens[n.t0 - 1]?.lower === "of" || (v.tokens[n.t0 - 1]?.lower === "the" && v.tokens[n.t0 - 2]?.lower === "of"));
@@ -269,7 +279,7 @@ function objectText(v: SentenceView, from: number, to: number, discourse?: Disco
     const t = v.tokens[end]!;
     // "at Yorktown", "in Edo Bay": a place named by a preposition belongs to the act.
     const placePP = ["at", "in"].includes(t.lower) && !!v.names.find((n) => n.t0 === end + 1 || (n.t0 === end + 2 && v.tokens[end + 1]?.lower === "the"));
-    if (v.inDate[end] || t.text === "," || t.text === "(" || (t.pos === "ADP" && t.lower !== "of" && end > from && !placePP && !["on", "from", "to", "with", "into", "against"].includes(t.lower)) || t.pos === "SCONJ") break;
+    if (v.inDate[end] || t.text === "," || t.text === "(" || (t.pos === "ADP" && t.lower !== "of" && end > from && !placePP && !["on", "from", "to", "with", "into", "against"].includes(t.lower)) || t.pos === "SCONJ" || CLAUSE_OPENERS.has(t.lower)) break;
     if (t.pos === "ADP" && ["on", "in", "at"].includes(t.lower) && v.inDate[end + 1]) break;
     end++;
   }
@@ -488,7 +498,9 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
           if (m) end = m.t1;
         }
         const text = textOf(v, e, end).replace(/^(?:the|a|an)\s+/i, "");
-        const s: Subject = { text: text[0]!.toLowerCase() === text[0] ? text : text, article: true, event: true, defaultVerb: hw.verb, plural: false, via: "description" };
+        // "1859 war: …": a lone "war" is no subject.
+        if (!/\s/.test(text)) return;
+        const s: Subject = { text, article: true, event: true, defaultVerb: hw.verb, plural: false, via: "description" };
         out.push({ subject: s, prompt: defaultQuestion(s, hw.verb), facet: "", rule: "timeline-description", confidence: 0.7 - approx, dateIndex: di });
       }
     }
@@ -645,7 +657,8 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   const complement = objectText(v, particleEnd, objEnd, discourse);
   const words = complement ? complement.split(" ").length : 0;
   // "reach its coast": a pronoun the question cannot resolve ("his army" after "Cornwallis" reads fine).
-  const vague = /\b(?:its|it|them|this|that|these|those)\b/i.test(complement);
+  // ("annex the territory", "march on the capital": a definite common noun the question cannot resolve either.)
+  const vague = /\b(?:its|it|them|this|that|these|those)\b/i.test(complement) || /^(?:\p{Ll}+\s)?the\s\p{Ll}+$/u.test(complement);
   // "The Second Treaty of Paris followed on 20 November 1815": a verb that only places the event in time.
   if (!hasObject && s.event && s.defaultVerb && WEAK_VERBS.has(lemma)) {
     return { subject: s, prompt: defaultQuestion(s, s.defaultVerb), facet: "", rule: `weak-verb-${s.via}`, confidence: 0.8 * VIA_FACTOR[s.via] };
@@ -657,7 +670,7 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     const tail = complement && words <= 8 && !vague ? ` ${complement}` : "";
     const conf = (s.event ? 0.85 : 0.75) * VIA_FACTOR[s.via];
     return {
-      subject: tail && !s.event ? { ...s, text: `${s.text} ${textOf(v, vi, particleEnd)}${tail}` } : s,
+      subject: tail ? { ...s, text: `${s.text} ${textOf(v, vi, particleEnd)}${tail}` } : s,
       prompt: `When did ${subjectText(s)} ${lemma}${tail}?`,
       facet: factFacet(lemma, s.defaultVerb && s.defaultVerb === "took place" ? "take place" : s.defaultVerb),
       rule: `intransitive-${s.via}`,

@@ -58,11 +58,19 @@ export class Discourse {
     if (!GENERIC_HEADS.has(single)) return null;
     // A treaty may be named an Act, a Declaration or a Protocol ("the General Act of the Berlin Conference").
     const classes = head.class === "agreement" ? new Set(["agreement", "law", "declaration"]) : new Set([head.class]);
-    for (let i = this.recent.length - 1; i >= 0; i--) {
-      const r = this.recent[i]!;
-      if (classes.has(r.head.class)) return r;
+    // Among the compatible names of the last few mentions, the one the text keeps coming back to (the Treaty of
+    // Lausanne in an article about it, not the Treaty of Sèvres it replaced), the nearest on a tie.
+    const window = this.recent.slice(-12).filter((r) => classes.has(r.head.class));
+    let best: Referent | null = null;
+    let bestCount = 0;
+    for (const r of window) {
+      const count = this.recent.filter((x) => x.text === r.text).length;
+      if (count >= bestCount) {
+        best = r;
+        bestCount = count;
+      }
     }
-    return null;
+    return best;
   }
 
   /** "it" → the previous sentence's event subject, if there was one. */

@@ -90,6 +90,8 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
       const hasHead = () => !!headOf(tokens, i, j, rules);
       if (capitalised(n) && (n.pos === "ADP" || n.pos === "SCONJ" || n.pos === "VERB") && !STOP.has(n.lower) && hasHead()) {
         j++;
+        // "Convention Concerning the Exchange …"
+        if (tokens[j]?.lower === "the" && tokens[j + 1] && isNameWord(tokens[j + 1]!, dateToken, j + 1, from)) j++;
         continue;
       }
       if ((n.lower === "and" || n.text === "&") && hasHead() && tokens.slice(i, j).some((x) => JOINERS.has(x.lower))) {

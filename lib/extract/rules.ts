@@ -37,7 +37,7 @@ export const eventsFileSchema = z.object({
   }),
 });
 
-export const termsFileSchema = z.object({ notTerms: phrases, personNouns: phrases, placeNouns: phrases, notGlosses: phrases, containerNouns: phrases });
+export const termsFileSchema = z.object({ notTerms: phrases, personNouns: phrases, placeNouns: phrases, notGlosses: phrases, containerNouns: phrases, clauseNouns: phrases });
 
 /** A head word's class and the verb of its default question. */
 export interface HeadWord {
@@ -74,7 +74,7 @@ export interface RuleSet {
   infoboxDates: Map<string, { verb?: string | undefined; noun?: string | undefined }>;
   infoboxParties: Set<string>;
   notTerms: Set<string>;
-  /** Head nouns of descriptions of people and places: "the president", "the capital of …". */
+  /** Head nouns of descriptions of people, places and whole clauses: "the president", "the capital of …", "a point that …". */
   notDefinitionHeads: Set<string>;
   notGlosses: Set<string>;
   /** "the period of détente": the term is what follows "of". */
@@ -103,7 +103,7 @@ export function compileRules(data: RuleData): RuleSet {
     infoboxDates: new Map(data.events.infobox.dates.map((d) => [d.key.toLowerCase(), { verb: d.verb, noun: d.noun }])),
     infoboxParties: lower(data.events.infobox.parties),
     notTerms: lower(data.terms.notTerms),
-    notDefinitionHeads: lower([...data.terms.personNouns, ...data.terms.placeNouns]),
+    notDefinitionHeads: lower([...data.terms.personNouns, ...data.terms.placeNouns, ...data.terms.clauseNouns]),
     notGlosses: lower(data.terms.notGlosses),
     containerNouns: lower(data.terms.containerNouns),
   };

@@ -134,6 +134,8 @@ function appositions(v: SentenceView): Term[] {
     if (!np) continue;
     const t0 = np.t0;
     if (v.inDate.slice(t0, i).some(Boolean) || toks.slice(t0, i).some((t) => t.pos === "PRON")) continue;
+    // "When the allied armies entered Paris, the long wars …": the first comma closes an opening clause.
+    if (["SCONJ", "ADV"].includes(toks[0]!.pos) && !toks.slice(1, i).some((t) => t.text === ",")) continue;
     // "In theory, …": an opening phrase, not a term.
     const lead = toks[t0 - 1]?.pos === "DET" ? t0 - 2 : t0 - 1;
     if (lead === 0 && toks[0]!.pos === "ADP") continue;
@@ -219,6 +221,9 @@ function knownAs(s: string): Term[] {
   if (named) out.push({ term: named[2]!, definition: `the ${named[1]!}`, prompt: `What is ${named[2]}?`, rule: "known-as", confidence: 0.75 });
   // "Weltpolitik, meaning "world policy"", "tlatoani, meaning "he who speaks""
   for (const m of s.matchAll(/(?<![\p{L}])(\p{L}[\p{L}'’-]{2,30}),?\s+(?:meaning|literally|which means)\s+["“]([^"”]{2,60})["”]/gu)) {
+    // "the title of the Mexica ruler, meaning …": the word must not end a longer phrase.
+    const before = s.slice(0, m.index ?? 0);
+    if (/\b(?:the|a|an|of|its|his|their)\s+(?:\S+\s+){0,2}$/i.test(before)) continue;
     out.push({ term: m[1] ?? "", definition: m[2] ?? "", prompt: `What does "${m[1]}" mean?`, rule: "meaning", confidence: 0.8 });
   }
   for (const m of s.matchAll(/((?:The\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s*,?\s*\(?\s*(?:is\s+|was\s+|being\s+)?short\s+for\s+(?:the\s+)?["“]?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,6})/gu)) {
