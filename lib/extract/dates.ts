@@ -181,6 +181,8 @@ const LEAD = /^(?:(?:on|in|of|the|at|by|from|since|until|during)\s+)+/i;
 /** Every date expression, including day-and-month ones with no year (yearless). */
 export function findDateExpressions(text: string): (DateMatch & { yearless: boolean })[] {
   const out: (DateMatch & { yearless: boolean })[] = [];
+  // Every date this module reads has a digit; most sentences have none, and chrono is the costly part.
+  if (!/\d/.test(text)) return out;
   let results: chrono.ParsedResult[];
   try {
     results = casual.parse(text, REF, { forwardDate: false });

@@ -46,14 +46,23 @@ function isTitleLine(text: string, u: Unit): boolean {
 
 /** Table rows read as chronology lines: "| 8 August 1967 | ASEAN founded |" → "  8 August 1967 – ASEAN founded  ". */
 function rowsAsLines(text: string, clean: string, units: readonly Unit[]): string {
-  const chars = clean.split("");
+  const pipes: number[] = [];
   for (const u of units) {
     for (const [k, c] of (u.kind === "row" ? (u.cells ?? []) : []).entries()) {
       const pipe = text.lastIndexOf("|", c.start - 1);
-      if (k > 0 && pipe >= u.start) chars[pipe] = "–";
+      if (k > 0 && pipe >= u.start) pipes.push(pipe);
     }
   }
-  return chars.join("");
+  if (pipes.length === 0) return clean;
+  // Same length as the clean text: every offset still points into the original.
+  const parts: string[] = [];
+  let at = 0;
+  for (const p of pipes.sort((x, y) => x - y)) {
+    parts.push(clean.slice(at, p), "–");
+    at = p + 1;
+  }
+  parts.push(clean.slice(at));
+  return parts.join("");
 }
 
 interface Ctx {

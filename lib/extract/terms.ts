@@ -254,13 +254,16 @@ export function termCandidates(v: SentenceView, line: boolean, raw: string): Can
   const s = v.clean.slice(v.start, v.end).replace(/\s+/g, " ").trim();
   // Copulas open a sentence or a clause after ";" ("It created two dominions; a dominion was a self-governing state …").
   const clauses = s.split(/;\s+/).map((c, i) => (i === 0 ? c : c.replace(/^\p{Ll}/u, (x) => x.toUpperCase())));
+  // The costlier patterns run only where their marker words or brackets occur.
+  const bracket = s.includes("(");
+  const named = /known|referred|short for|meaning|literally|means/.test(raw);
   const found = [
-    ...acronyms(s),
-    ...knownAs(raw.replace(/\s+/g, " ")).filter((t) => !v.rules.qualifiers.find(`${t.term} ${t.definition}`)),
+    ...(bracket ? acronyms(s) : []),
+    ...(named ? knownAs(raw.replace(/\s+/g, " ")).filter((t) => !v.rules.qualifiers.find(`${t.term} ${t.definition}`)) : []),
     ...(line ? glossaryLine(s, v) : []),
-    ...appositions(v),
-    ...glosses(s, v),
-    ...clauses.flatMap((c) => copulas(c, v)),
+    ...(s.includes(",") ? appositions(v) : []),
+    ...(bracket ? glosses(s, v) : []),
+    ...(/\b(?:is|was|are|were)\b/.test(s) ? clauses.flatMap((c) => copulas(c, v)) : []),
   ];
   const seen = new Set<string>();
   const out: Candidate[] = [];
