@@ -147,6 +147,9 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
         while (j >= floor && v.tokens[j]!.text !== ",") j--;
         if (j < floor) break;
         const seg = v.tokens.slice(j + 1, k);
+        // ", La Noche Triste,": an appositive that is itself a name names the subject.
+        const appositiveName = v.names.find((m) => m.t0 === j + 1 && m.t1 === k);
+        if (appositiveName && !nameEndingAt(v, j - 1)) return { subject: subjectFromName(appositiveName) };
         const relative = RELATIVE.has(seg[0]?.lower ?? "");
         // Participles ("the boundary drawn by …") and infinitives belong to a phrase; a finite verb makes a clause.
         const clause = !relative && seg.some((x, i) => x.pos === "AUX" || (x.pos === "VERB" && !/(?:ed|en|wn|t|ing)$/.test(x.lower) && v.tokens[j + i]?.lower !== "to"));
@@ -395,6 +398,18 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
     // "the 1917 revolutions": a date between "the" and a noun modifies that noun.
     if (before?.lower === "the" && after?.pos === "NOUN" && !follows) return;
 
+    // "flew to Berchtesgaden on 15 September and to Bad Godesberg on 22 September": the second place repeats the act.
+    const gappedPlace = before && ["on", "in"].includes(before.lower) ? nameEndingAt(v, d.t0 - 2) : undefined;
+    const prevFact = out[out.length - 1];
+    const prep = gappedPlace ? v.tokens[gappedPlace.t0 - 1] : undefined;
+    if (gappedPlace && prevFact && prep?.pos === "ADP" && v.tokens[gappedPlace.t0 - 2]?.lower === "and") {
+      const placed = v.names.find((n) => n.t1 <= gappedPlace.t0 - 2 && v.tokens[n.t0 - 1]?.lower === prep.lower && prevFact.prompt.includes(`${prep.lower} ${n.text}`));
+      if (placed) {
+        const swap = (x: string) => x.replace(`${prep.lower} ${placed.text}`, `${prep.lower} ${gappedPlace.text}`);
+        out.push({ ...prevFact, subject: { ...prevFact.subject, text: swap(prevFact.subject.text) }, prompt: swap(prevFact.prompt), rule: "gapped-clause", confidence: Math.min(prevFact.confidence, 0.75), dateIndex: di });
+        return;
+      }
+    }
     // "Pakistan became independent on 14 August 1947, and India on 15 August 1947": the verb is left out.
     const gapped = before && ["on", "in"].includes(before.lower) ? nameEndingAt(v, d.t0 - 2) : undefined;
     const previous = out[out.length - 1];
@@ -658,7 +673,8 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   const words = complement ? complement.split(" ").length : 0;
   // "reach its coast": a pronoun the question cannot resolve ("his army" after "Cornwallis" reads fine).
   // ("annex the territory", "march on the capital": a definite common noun the question cannot resolve either.)
-  const vague = /\b(?:its|it|them|this|that|these|those)\b/i.test(complement) || /^(?:\p{Ll}+\s)?the\s\p{Ll}+$/u.test(complement);
+  // (A possessive reads as the subject's own: "declares its independence", "reached its climax".)
+  const vague = /\b(?:it|them|this|that|these|those)\b/i.test(complement) || /^(?:\p{Ll}+\s)?the\s\p{Ll}+$/u.test(complement);
   // "The Second Treaty of Paris followed on 20 November 1815": a verb that only places the event in time.
   if (!hasObject && s.event && s.defaultVerb && WEAK_VERBS.has(lemma)) {
     return { subject: s, prompt: defaultQuestion(s, s.defaultVerb), facet: "", rule: `weak-verb-${s.via}`, confidence: 0.8 * VIA_FACTOR[s.via] };

@@ -43,7 +43,8 @@ export function findFigure(clean: string, rules: RuleSet): string | null {
     masked = masked.slice(0, d.start) + " ".repeat(d.end - d.start) + masked.slice(d.end);
   }
   const digits = FIGURE_RE.exec(masked);
-  const words = rules.numberWords.all(masked).filter((w) => !(/^\p{Lu}/u.test(w.text) && /^\s+\p{Lu}/u.test(masked.slice(w.index + w.text.length))));
+  // "the Hundred Years' War", "the Twenty-first Amendment": a capitalised number word in a name is no figure.
+  const words = rules.numberWords.all(masked).filter((w) => !(/^\p{Lu}/u.test(w.text) && /^(?:\s+\p{Lu}|-\p{L})/u.test(masked.slice(w.index + w.text.length))));
   const word = words[0];
   if (digits && (!word || digits.index <= word.index)) {
     // "3 million": the number and its word are one figure.
