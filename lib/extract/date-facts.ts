@@ -44,6 +44,7 @@ export interface DatedFact {
 const BOUNDARY = new Set([";", ":", "—", "–", "|", "→"]);
 const MODALS = new Set(["would", "could", "might", "may", "should", "will", "shall", "can", "must"]);
 const NEG = new Set(["not", "never", "n't"]);
+const PARTS_OF_DAY = new Set(["night", "morning", "evening", "afternoon", "dawn", "hours", "eve", "day"]);
 const CLAUSE_OPENERS = new Set(["when", "while", "after", "before", "because", "although", "though", "if", "where", "whereas", "since", "until", "unless", "which", "who"]);
 /** Verbs whose office follows them: "elected president", "crowned king". */
 const ROLE_VERBS = new Set(["elect", "appoint", "crown", "name", "proclaim", "make", "declare", "inaugurate", "swear"]);
@@ -425,7 +426,8 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
     }
 
     // "the political revolution of 1868": the date modifies a noun, not the clause's verb.
-    if (before?.lower === "of" && v.tokens[d.t0 - 2]?.pos === "NOUN") {
+    // ("on the night of 30 June 1520" is the date itself.)
+    if (before?.lower === "of" && v.tokens[d.t0 - 2]?.pos === "NOUN" && !PARTS_OF_DAY.has(v.tokens[d.t0 - 2]!.lower)) {
       // "A conscription law of January 1873": a described law, treaty or event is dated by it.
       const np = nounPhraseEndingAt(v, d.t0 - 2, 0);
       const hw = np ? v.rules.heads.get(np.head) : undefined;
