@@ -2,12 +2,15 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
+import { visibleDecksWhere } from "@/lib/decks/queries";
 import type { historyResponseSchema } from "@/lib/api/review";
 import { dtoFromJson } from "./rows";
 
 export async function cardHistory(db: PrismaClient, userId: string, cardId: string): Promise<z.infer<typeof historyResponseSchema>> {
   const [card, reviews] = await Promise.all([
-    db.card.findUnique({ where: { id: cardId }, select: { id: true } }),
+    // Only a card in a deck the user may see (retired cards included: their history stays);
+    // any other id answers as an unknown one, so this cannot confirm which ids exist.
+    db.card.findFirst({ where: { id: cardId, deck: visibleDecksWhere({ id: userId }) }, select: { id: true } }),
     db.reviewLog.findMany({ where: { userId, cardId }, orderBy: { id: "asc" } }),
   ]);
   if (!card) throw new ApiError("not_found", "No such card.");

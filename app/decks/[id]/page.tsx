@@ -1,9 +1,11 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
 import { getDeck } from "@/lib/decks/queries";
 import { quoteInContext } from "@/lib/decks/context";
+import { runningAssignedQuiz } from "@/lib/quiz/running";
 import { Card, PageTitle } from "../../_components/ui";
 
 const KIND_LABEL = { DATE: "Date", PARTIES: "Parties", TERM: "Term", BASIC: "Card" } as const;
@@ -13,6 +15,19 @@ export default async function DeckPage({ params }: { params: Promise<{ id: strin
   const id = z.uuid().safeParse((await params).id);
   const deck = id.success ? await getDeck(prisma(), user, id.data) : null;
   if (!deck) notFound();
+  // The student's assigned quiz on this deck is running: its answers stay hidden until it ends.
+  const running = await runningAssignedQuiz(prisma(), user.id, deck.id);
+  if (running) {
+    return (
+      <div>
+        <PageTitle>{deck.title}</PageTitle>
+        <Card>
+          <p>Your quiz on this deck is running, so its cards are hidden until you submit it or its time is up.</p>
+          <Link className="mt-2 inline-block text-sky-800 underline dark:text-sky-300" href={`/quiz/${running.attemptId}`}>Back to the quiz</Link>
+        </Card>
+      </div>
+    );
+  }
   return (
     <div>
       <PageTitle>{deck.title}</PageTitle>

@@ -5,6 +5,7 @@ import { requireTeacher, requireUser } from "@/lib/auth/session";
 import { updateDeck } from "@/lib/authoring/decks";
 import { prisma } from "@/lib/db/client";
 import { getDeck } from "@/lib/decks/queries";
+import { assertDeckAnswersReadable } from "@/lib/quiz/running";
 import { handle, json, readJson } from "../../_http/handler";
 import { uuidParam } from "../../_http/ids";
 
@@ -13,6 +14,7 @@ export const GET = handle<{ id: string }>(async (_req, { params }) => {
   const id = z.uuid().safeParse((await params).id);
   const deck = id.success ? await getDeck(prisma(), user, id.data) : null;
   if (!deck) throw new ApiError("not_found", "No such deck.");
+  await assertDeckAnswersReadable(prisma(), user.id, deck.id);
   const { source, ...rest } = deck;
   return json({ deck: { ...rest, source: source && { slug: source.slug, title: source.title, origin: source.origin, reliability: source.reliability, note: source.note } } });
 });

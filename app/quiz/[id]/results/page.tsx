@@ -19,16 +19,29 @@ export default async function QuizResultsPage({ params }: { params: Promise<{ id
   const user = await pageUser();
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  let result: ResultDto | "running";
+  let result: ResultDto | "running" | { hiddenUntil: string };
   try {
     // After submission or once the deadline has passed (which closes the attempt).
     result = await results(prisma(), user.id, id.data);
   } catch (err) {
     if (err instanceof ApiError && err.code === "not_found") notFound();
-    if (err instanceof ApiError && err.code === "conflict") result = "running";
+    // Closed while an assigned quiz on these cards runs: this attempt is over, so no redirect back to it.
+    if (err instanceof ApiError && typeof err.details?.hiddenUntil === "string") result = { hiddenUntil: err.details.hiddenUntil };
+    else if (err instanceof ApiError && err.code === "conflict") result = "running";
     else throw err;
   }
   if (result === "running") redirect(`/quiz/${id.data}`);
+  if ("hiddenUntil" in result) {
+    return (
+      <div className="mx-auto max-w-3xl">
+        <PageTitle>Quiz results</PageTitle>
+        <Card>
+          <p>These results show answers of the quiz you are taking now, so they open when that quiz ends.</p>
+          <Link className={`${link} mt-2 inline-block`} href="/quiz">All quizzes</Link>
+        </Card>
+      </div>
+    );
+  }
   const settings = await prisma().user.findUnique({ where: { id: user.id }, select: { timezone: true } });
   const answered = result.questions.filter((q) => q.answer !== null).length;
 
