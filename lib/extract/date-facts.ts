@@ -595,6 +595,13 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   // fragments, before "by", or as a participle after a comma. In full prose "X voted" is active.
   const participleLike = /(?:ed|en|wn|ght|t)$/.test(verb.lower);
   const thatClause = afterVerb?.pos === "SCONJ" || afterVerb?.lower === "that";
+  // Notes: "Bismarck appointed Minister President of Prussia, Sept 1862" reads as a passive.
+  if (!passive && opts.line && ROLE_VERBS.has(verb.lemma) && /ed$/.test(verb.lower) && found.subject && !found.subject.event) passive = true;
+  // "North German Confederation set up 1867": the particle belongs to the participle.
+  if (!passive && opts.line && afterVerb && ["up", "out", "off", "down"].includes(afterVerb.lower) && (v.inDate[particleEnd + 1] || !v.tokens[particleEnd + 1])) {
+    particleEnd++;
+    passive = true;
+  }
   if (!passive && !hasObject && !intransitive && !thatClause && participleLike && (opts.line || afterVerb?.lower === "by" || v.tokens[vi - 1]?.text === ",")) passive = true;
 
   // "the Treaty of Whampoa, which France and China signed on …": the relative pronoun is the object.
