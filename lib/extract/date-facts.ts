@@ -602,7 +602,9 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     particleEnd++;
     passive = true;
   }
-  if (!passive && !hasObject && !intransitive && !thatClause && participleLike && (opts.line || afterVerb?.lower === "by" || v.tokens[vi - 1]?.text === ",")) passive = true;
+  // A participle after a comma is a passive only in an enclosed phrase (", signed in 1920, …"); "Hyperinflation, …, peaked in 1923." is active.
+  const enclosed = v.tokens[vi - 1]?.text === "," && v.tokens.slice(vi + 1, c1).some((t, i) => t.text === "," && !v.inDate[vi + 1 + i]);
+  if (!passive && !hasObject && !intransitive && !thatClause && participleLike && (opts.line || afterVerb?.lower === "by" || enclosed)) passive = true;
 
   // "the Treaty of Whampoa, which France and China signed on …": the relative pronoun is the object.
   if (!passive && found.actors && SIGN_OBJECT.has(verb.lemma) && !hasObject) {

@@ -195,6 +195,8 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   const valueStart = unit.kind === "field" && unit.valueStart !== undefined && unit.valueStart > span.start && unit.valueStart < span.end ? unit.valueStart : span.start;
   const tv = valueStart === span.start ? v : sentenceView(ctx.tokens, { start: valueStart, end: span.end }, ctx.clean, rules, line);
   for (const t of termCandidates(tv, line && valueStart === span.start, ctx.text.slice(valueStart, span.end))) push(t);
+  // "Reparations: payments made by a defeated country …": a field whose key is a term is a glossary line.
+  if (unit.kind === "field" && valueStart !== span.start) for (const t of termCandidates(v, true, ctx.text.slice(span.start, span.end)).filter((c) => c.rule === "glossary-line")) push(t);
 
   // What "it" may refer to next: this sentence's event subject, if it had one.
   const eventFact = facts.find((f) => f.subject.event && f.subject.via !== "pronoun");
@@ -294,6 +296,8 @@ const AGREEMENT_CLASSES = new Set(["agreement", "organisation", "declaration"]);
 
 /** The actors written just before token `vi`: "Germany and Japan signed", "the Ottoman government signed". */
 function actorsBefore(v: SentenceView, vi: number): string[] {
+  // "Germany and Soviet Russia later signed …": adverbs before the verb are passed over.
+  while (vi > 0 && v.tokens[vi - 1]!.pos === "ADV") vi--;
   let a = vi;
   while (a > 0) {
     const t = v.tokens[a - 1]!;

@@ -102,7 +102,12 @@ const NP = "(?:[\\p{L}][\\p{L}'’-]*)(?:\\s+(?:of\\s+|the\\s+|de\\s+)?[\\p{L}][
 
 /** "What was the Entente Cordiale?", "What is decolonisation?" */
 function whatQuestion(term: string, present: boolean, article: boolean): string {
-  return `What ${present ? "is" : "was"} ${article ? `the ${term}` : term}?`;
+  // "What were reparations?", "What was the war guilt clause?": plural terms and common-noun phrases read as such.
+  const plural = /[^su]s$/.test(term) && !/\s/.test(term) && !/^\p{Lu}{2,}/u.test(term);
+  const phrase = /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}[\p{L}-]*)+$/u.test(term);
+  const shown = phrase ? term[0]!.toLowerCase() + term.slice(1) : term;
+  const verb = present ? (plural ? "are" : "is") : plural ? "were" : "was";
+  return `What ${verb} ${article || phrase ? `the ${shown}` : shown}?`;
 }
 
 /**
@@ -205,12 +210,12 @@ function copulas(s: string, v: SentenceView): Term[] {
 
 function knownAs(s: string): Term[] {
   const out: Term[] = [];
-  for (const m of s.matchAll(/((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’-]*){0,6})\s*,?\s*(?:\(\s*)?(?:also\s+|commonly\s+|popularly\s+|often\s+|later\s+|sometimes\s+|better\s+)?(?:known|referred to)(?:\s+to\s+[\p{L}]+)?\s+as\s+(?:the\s+)?["“]?((?:\p{Lu}|\p{Ll})[\p{L}'’-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’-]*){0,6})/gu)) {
+  for (const m of s.matchAll(/((?:the\s+)?\p{Lu}[\p{L}'’–-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’–-]*){0,6}|(?<=\bThe\s)\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}-]*){0,2})\s*(?:\([^)]{1,30}\))?\s*,?\s*(?:\(\s*)?(?:also\s+|commonly\s+|popularly\s+|often\s+|later\s+|sometimes\s+|better\s+)?(?:known|referred to)(?:\s+to\s+[\p{L}]+)?\s+as\s+(?:the\s+)?["“]?((?:\p{Lu}|\p{Ll})[\p{L}'’-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’-]*){0,6})/gu)) {
     const term = stripArticle((m[1] ?? "").trim());
     const def = (m[2] ?? "").trim();
     if (!term || !def || term === def) continue;
-    // "A, B and C, known collectively as the Straits": the name given is the term.
-    if (/collectively|together|jointly/.test(m[0])) {
+    // "A, B and C, known collectively as the Straits", "the demilitarised zone, known as the Rhineland": the name given is the term.
+    if (/collectively|together|jointly/.test(m[0]) || /^\p{Ll}/u.test(term)) {
       out.push({ term: def, definition: term, prompt: `What was known as the ${def}?`, rule: "known-as", confidence: 0.75 });
       continue;
     }
@@ -237,7 +242,7 @@ function knownAs(s: string): Term[] {
 /** A glossary line: "Magna Carta – a charter of rights …", "**Appeasement**: giving in to …". */
 function glossaryLine(s: string, v: SentenceView): Term[] {
   const rules = v.rules;
-  const m = /^(?:\*\*)?([\p{L}][\p{L}'’ -]{1,50}?)(?:\*\*)?\s*(?:–|—|:|=|\s-\s)\s*["“]?((?:a|an|the)\s+[^]{4,240}|\p{Ll}[^]{4,240}|\p{Lu}[\p{L}]+(?:\s+(?:of|and|for|the|on|in)?\s*\p{Lu}[\p{L}-]*)+)$/u.exec(s);
+  const m = /^(?:\*\*)?([\p{L}][\p{L}'’ -]{1,50}?)(?:\*\*)?(?:\s*\([^)]{1,40}\))?\s*(?:–|—|:|=|\s-\s)\s*["“]?((?:a|an|the)\s+[^]{4,240}|\p{Ll}[^]{4,240}|\p{Lu}[\p{L}]+(?:\s+(?:of|and|for|the|on|in)?\s*\p{Lu}[\p{L}-]*)+)$/u.exec(s);
   if (!m) return [];
   const term = (m[1] ?? "").trim();
   if (term.split(/\s+/).length > 5 || rules.notTerms.has(term.toLowerCase()) || /^\p{Lu}+(?:\s\p{Lu}+)+$/u.test(term)) return [];
@@ -246,7 +251,7 @@ function glossaryLine(s: string, v: SentenceView): Term[] {
   const words = new Set(term.split(/\s+/));
   if (v.tokens.some((t) => words.has(t.text) && (t.pos === "VERB" || t.pos === "AUX") && t.start < v.start + s.indexOf(term) + term.length + 5)) return [];
   const def = trimDef((m[2] ?? "").split(/(?<=\.)\s|;\s/)[0] ?? "").replace(/["”]$/, "");
-  return [{ term, definition: def, prompt: `What was ${term}?`, rule: "glossary-line", confidence: 0.8 }];
+  return [{ term, definition: def, prompt: whatQuestion(term, false, false), rule: "glossary-line", confidence: 0.8 }];
 }
 
 /** `raw` is the sentence as written: "known as "splendid isolation"" keeps its quoted term, which the clean text blanks. */
