@@ -396,8 +396,10 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
       }
     }
   }
-  // "between A and B"
+  // "between A and B" — of an agreement named or dated before it ("fought between France and the FLN" names no agreement).
   const between = v.tokens.findIndex((t) => t.lower === "between");
+  const agreementBefore = v.names.find((n) => n.head && ["agreement", "declaration"].includes(n.head.class) && n.t1 <= between);
+  if (!agreementFact && subject && !agreementBefore && subject.via === "name") subject = null;
   if (parties.length < 2 && between >= 0 && subject) {
     const l = partyList(v, between + 1);
     if (l.parties.length >= 2) {
