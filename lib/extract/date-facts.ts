@@ -528,7 +528,8 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
 /** Facts about one subject are told apart by their verb; the head's default is the plain facet. */
 function factFacet(verb: string, defaultVerb: string | undefined): string {
   const norm = (x: string) => x.replace(/(ed|d)$/, "");
-  if (!defaultVerb || norm(verb) === norm(defaultVerb) || ["signed", "concluded", "agreed", "fought", "held", "took place", "happened", "occurred"].includes(verb)) return "";
+  // Making an agreement or body is one fact however the text words it ("formed", "signed", "founded").
+  if (!defaultVerb || norm(verb) === norm(defaultVerb) || ["signed", "concluded", "agreed", "formed", "founded", "established", "created", "set up", "fought", "held", "took place", "happened", "occurred"].includes(verb)) return "";
   return verb;
 }
 
@@ -712,9 +713,12 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   }
   // An actor's dated act: "Germany joined the League of Nations", "Hitler became Chancellor".
   if (!complement || (s.via !== "name" && s.via !== "title") || words > 8) return null;
+  // "Spain and Portugal joined …": all the actors, not the last one.
+  const actors = found.actors && found.actors.length > 1 ? found.actors.map((a) => withArticle(a)).join(", ").replace(/, ([^,]+)$/, " and $1") : null;
+  const who = actors ?? subjectText(s);
   return {
-    subject: { ...s, text: `${s.text} ${textOf(v, vi, particleEnd)} ${complement}`.replace(/\s+/g, " "), article: s.article },
-    prompt: `When did ${subjectText(s)} ${lemma} ${complement}?`,
+    subject: { ...s, text: `${actors ?? s.text} ${textOf(v, vi, particleEnd)} ${complement}`.replace(/\s+/g, " "), article: actors ? false : s.article },
+    prompt: `When did ${who} ${lemma} ${complement}?`,
     facet: "",
     rule: "actor-verb",
     confidence: vague ? 0.5 : words > 5 ? 0.65 : 0.75,

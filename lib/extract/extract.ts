@@ -396,10 +396,25 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
       }
     }
   }
+  // "The signatories of the Holy Alliance were Russia, Austria and Prussia."
+  const members = v.tokens.findIndex((t, i) => ["signatories", "members", "parties", "signatory"].includes(t.lower) && v.tokens[i + 1]?.lower === "of");
+  if (parties.length < 2 && members >= 0) {
+    const of = v.names.find((n) => n.t0 === members + 2 || n.t0 === members + 3);
+    const be = of ? v.tokens[of.t1] : undefined;
+    if (of?.head && be?.lemma === "be") {
+      const l = partyList(v, of.t1 + 1);
+      if (l.parties.length >= 2) {
+        parties = l.parties;
+        rule = "members";
+        verb = v.tokens[members]!.lower === "members" ? "formed" : "signed";
+        subject = { text: of.text, article: true, event: true, plural: false, via: "name" };
+      }
+    }
+  }
   // "between A and B" — of an agreement named or dated before it ("fought between France and the FLN" names no agreement).
   const between = v.tokens.findIndex((t) => t.lower === "between");
   const agreementBefore = v.names.find((n) => n.head && ["agreement", "declaration"].includes(n.head.class) && n.t1 <= between);
-  if (!agreementFact && subject && !agreementBefore && subject.via === "name") subject = null;
+  if (parties.length < 2 && !agreementFact && subject && !agreementBefore && subject.via === "name") subject = null;
   if (parties.length < 2 && between >= 0 && subject) {
     const l = partyList(v, between + 1);
     if (l.parties.length >= 2) {

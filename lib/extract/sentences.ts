@@ -289,7 +289,7 @@ export function splitSentences(text: string, start: number, end: number): Span[]
     while (k < end && /\s/.test(text[k] ?? "")) k++;
     if (k < end) {
       const next = text[k] ?? "";
-      if (!/[\p{Lu}"“‘'(—―]/u.test(next)) continue;
+      if (!/[\p{Lu}"“‘'(—―*_]/u.test(next)) continue;
       if (ch === "." && isAbbreviation(text, sentStart, i)) continue;
     }
     push(sentStart, j);

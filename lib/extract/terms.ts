@@ -198,7 +198,8 @@ function copulas(s: string, v: SentenceView): Term[] {
   const defHead = /^(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}]+)\b/u.exec(def)?.[1] ?? "";
   if (v.rules.notDefinitionHeads.has(defHead)) return [];
   const noArticle = !/^(?:a|an|the)\s/i.test(def);
-  if (noArticle && /^\p{Lu}/u.test(term)) return [];
+  // "Carbonari were members of secret societies": a plural noun with its complement defines too.
+  if (noArticle && /^\p{Lu}/u.test(term) && !/^\p{Ll}+s\s+(?:of|who|that)\b/u.test(def)) return [];
   const dated = v.dates.length > 0;
   const confidence = noArticle ? 0.6 : dated ? 0.65 : 0.75;
   const present = verb === "is" || verb === "are";
@@ -220,6 +221,11 @@ function knownAs(s: string): Term[] {
       continue;
     }
     out.push({ term, definition: def, prompt: `What was ${/\s/.test(term) ? `the ${term}` : term} also known as?`, rule: "known-as", confidence: 0.75 });
+  }
+  // "The term legitimism refers to the belief that …", "Realpolitik means politics based on …"
+  const refers = /^(?:The\s+(?:term|word|name)\s+)?["“]?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,3})["”]?\s+(?:refers to|means|meant|denotes|describes|describe[sd]?)\s+((?:a|an|the)?\s*[^;]{5,200}?)\.?$/u.exec(s);
+  if (refers && !/^(?:this|that|it|he|she|they|which)$/i.test(refers[1]!) && (s.startsWith("The term") || s.startsWith("The word") || !/\s/.test(refers[1]!))) {
+    out.push({ term: refers[1]!, definition: trimDef(refers[2]!), prompt: `What does "${refers[1]}" mean?`, rule: "refers-to", confidence: 0.8 });
   }
   // "The principle that each state has exclusive authority … is known as Westphalian sovereignty."
   const named = /^(?:The|A|An)\s+(\p{Ll}[^,;]{5,160}?)\s+(?:is|was|are|were|became)\s+(?:also\s+|commonly\s+|often\s+)?(?:known|called|referred to)\s+as\s+(?:the\s+)?["“]?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,4})["”]?\.?$/u.exec(s);
@@ -261,10 +267,10 @@ export function termCandidates(v: SentenceView, line: boolean, raw: string): Can
   const clauses = s.split(/;\s+/).map((c, i) => (i === 0 ? c : c.replace(/^\p{Ll}/u, (x) => x.toUpperCase())));
   // The costlier patterns run only where their marker words or brackets occur.
   const bracket = s.includes("(");
-  const named = /known|referred|short for|meaning|literally|means/.test(raw);
+  const named = /known|referred|refers|short for|meaning|literally|means|meant|denotes|describes/.test(raw);
   const found = [
     ...(bracket ? acronyms(s) : []),
-    ...(named ? knownAs(raw.replace(/\s+/g, " ")).filter((t) => !v.rules.qualifiers.find(`${t.term} ${t.definition}`)) : []),
+    ...(named ? knownAs(raw.replace(/(\*{1,2}|_{1,2})(\S[^*_]*?)\1/g, "$2").replace(/\s+/g, " ")).filter((t) => !v.rules.qualifiers.find(`${t.term} ${t.definition}`)) : []),
     ...(line ? glossaryLine(s, v) : []),
     ...(s.includes(",") ? appositions(v) : []),
     ...(bracket ? glosses(s, v) : []),
