@@ -72,7 +72,8 @@ const TIMELINE_RE =
   /^(?:c\.\s?|AD\s?|ca\.\s?)?(?=[\dA-Z])(?=[^:\n]{0,40}\d)[\dA-Za-z][\w.,'’ –—-]{0,40}?\d{2,4}(?:\s?(?:AD|BC|BCE|CE))?\s*(?:[:–—|]|-\s|,\s)\s*\S/;
 
 // A glossary line: "villein – a peasant who …", "ECSC = European Coal and Steel Community".
-const GLOSSARY_RE = /^(?:\*\*)?[\p{L}][\p{L}'’ -]{1,50}?(?:\*\*)?(?:\s[–—=]\s\S|\s*\([^)\n]{1,40}\):\s+\S)/u;
+// (Two spaced dashes in one line enclose an apposition in prose: "The Schlieffen Plan – a strategy … – failed".)
+const GLOSSARY_RE = /^(?!.*\s[–—]\s.*\s[–—]\s)(?:\*\*)?[\p{L}][\p{L}'’ -]{1,50}?(?:\*\*)?(?:\s[–—=]\s\S|\s*\([^)\n]{1,40}\):\s+\S)/u;
 
 /** Cells of a Markdown table row, as spans of their trimmed content. */
 function tableCells(text: string, start: number, end: number): Span[] {

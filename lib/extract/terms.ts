@@ -184,6 +184,16 @@ function appositions(v: SentenceView): Term[] {
   return out;
 }
 
+/** "the Schlieffen Plan – a German strategy to avoid a war on two fronts – failed": an apposition between dashes. */
+function dashAppositions(s: string): Term[] {
+  const out: Term[] = [];
+  for (const m of s.matchAll(/((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’-]*){0,5})\s+[–—]\s+((?:a|an|the)\s+[^–—]{5,160}?)\s+[–—]\s/gu)) {
+    const term = stripArticle(m[1]!.trim());
+    out.push({ term, definition: trimDef(m[2]!), prompt: `What was ${/\s/.test(term) ? `the ${term}` : term}?`, rule: "dash-apposition", confidence: 0.75 });
+  }
+  return out;
+}
+
 /** "Decolonisation is the process by which …", "A shogunate is a military government …", "peninsulares were officials born in Spain". */
 function copulas(s: string, v: SentenceView): Term[] {
   const m = new RegExp(`^(?:(The|A|An)\\s+)?(${NP})\\s+(is|was|are|were)\\s+((?:(?:a|an|the)\\s+(?!first|last|only|second|third|largest|biggest|most|best|worst|same|one|scene|site|home|capital|son|daughter)|(?=\\p{Ll}+s\\b))[^;]{5,220}?)\\s*(?:;|\\.\\s*$|$)`, "u").exec(s);
@@ -222,6 +232,13 @@ function knownAs(s: string): Term[] {
     }
     out.push({ term, definition: def, prompt: `What was ${/\s/.test(term) ? `the ${term}` : term} also known as?`, rule: "known-as", confidence: 0.75 });
   }
+  // "Lebensraum ('living space')", "Blitzkrieg ("lightning war")": a quoted gloss.
+  for (const m of s.matchAll(/(?<![\p{L}])(\p{L}[\p{L}-]{2,30})\s*\(\s*["'‘“]([^)"'’”]{2,60})["'’”]\s*\)/gu)) {
+    out.push({ term: m[1]!, definition: m[2]!, prompt: `What does "${m[1]}" mean?`, rule: "gloss", confidence: 0.8 });
+  }
+  // "X is defined as …", "X was the name given to …", "X is a term for …"
+  const defined = /^(?:The\s+)?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,3})\s+(?:is|was|are|were)\s+(?:defined as|the name (?:given|used) (?:to|for)|a term (?:used )?for|the term for)\s+([^;]{5,200}?)\.?$/u.exec(s);
+  if (defined) out.push({ term: defined[1]!, definition: trimDef(defined[2]!), prompt: `What ${/\b(?:are|were)\b/.test(s.slice(0, 80)) ? "were" : "was"} ${defined[1]}?`, rule: "defined-as", confidence: 0.8 });
   // "The term legitimism refers to the belief that …", "Realpolitik means politics based on …"
   const refers = /^(?:The\s+(?:term|word|name)\s+)?["“]?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,3})["”]?\s+(?:refers to|means|meant|denotes|describes|describe[sd]?)\s+((?:a|an|the)?\s*[^;]{5,200}?)\.?$/u.exec(s);
   if (refers && !/^(?:this|that|it|he|she|they|which)$/i.test(refers[1]!) && (s.startsWith("The term") || s.startsWith("The word") || !/\s/.test(refers[1]!))) {
@@ -250,7 +267,9 @@ function glossaryLine(s: string, v: SentenceView): Term[] {
   const rules = v.rules;
   const m = /^(?:\*\*)?([\p{L}][\p{L}'’ -]{1,50}?)(?:\*\*)?(?:\s*\([^)]{1,40}\))?\s*(?:–|—|:|=|\s-\s)\s*["“]?((?:a|an|the)\s+[^]{4,240}|\p{Ll}[^]{4,240}|\p{Lu}[\p{L}]+(?:\s+(?:of|and|for|the|on|in)?\s*\p{Lu}[\p{L}-]*)+)$/u.exec(s);
   if (!m) return [];
-  const term = (m[1] ?? "").trim();
+  const term = stripArticle((m[1] ?? "").trim());
+  // (An all-capitals line is a title: "THE MEXICA: PEOPLE OF THE LAKE".)
+  if (/\s[–—]\s/.test(m[2] ?? "") || !/\p{Ll}/u.test(s)) return [];
   if (term.split(/\s+/).length > 5 || rules.notTerms.has(term.toLowerCase()) || /^\p{Lu}+(?:\s\p{Lu}+)+$/u.test(term)) return [];
   // A term is a noun phrase: "Jump to: navigation" is wiki debris, "Signed: …" a field.
   if (/\b(?:to|from|by|with|in|on|at|is|was|are|were|has|had)$/i.test(term) || /^(?:signed|dated|held|located|born|died)$/i.test(term)) return [];
@@ -267,11 +286,12 @@ export function termCandidates(v: SentenceView, line: boolean, raw: string): Can
   const clauses = s.split(/;\s+/).map((c, i) => (i === 0 ? c : c.replace(/^\p{Ll}/u, (x) => x.toUpperCase())));
   // The costlier patterns run only where their marker words or brackets occur.
   const bracket = s.includes("(");
-  const named = /known|referred|refers|short for|meaning|literally|means|meant|denotes|describes/.test(raw);
+  const named = /known|referred|refers|short for|meaning|literally|means|meant|denotes|describes|defined as|name given|name used|term for|\(\s*["'‘“]/.test(raw);
   const found = [
     ...(bracket ? acronyms(s) : []),
     ...(named ? knownAs(raw.replace(/(\*{1,2}|_{1,2})(\S[^*_]*?)\1/g, "$2").replace(/\s+/g, " ")).filter((t) => !v.rules.qualifiers.find(`${t.term} ${t.definition}`)) : []),
     ...(line ? glossaryLine(s, v) : []),
+    ...(/\s[–—]\s/.test(s) && !line ? dashAppositions(s) : []),
     ...(s.includes(",") ? appositions(v) : []),
     ...(bracket ? glosses(s, v) : []),
     ...(/\b(?:is|was|are|were)\b/.test(s) ? clauses.flatMap((c) => copulas(c, v)) : []),
