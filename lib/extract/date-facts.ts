@@ -269,6 +269,13 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       const r = discourse.pronoun();
       return r ? { subject: subjectFromReferent(r, "pronoun") } : {};
     }
+    if (t.pos === "PRON" && (t.lower === "he" || t.lower === "she")) {
+      // "Napoleon had escaped from Elba, and on 1 March 1815 he landed …": the person this sentence opened with.
+      const opener = v.names[0];
+      const same = opener && opener.t0 === 0 && !opener.head && opener.t1 < k && /^(?:VERB|AUX)$/.test(v.tokens[opener.t1]?.pos ?? "") ? opener.text : null;
+      const p = same ?? discourse.personPronoun();
+      return p ? { subject: { text: p, article: false, event: false, plural: false, via: "pronoun" } } : {};
+    }
     return {};
   }
   return {};
@@ -693,7 +700,7 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   }
   if (!hasObject) {
     if (!s.event && !intransitive && !complement) return null;
-    if (!s.event && s.via !== "name" && s.via !== "title") return null;
+    if (!s.event && s.via !== "name" && s.via !== "title" && s.via !== "pronoun") return null;
     // "When did the Continental Congress vote for independence?", "When did Perry arrive in Edo Bay?"
     const tail = complement && words <= 8 && !vague ? ` ${complement}` : "";
     const conf = (s.event ? 0.85 : 0.75) * VIA_FACTOR[s.via];
@@ -712,7 +719,7 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     return { subject: es, prompt: defaultQuestion(es, atEvent.head!.verb), facet: "", rule: "event-in-clause", confidence: 0.8 };
   }
   // An actor's dated act: "Germany joined the League of Nations", "Hitler became Chancellor".
-  if (!complement || (s.via !== "name" && s.via !== "title") || words > 8) return null;
+  if (!complement || (s.via !== "name" && s.via !== "title" && !(s.via === "pronoun" && !s.event)) || words > 8) return null;
   // "Spain and Portugal joined …": all the actors, not the last one.
   const actors = found.actors && found.actors.length > 1 ? found.actors.map((a) => withArticle(a)).join(", ").replace(/, ([^,]+)$/, " and $1") : null;
   const who = actors ?? subjectText(s);

@@ -29,6 +29,19 @@ export class Discourse {
     if (this.recent.length > 50) this.recent.splice(0, this.recent.length - 50);
   }
 
+  private person: { text: string; age: number } | null = null;
+
+  /** A sentence that opens with a person's name ("Napoleon abdicated …") makes it what "he" or "she" means next. */
+  setPerson(text: string | null): void {
+    if (text) this.person = { text, age: 0 };
+    else if (this.person && ++this.person.age > 1) this.person = null;
+  }
+
+  /** "he", "she": the person the last sentence or two opened with; nobody after a change of subject. */
+  personPronoun(): string | null {
+    return this.person?.text ?? null;
+  }
+
   /** A described event ("a conference in Berlin"): a referent for "it" and "the conference" in what follows. */
   describe(r: Referent): void {
     this.recent.push(r);

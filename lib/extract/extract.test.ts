@@ -43,6 +43,12 @@ describe("anaphora", () => {
     expect(proposed(r)).toContain("Which parties signed the Dual Alliance? → Germany and Austria-Hungary");
   });
 
+  it("resolves 'he' to the person the sentence or the one before opened with, and not across a change of subject", () => {
+    expect(proposed(run("Napoleon had escaped from Elba, and on 1 March 1815 he landed in southern France."))).toContain("When did Napoleon land in southern France? → 1 March 1815");
+    const r = run("Napoleon escaped from Elba. The allies declared war. The congress went on. Then on 1 March 1815 he landed in France.");
+    expect(r.cards.map((c) => c.prompt)).not.toContain("When did Napoleon land in France?");
+  });
+
   it("does not guess: 'the war' with no war named before gives no card", () => {
     const r = run("The Treaty of Paris was signed in 1763. The war ended in 1453.");
     expect(r.cards.map((c) => c.prompt)).not.toContain("When did the Treaty of Paris end?");

@@ -208,6 +208,11 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   else if (!described) discourse.setSubject(null);
   discourse.mention(v.names);
   if (described && !eventFact) discourse.describe(described);
+  // Who "he" is next: a person this sentence opens with (a name without an event head, not a place after "In").
+  const opener = v.names[0];
+  const person = opener && opener.t0 === 0 && !opener.head && v.tokens[opener.t1]?.pos !== "PUNCT" && /^(?:VERB|AUX|ADV)$/.test(v.tokens[opener.t1]?.pos ?? "") ? opener.text : null;
+  const pronounOpens = /^(?:he|she)$/i.test(v.tokens[0]?.text ?? "");
+  if (!pronounOpens) discourse.setPerson(person);
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
