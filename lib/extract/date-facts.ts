@@ -703,7 +703,8 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     if (!s.event && s.via !== "name" && s.via !== "title" && s.via !== "pronoun") return null;
     // "When did the Continental Congress vote for independence?", "When did Perry arrive in Edo Bay?"
     const tail = complement && words <= 8 && !vague ? ` ${complement}` : "";
-    const conf = (s.event ? 0.85 : 0.75) * VIA_FACTOR[s.via];
+    // "When did the Anglo-French army march?" says too little once "on the capital" is left out.
+    const conf = (s.event ? 0.85 : vague ? 0.5 : 0.75) * VIA_FACTOR[s.via];
     return {
       subject: tail ? { ...s, text: `${s.text} ${textOf(v, vi, particleEnd)}${tail}` } : s,
       prompt: `When did ${subjectText(s)} ${lemma}${tail}?`,

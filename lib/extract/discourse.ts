@@ -83,6 +83,8 @@ export class Discourse {
         bestCount = count;
       }
     }
+    // Being referred to is being mentioned: "the treaty" keeps its referent salient.
+    if (best) this.recent.push(best);
     return best;
   }
 

@@ -37,9 +37,9 @@ function skippedEntry(text: string, span: Span, v: Verdict): Skipped {
   return { reason: v.reason, detail: v.detail, start: span.start, end: span.end, excerpt: excerptOf(text, span) };
 }
 
-/** Short, unpunctuated single line: a title in plain text. */
-function isTitleLine(text: string, u: Unit): boolean {
-  if (u.kind !== "paragraph" || u.end - u.start > 120) return false;
+/** Short, unpunctuated single line: a title in plain text ("Chronology: the Cold War, 1945–1991" as the first line too). */
+function isTitleLine(text: string, u: Unit, first = false): boolean {
+  if (!(u.kind === "paragraph" || (first && u.kind === "field")) || u.end - u.start > 120) return false;
   const s = text.slice(u.start, u.end).replace(/(?:\[\^?[\w-]{1,20}\])+$/, "");
   return !s.includes("\n") && s.split(/\s+/).length <= 12 && !/[.!?:;,]$/.test(s);
 }
@@ -106,7 +106,7 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
       skipped.push(skippedEntry(text, unit, hateful));
       continue;
     }
-    const titleView = unit.kind === "heading" || isTitleLine(text, unit) ? sentenceView(tokens, unit, clean, rules) : null;
+    const titleView = unit.kind === "heading" || isTitleLine(text, unit, unit === lay.units[0]) ? sentenceView(tokens, unit, clean, rules) : null;
     // A line with a finite verb is a statement, even without a full stop ("Hitler became Chancellor in 1933").
     if (titleView && (unit.kind === "heading" || !titleView.tokens.some((t) => t.pos === "VERB" || t.pos === "AUX"))) {
       title = titleView;
