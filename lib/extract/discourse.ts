@@ -30,6 +30,12 @@ export class Discourse {
   }
 
   private person: { text: string; age: number } | null = null;
+  private title: Referent | null = null;
+
+  /** The event the document's title names ("Treaty of Lausanne"). */
+  setTitle(r: Referent): void {
+    this.title ??= r;
+  }
 
   /** A sentence that opens with a person's name ("Napoleon abdicated …") makes it what "he" or "she" means next. */
   setPerson(text: string | null): void {
@@ -64,29 +70,37 @@ export class Discourse {
     const single = word.replace(/(?<!s)s$/, "");
     const head = this.rules.heads.get(word) ?? this.rules.heads.get(single);
     if (!head) return null;
-    for (let i = this.recent.length - 1; i >= 0; i--) {
-      const r = this.recent[i]!;
-      if (r.head.word === word || r.head.word === single) return r;
-    }
-    if (!GENERIC_HEADS.has(single)) return null;
-    // A treaty may be named an Act, a Declaration or a Protocol ("the General Act of the Berlin Conference").
+    // First the names with the same head word ("the treaty" → a Treaty of …); for a generic noun
+    // of its class, any name of the class ("the treaty" → the Dual Alliance). A treaty may also be
+    // named an Act, a Declaration or a Protocol ("the General Act of the Berlin Conference").
+    const same = (r: Referent) => r.head.word === word || r.head.word === single;
     const classes = head.class === "agreement" ? new Set(["agreement", "law", "declaration"]) : new Set([head.class]);
-    // Among the compatible names of the last few mentions, the one the text keeps coming back to (the Treaty of
-    // Lausanne in an article about it, not the Treaty of Sèvres it replaced), the nearest on a tie.
-    const window = this.recent.slice(-12).filter((r) => classes.has(r.head.class));
+    const best = this.salient(same) ?? (GENERIC_HEADS.has(single) ? this.salient((r) => classes.has(r.head.class)) : null);
+    // Being referred to is being mentioned: "the treaty" keeps its referent salient.
+    if (best) this.recent.push(best);
+    return best;
+  }
+
+  /**
+   * Among the matching names of the last few mentions (and the document's own subject, however
+   * long ago its title named it), the one the text keeps coming back to — the Treaty of Lausanne
+   * in an article about it, not the Treaty of Sèvres it replaced — the nearest on a tie.
+   */
+  private salient(match: (r: Referent) => boolean): Referent | null {
+    const window = this.recent.slice(-12).filter(match);
+    if (this.title && match(this.title) && !window.some((r) => r.text === this.title!.text)) window.unshift(this.title);
     let best: Referent | null = null;
     let bestCount = 0;
     for (const r of window) {
-      const count = this.recent.filter((x) => x.text === r.text).length;
+      const count = this.recent.filter((x) => x.text === r.text).length + (r.text === this.title?.text ? 1 : 0);
       if (count >= bestCount) {
         best = r;
         bestCount = count;
       }
     }
-    // Being referred to is being mentioned: "the treaty" keeps its referent salient.
-    if (best) this.recent.push(best);
     return best;
   }
+
 
   /** "it" → the previous sentence's event subject, if there was one. */
   pronoun(): Referent | null {

@@ -114,6 +114,7 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
       ctx.discourse.mention(title.names);
       const event = title.names.find((n) => n.head);
       ctx.discourse.setSubject(event?.head ? { text: event.text, article: true, head: event.head } : null);
+      if (event?.head && docTitle === titleView) ctx.discourse.setTitle({ text: event.text, article: true, head: event.head });
       // A title names the document; its dates ("The Cold War, 1945–1991") are not facts to learn.
       continue;
     }
