@@ -292,6 +292,8 @@ function objectText(v: SentenceView, from: number, to: number, discourse?: Disco
     const placePP = ["at", "in"].includes(t.lower) && !!v.names.find((n) => n.t0 === end + 1 || (n.t0 === end + 2 && v.tokens[end + 1]?.lower === "the"));
     if (v.inDate[end] || t.text === "," || t.text === "(" || (t.pos === "ADP" && t.lower !== "of" && end > from && !placePP && !["on", "from", "to", "with", "into", "against"].includes(t.lower)) || t.pos === "SCONJ" || CLAUSE_OPENERS.has(t.lower)) break;
     if (t.pos === "ADP" && ["on", "in", "at"].includes(t.lower) && v.inDate[end + 1]) break;
+    // "met off Newfoundland and agreed the Atlantic Charter": a second verb phrase is another fact.
+    if (t.lower === "and" && (v.tokens[end + 1]?.pos === "VERB" || v.tokens[end + 1]?.pos === "AUX")) break;
     end++;
   }
   while (end > from && (["ADP", "CCONJ", "DET", "PUNCT", "ADV"].includes(v.tokens[end - 1]!.pos) || v.inDate[end - 1])) end--;
@@ -441,6 +443,23 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       if (np && hw && np.t1 - np.t0 >= 2 && hw.class !== "organisation" && !(d.date.month === undefined && np.determiner && v.tokens[np.t0 - 1]?.lower === "the")) {
         const s: Subject = { text: np.text.replace(/^(?:a|an)\s+/i, ""), article: true, event: true, defaultVerb: hw.verb, plural: false, via: "description" };
         out.push({ subject: s, prompt: defaultQuestion(s, hw.verb), facet: "", rule: "described-date", confidence: 0.7 - approx, dateIndex: di });
+      }
+      return;
+    }
+
+    // "After the Japanese attack on Pearl Harbor on 7 December 1941, the United States entered the war":
+    // the date belongs to the attack, inside the opening phrase, not to the main clause.
+    const opening = v.tokens[0] && ["after", "before", "following", "since", "until", "during"].includes(v.tokens[0].lower);
+    const commaAfter = v.tokens.findIndex((t, i) => i > d.t1 - 1 && t.text === ",");
+    if (opening && commaAfter > 0 && !v.tokens.slice(1, d.t0).some((t) => t.text === "," || t.pos === "VERB")) {
+      // "the Japanese attack on Pearl Harbor": the head noun may stand before a place.
+      const place = nameEndingAt(v, d.t0 - 2);
+      const headAt = place && ["on", "at", "in", "against"].includes(v.tokens[place.t0 - 1]?.lower ?? "") ? place.t0 - 2 : d.t0 - 2;
+      const np = nounPhraseEndingAt(v, headAt, 1);
+      const hw = np ? v.rules.heads.get(np.head) : undefined;
+      if (np && hw && ["on", "in"].includes(before?.lower ?? "")) {
+        const s: Subject = { text: textOf(v, np.t0, d.t0 - 1), article: true, event: true, defaultVerb: hw.verb, plural: false, via: "description" };
+        out.push({ subject: s, prompt: defaultQuestion(s, hw.verb), facet: "", rule: "opening-phrase", confidence: 0.7 - approx, dateIndex: di });
       }
       return;
     }
@@ -705,9 +724,10 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     const tail = complement && words <= 8 && !vague ? ` ${complement}` : "";
     // "When did the Anglo-French army march?" says too little once "on the capital" is left out.
     const conf = (s.event ? 0.85 : vague ? 0.5 : 0.75) * VIA_FACTOR[s.via];
+    const actors = !s.event && found.actors && found.actors.length > 1 ? found.actors.map((a) => withArticle(a)).join(", ").replace(/, ([^,]+)$/, " and $1") : null;
     return {
-      subject: tail ? { ...s, text: `${s.text} ${textOf(v, vi, particleEnd)}${tail}` } : s,
-      prompt: `When did ${subjectText(s)} ${lemma}${tail}?`,
+      subject: tail ? { ...s, text: `${actors ?? s.text} ${textOf(v, vi, particleEnd)}${tail}` } : s,
+      prompt: `When did ${actors ?? subjectText(s)} ${lemma}${tail}?`,
       facet: factFacet(lemma, s.defaultVerb && s.defaultVerb === "took place" ? "take place" : s.defaultVerb),
       rule: `intransitive-${s.via}`,
       confidence: conf,
