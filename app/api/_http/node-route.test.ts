@@ -1,10 +1,14 @@
 // nodeRoute() on a real node:http server: the same answers as the App Router shell.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/api/errors";
-import { expectRefusal, refusedBodies, TEST_LIMIT, testSchema } from "./json-refusals";
+import { DRAIN_AFTER_REFUSAL_BYTES } from "./handler";
+import { acceptedBody, acceptedTypes, crossSiteRequests, expectRefusal, refusedBodies, TEST_APP_URL, TEST_LIMIT, testSchema } from "./json-refusals";
 import { nodeRoute, readNodeJson } from "./node-route";
+
+beforeAll(() => void vi.stubEnv("NEXTAUTH_URL", TEST_APP_URL));
+afterAll(() => void vi.unstubAllEnvs());
 
 const route = nodeRoute("POST", async (req) => {
   if (req.url === "/missing") throw new ApiError("not_found", "No such card.");
@@ -35,6 +39,61 @@ describe("Pages API route shell", () => {
 
   it.each(refusedBodies)("refuses %s (%s) with %i %s", async (body, type, status, code, message) => {
     await expectRefusal(await post(body, type), status, code, message);
+  });
+
+  it.each(acceptedTypes)("takes %s for JSON", async (type) => {
+    expect((await post(`{"n": 2}`, type)).status).toBe(200);
+  });
+
+  it("accepts a surrogate pair (one character outside the BMP)", async () => {
+    expect((await post(acceptedBody)).status).toBe(200);
+  });
+
+  it.each(crossSiteRequests)("a write from %s (%j)", async (_what, headers, refused) => {
+    // node:http, not fetch: the test sets Host and Origin itself.
+    const url = new URL(base);
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request({ host: url.hostname, port: url.port, method: "POST", headers: { ...headers, "content-type": "application/json" } }, (r) => {
+        let body = "";
+        r.on("data", (c: Buffer) => (body += c.toString()));
+        r.on("end", () => resolve({ status: r.statusCode ?? 0, body }));
+      });
+      req.on("error", reject);
+      req.end(`{"n": 2}`);
+    });
+    if (!refused) return expect(res.status).toBe(200);
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body)).toMatchObject({ error: { code: "forbidden", message: expect.stringMatching(/another origin/) } });
+  });
+
+  it("answers an endless chunked body 413 while it is still being sent, and closes it after a bounded drain", async () => {
+    const url = new URL(base);
+    const req = http.request({ host: url.hostname, port: url.port, method: "POST", agent: false, headers: { "content-type": "application/json" } });
+    let sent = 0;
+    let status = 0;
+    let closed = false;
+    const answered = new Promise<void>((resolve) => req.on("response", (r) => ((status = r.statusCode ?? 0), r.resume(), resolve())));
+    req.on("error", () => (closed = true));
+    req.on("close", () => (closed = true));
+    const chunk = Buffer.alloc(64 * 1024, "x");
+    req.write(`{"n": 1, "pad": "`);
+    // Paced writes until the answer; the limit is 100 bytes, so it must come long before 64 MiB.
+    while (!status && sent < 64 * 1024 * 1024) {
+      sent += chunk.length;
+      if (!req.write(chunk)) await new Promise((r) => req.once("drain", r));
+      await new Promise((r) => setImmediate(r));
+    }
+    await answered;
+    expect(status).toBe(413);
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+    // Keep sending: the server drops up to DRAIN_AFTER_REFUSAL_BYTES more, then closes.
+    const stopAt = sent + 4 * DRAIN_AFTER_REFUSAL_BYTES;
+    while (!closed && sent < stopAt) {
+      sent += chunk.length;
+      if (!req.write(chunk)) await Promise.race([new Promise((r) => req.once("drain", r)), new Promise((r) => setTimeout(r, 200))]);
+    }
+    expect(closed).toBe(true);
+    req.destroy();
   });
 
   it("refuses a streamed body past the limit even without a Content-Length", async () => {

@@ -1,10 +1,11 @@
 // handler.ts's shell for a Pages Router API route (pages/api/): the same error shape,
-// body bounds, JSON and zod checks, and no stack traces, on Node's request and response.
-// Only Node's own ServerResponse API is used, so a plain node:http server can test it.
+// cross-site refusal, body bounds, JSON and zod checks, and no stack traces, on Node's
+// request and response. Only Node's own ServerResponse API is used, so a plain node:http
+// server can test it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
-import { toErrorBody } from "@/lib/api/errors";
-import { bodyTooLarge, parseJsonBody, requireJsonType } from "./handler";
+import { ApiError, toErrorBody } from "@/lib/api/errors";
+import { DRAIN_AFTER_REFUSAL_BYTES, bodyTooLarge, declaredTooLarge, decodeBody, parseJsonBody, refuseCrossSite, requireJsonType } from "./handler";
 
 function send(res: ServerResponse, status: number, data: unknown): void {
   const body = JSON.stringify(data);
@@ -15,34 +16,51 @@ function send(res: ServerResponse, status: number, data: unknown): void {
   res.end(body);
 }
 
-function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
-  if (Number(req.headers["content-length"] ?? "0") > maxBytes) return Promise.reject(bodyTooLarge(maxBytes));
+/** A header as one string (a repeated one joined, as fetch's Headers would). */
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+
+/** The body's bytes, bounded while they stream: handler.ts's readBody on a Node request. */
+function readBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  if (declaredTooLarge(header(req, "content-length"), maxBytes)) return Promise.reject(bodyTooLarge(maxBytes));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) {
-        // Stop buffering; the rest is drained and dropped so the connection stays usable.
-        req.removeAllListeners("data");
-        req.resume();
-        reject(bodyTooLarge(maxBytes));
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
+      if (size <= maxBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      // Stop buffering and answer now. The rest is dropped so that a client still sending
+      // can read the 413 and keep its connection, up to a bound past which it is closed.
+      req.off("data", onData);
+      let dropped = 0;
+      req.on("data", (rest: Buffer) => {
+        dropped += rest.length;
+        if (dropped > DRAIN_AFTER_REFUSAL_BYTES) req.destroy();
+      });
+      reject(bodyTooLarge(maxBytes));
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve(Buffer.concat(chunks, size)));
+    // The client went away mid-body: its fault, not the server's (handler.ts says the same).
+    req.on("error", () => reject(new ApiError("bad_request", "The request body could not be read (the upload was interrupted).")));
   });
 }
 
 /** The JSON body, bounded and validated (415, 413, 400 invalid_json, 422). */
 export async function readNodeJson<S extends z.ZodType>(req: IncomingMessage, schema: S, maxBytes: number): Promise<z.infer<S>> {
-  requireJsonType(req.headers["content-type"]);
-  return parseJsonBody(await readText(req, maxBytes), schema);
+  requireJsonType(header(req, "content-type"));
+  return parseJsonBody(decodeBody(await readBytes(req, maxBytes)), schema);
 }
 
 /**
  * A Pages API route answering `method` only (405 with Allow otherwise, as App Router
- * handlers do): the handler's result is sent as JSON, any failure in the API's error shape.
+ * handlers do): cross-site writes are refused first (403), then the handler's result is
+ * sent as JSON, any failure in the API's error shape.
  */
 export function nodeRoute(method: string, fn: (req: IncomingMessage) => Promise<unknown>) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -53,6 +71,7 @@ export function nodeRoute(method: string, fn: (req: IncomingMessage) => Promise<
       return;
     }
     try {
+      refuseCrossSite(req.method, (name) => header(req, name));
       send(res, 200, await fn(req));
     } catch (err) {
       const { status, body } = toErrorBody(err);

@@ -1,30 +1,23 @@
 // A document in a request: multipart form data with a `file` field (an upload), or JSON
-// {name, text} (pasted text). Bounded before reading; the content checks (empty, binary,
-// encoding, 1 MB) are lib/authoring's.
+// {name, text} (pasted text). Both bounded while the body streams (handler.ts readBody); the
+// content checks (empty, binary, encoding, 1 MB) are lib/authoring's.
 import { z } from "zod";
 import { MAX_DOCUMENT_BYTES, documentSchema } from "@/lib/api/authoring";
 import { ApiError } from "@/lib/api/errors";
 import { readDocument, type ImportedDocument } from "@/lib/authoring/document";
-import { readJson } from "../../_http/handler";
+import { mediaType, readFormData, readJson } from "../../_http/handler";
 
 /** Room for JSON escaping or multipart framing around a document at the limit. */
 export const MAX_UPLOAD_BODY = 4 * MAX_DOCUMENT_BYTES;
 
+const fileTooLarge = () => new ApiError("payload_too_large", "The file is larger than 1 MB; documents are limited to 1 MB.");
+
 export async function documentFromRequest(req: Request): Promise<ImportedDocument> {
-  const type = (req.headers.get("content-type") ?? "").toLowerCase();
-  if (!type.startsWith("multipart/form-data")) {
+  if (mediaType(req.headers.get("content-type")) !== "multipart/form-data") {
     const doc = await readJson(req, documentSchema, MAX_UPLOAD_BODY);
     return readDocument(doc.text, doc.name);
   }
-  if (Number(req.headers.get("content-length") ?? "0") > MAX_UPLOAD_BODY) {
-    throw new ApiError("payload_too_large", "The file is larger than 1 MB; documents are limited to 1 MB.");
-  }
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new ApiError("bad_request", "The upload could not be read as form data.");
-  }
+  const form = await readFormData(req, MAX_UPLOAD_BODY, fileTooLarge);
   const file = form.get("file");
   if (!(file instanceof File)) throw new ApiError("validation_failed", "Attach the document as the form field \"file\".");
   const name = z.string().trim().min(1).max(200).catch("upload.txt").parse(file.name);
