@@ -1,10 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { freshDb, type TestDb } from "@/lib/testing/db";
 import { authenticate, INVALID_CREDENTIALS, SignInError } from "./authenticate";
-import { createLoginLimiter } from "./rate-limit";
+import { verifyPassword } from "./password";
+import { createLoginLimiter, type LoginLimiter } from "./rate-limit";
 import { registerUser } from "./register";
+
+// Counts the password checks, to show how many guesses a limit lets through.
+vi.mock("./password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./password")>();
+  return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
+});
 
 let t: TestDb;
 beforeAll(async () => {
@@ -47,32 +54,101 @@ describe("registration", () => {
   });
 });
 
+const signIn = (limiter: LoginLimiter, address: string, password: string, email = "ada@example.com") =>
+  authenticate(t.prisma, limiter, { email, password }, address);
+/** The outcome of a sign-in, as the sign-in page shows it. */
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => "signed in",
+    (e: unknown) => (e instanceof Error && e.message === INVALID_CREDENTIALS ? "wrong" : e instanceof Error && /Too many/.test(e.message) ? "too many" : String(e)),
+  );
+const secondsOf = (message: string) => Number(/Try again in (\d+) seconds/.exec(message)?.[1]);
+
 describe("sign-in", () => {
+  beforeEach(() => vi.mocked(verifyPassword).mockClear());
+  afterEach(() => vi.useRealTimers());
+
   it("accepts the right password and gives the same message for a wrong password or an unknown email", async () => {
     const limiter = createLoginLimiter();
-    const user = await authenticate(t.prisma, limiter, { email: "ada@example.com", password: good.password }, "1.1.1.1");
+    const user = await signIn(limiter, "1.1.1.1", good.password);
     expect(user.email).toBe("ada@example.com");
-    await expect(authenticate(t.prisma, limiter, { email: "ada@example.com", password: "wrong password!" }, "1.1.1.1")).rejects.toThrow(INVALID_CREDENTIALS);
-    await expect(authenticate(t.prisma, limiter, { email: "nobody@example.com", password: "whatever123" }, "1.1.1.1")).rejects.toThrow(INVALID_CREDENTIALS);
+    await expect(signIn(limiter, "1.1.1.1", "wrong password!")).rejects.toThrow(INVALID_CREDENTIALS);
+    await expect(signIn(limiter, "1.1.1.1", "whatever123", "nobody@example.com")).rejects.toThrow(INVALID_CREDENTIALS);
   });
 
-  it("slows down repeated failures for one account: even the right password is refused for a while", async () => {
-    const limiter = createLoginLimiter({ perEmail: 3, perIp: 100, windowSec: 60, blockSec: 60 });
-    for (let i = 0; i < 3; i++) {
-      await expect(authenticate(t.prisma, limiter, { email: "ada@example.com", password: `wrong-${i}-password` }, "2.2.2.2")).rejects.toThrow(INVALID_CREDENTIALS);
+  it("checks at most 5 passwords of 60 parallel guesses for one account, from one address or from 60", async () => {
+    // The count is taken before the (slow) password check, so guesses in flight together
+    // cannot all pass a check that reads the count first.
+    const one = createLoginLimiter();
+    const fromOne = await Promise.all(Array.from({ length: 60 }, (_, i) => outcome(signIn(one, "5.5.5.5", `parallel-${i}-guess`))));
+    expect(fromOne.filter((o) => o === "wrong").length).toBeLessThanOrEqual(5);
+    expect(vi.mocked(verifyPassword).mock.calls.length).toBeLessThanOrEqual(5);
+    expect(fromOne.filter((o) => o === "too many").length).toBeGreaterThanOrEqual(55);
+
+    vi.mocked(verifyPassword).mockClear();
+    const limiter = createLoginLimiter();
+    const fromMany = await Promise.all(Array.from({ length: 60 }, (_, i) => outcome(signIn(limiter, `6.6.${i}.1`, `parallel-${i}-guess`))));
+    expect(vi.mocked(verifyPassword).mock.calls.length).toBeLessThanOrEqual(5);
+    expect(fromMany.filter((o) => o === "too many").length).toBeGreaterThanOrEqual(55);
+  });
+
+  it("checks at most 5 passwords of 60 parallel guesses from the owner's own, known address", async () => {
+    const limiter = createLoginLimiter();
+    await signIn(limiter, "7.7.7.7", good.password);
+    vi.mocked(verifyPassword).mockClear();
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => outcome(signIn(limiter, "7.7.7.7", `known-${i}-guess`))));
+    expect(vi.mocked(verifyPassword).mock.calls.length).toBeLessThanOrEqual(5);
+    expect(results.filter((o) => o === "too many").length).toBeGreaterThanOrEqual(55);
+  });
+
+  it("does not let strangers lock the owner out of signing in from an address the owner used before", async () => {
+    const limiter = createLoginLimiter();
+    await signIn(limiter, "10.1.1.1", good.password);
+    // Strangers: wrong passwords for the owner's account and for made-up ones, from many addresses.
+    for (let i = 0; i < 40; i++) {
+      await outcome(signIn(limiter, `10.9.${i % 8}.9`, `stranger-${i}-guess`, i % 2 ? "ada@example.com" : `made-up-${i}@example.com`));
     }
-    const err = await authenticate(t.prisma, limiter, { email: "ada@example.com", password: good.password }, "2.2.2.2").catch((e: unknown) => e);
+    await expect(signIn(limiter, "10.9.0.9", good.password)).rejects.toThrow(/Too many/);
+    await expect(signIn(limiter, "10.1.1.1", good.password)).resolves.toMatchObject({ email: "ada@example.com" });
+  });
+
+  it("refuses for the block time, not for the whole window: even the right password, then lets the owner in", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-01-05T10:00:00Z"));
+    const limiter = createLoginLimiter();
+    for (let i = 0; i < 5; i++) await expect(signIn(limiter, "2.2.2.2", `wrong-${i}-password`)).rejects.toThrow(INVALID_CREDENTIALS);
+    const err = await signIn(limiter, "2.2.2.2", good.password).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignInError);
     expect((err as Error).message).toMatch(/Too many failed sign-in attempts\. Try again in \d+ seconds/);
+    expect(secondsOf((err as Error).message)).toBeLessThanOrEqual(60);
+    vi.setSystemTime(new Date("2026-01-05T10:01:01Z"));
+    await expect(signIn(limiter, "2.2.2.2", good.password)).resolves.toMatchObject({ email: "ada@example.com" });
   });
 
-  it("slows down one address guessing across many accounts", async () => {
-    const limiter = createLoginLimiter({ perEmail: 100, perIp: 4, windowSec: 60, blockSec: 60 });
-    for (let i = 0; i < 4; i++) {
-      await expect(authenticate(t.prisma, limiter, { email: `guess${i}@example.com`, password: "guess-password" }, "3.3.3.3")).rejects.toThrow(INVALID_CREDENTIALS);
+  it("slows guessing at one account from addresses it never signed in from, longer with each block", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    let now = new Date("2026-01-06T10:00:00Z").getTime();
+    vi.setSystemTime(now);
+    const limiter = createLoginLimiter();
+    const waits: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 5; i++) await expect(signIn(limiter, `8.8.${round}.${i}`, `round-${round}-${i}`)).rejects.toThrow(INVALID_CREDENTIALS);
+      const err = (await signIn(limiter, `8.8.${round}.99`, good.password).catch((e: unknown) => e)) as Error;
+      expect(err.message).toMatch(/Too many/);
+      waits.push(secondsOf(err.message));
+      now += waits.at(-1)! * 1000 + 1000;
+      vi.setSystemTime(now);
     }
-    await expect(authenticate(t.prisma, limiter, { email: "ada@example.com", password: good.password }, "3.3.3.3")).rejects.toThrow(/Too many/);
-    // Another address is not affected.
-    await expect(authenticate(t.prisma, limiter, { email: "ada@example.com", password: good.password }, "4.4.4.4")).resolves.toMatchObject({ email: "ada@example.com" });
+    expect(waits).toEqual([60, 120, 240]);
+    await expect(signIn(limiter, "8.8.9.9", good.password)).resolves.toMatchObject({ email: "ada@example.com" });
+  });
+
+  it("slows down one address guessing across many accounts; another address is not affected", async () => {
+    const limiter = createLoginLimiter();
+    for (let i = 0; i < 30; i++) {
+      await expect(signIn(limiter, "3.3.3.3", "guess-password", `guess${i}@example.com`)).rejects.toThrow(INVALID_CREDENTIALS);
+    }
+    await expect(signIn(limiter, "3.3.3.3", good.password)).rejects.toThrow(/Too many/);
+    await expect(signIn(limiter, "4.4.4.4", good.password)).resolves.toMatchObject({ email: "ada@example.com" });
   });
 });

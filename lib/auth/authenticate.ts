@@ -10,7 +10,14 @@ export const credentialsSchema = z.object({
   password: z.string().max(200),
 });
 
-export type SessionUser = { id: string; email: string; name: string; role: "STUDENT" | "TEACHER" };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: "STUDENT" | "TEACHER";
+  /** API routes: the client's address at sign-in, from the socket (absent in older sessions). */
+  signInAddress?: string;
+};
 
 export const INVALID_CREDENTIALS = "Incorrect email or password.";
 
@@ -20,22 +27,33 @@ export async function authenticate(
   db: PrismaClient,
   limiter: LoginLimiter,
   input: unknown,
-  ip: string,
+  /** The client's address as lib/auth/client-address.ts derives it (never a shared constant). */
+  address: string,
 ): Promise<SessionUser> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) throw new SignInError(INVALID_CREDENTIALS);
   const { email, password } = parsed.data;
 
-  const wait = await limiter.retryAfter(email, ip);
-  if (wait > 0) {
-    throw new SignInError(`Too many failed sign-in attempts. Try again in ${wait} seconds.`);
+  // Counted before the password is checked, so parallel guesses cannot outrun the limit.
+  const attempt = await limiter.attempt(email, address);
+  if (!attempt.allowed) {
+    throw new SignInError(`Too many failed sign-in attempts. Try again in ${attempt.retryAfter} seconds.`);
   }
-  const user = await db.user.findUnique({ where: { email } });
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-  if (!user || !ok) {
-    await limiter.failed(email, ip);
-    throw new SignInError(INVALID_CREDENTIALS);
+  let user: Awaited<ReturnType<typeof findUser>>;
+  let ok: boolean;
+  try {
+    user = await findUser(db, email);
+    ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+  } catch (err) {
+    await attempt.release();
+    throw err;
   }
-  await limiter.succeeded(email);
+  // A wrong password stays counted as the failure it is.
+  if (!user || !ok) throw new SignInError(INVALID_CREDENTIALS);
+  await attempt.succeeded();
   return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+function findUser(db: PrismaClient, email: string) {
+  return db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
 }

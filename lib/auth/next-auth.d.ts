@@ -4,6 +4,8 @@ import "next-auth/jwt";
 declare module "next-auth" {
   interface User {
     role: "STUDENT" | "TEACHER";
+    /** The client's address at sign-in (lib/auth/client-address.ts). */
+    signInAddress?: string;
   }
   interface Session {
     user: { id: string; email: string; name: string; role: "STUDENT" | "TEACHER" };
@@ -14,5 +16,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: "STUDENT" | "TEACHER";
+    /** The client's address at sign-in, read from the socket. */
+    addr?: string;
   }
 }

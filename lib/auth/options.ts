@@ -1,4 +1,7 @@
 // next-auth configuration: email + password, JWT sessions carrying the user's role.
+// Sign-in is served by pages/api/auth/[...nextauth].ts, which builds the options per request
+// with the client's address (authOptionsFor): next-auth hands authorize() only the headers,
+// and the address must come from the socket. `authOptions` (no provider) reads sessions.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
@@ -7,11 +10,6 @@ import { authenticate, SignInError } from "./authenticate";
 import { createLoginLimiter } from "./rate-limit";
 
 const limiter = createLoginLimiter();
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const fwd = headers?.["x-forwarded-for"];
-  return (typeof fwd === "string" && fwd.split(",")[0]?.trim()) || "local";
-}
 
 function secret(): string | undefined {
   const env = readEnv();
@@ -23,29 +21,15 @@ export const authOptions: NextAuthOptions = {
   secret: secret(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
-  providers: [
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: {
-        email: { label: "Email", type: "email" },
-        password: { label: "Password", type: "password" },
-      },
-      async authorize(credentials, req) {
-        try {
-          return await authenticate(prisma(), limiter, credentials, clientIp(req?.headers));
-        } catch (err) {
-          // next-auth passes the message to the sign-in page as ?error=...
-          if (err instanceof SignInError) throw new Error(err.message);
-          throw new Error("Sign-in is unavailable right now. Please try again.");
-        }
-      },
-    }),
-  ],
+  providers: [],
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        // Kept for limits keyed on the client's address in App Router routes, which cannot
+        // see the socket (e.g. class joins): it was read from the socket at sign-in.
+        if (user.signInAddress) token.addr = user.signInAddress;
       }
       return token;
     },
@@ -58,3 +42,31 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/** The options for one sign-in request from `address` (undefined: the socket is gone). */
+export function authOptionsFor(address: string | undefined): NextAuthOptions {
+  return {
+    ...authOptions,
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(credentials) {
+          try {
+            // Never a shared stand-in such as "local": one counter for everyone is a lock-out switch.
+            if (!address) throw new Error("no client address");
+            const user = await authenticate(prisma(), limiter, credentials, address);
+            return { ...user, signInAddress: address };
+          } catch (err) {
+            // next-auth passes the message to the sign-in page as ?error=...
+            if (err instanceof SignInError) throw new Error(err.message);
+            throw new Error("Sign-in is unavailable right now. Please try again.");
+          }
+        },
+      }),
+    ],
+  };
+}

@@ -25,7 +25,9 @@ export async function currentUser(): Promise<SessionUser | null> {
 async function apiUser(source: TokenSource): Promise<SessionUser | null> {
   const token = await getToken({ req: source as NextRequest, secret: authOptions.secret, decode: decodeSessionToken });
   if (!token?.uid || !token.role) return null;
-  return { id: token.uid, role: token.role, email: token.email ?? "", name: token.name ?? "" };
+  const user: SessionUser = { id: token.uid, role: token.role, email: token.email ?? "", name: token.name ?? "" };
+  if (token.addr) user.signInAddress = token.addr;
+  return user;
 }
 
 /** For route handlers: 401 without a session. */

@@ -25,4 +25,12 @@ describe("configuration", () => {
     expect(() => assertProductionSecret({ ...prod, AUTH_SECRET: "x".repeat(32) })).not.toThrow();
     expect(() => assertProductionSecret(readEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://u:p@127.0.0.1/x" }))).not.toThrow();
   });
+
+  it("reads TRUSTED_PROXIES as addresses and CIDR ranges, and names a bad entry", () => {
+    expect(readEnv({}).TRUSTED_PROXIES).toEqual([]);
+    expect(readEnv({ TRUSTED_PROXIES: "127.0.0.1, ::1 10.0.0.0/8,fd00::/8" }).TRUSTED_PROXIES).toEqual(["127.0.0.1", "::1", "10.0.0.0/8", "fd00::/8"]);
+    expect(() => readEnv({ TRUSTED_PROXIES: "10.0.0.1,proxy.internal" })).toThrow(/TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range/);
+    expect(() => readEnv({ TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => readEnv({ TRUSTED_PROXIES: "fd00::/129" })).toThrow(/TRUSTED_PROXIES/);
+  });
 });

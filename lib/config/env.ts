@@ -1,6 +1,16 @@
 // Runtime configuration read from the environment, validated once at the boundary.
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+
+/** An IP address or a CIDR range ("10.0.0.0/8", "fd00::/8"). */
+export function isAddressOrRange(entry: string): boolean {
+  const [addr = "", bits, ...rest] = entry.split("/");
+  const family = isIP(addr);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
@@ -10,6 +20,18 @@ const envSchema = z.object({
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
   NODE_ENV: z.string().default("development"),
+  // Proxies whose X-Forwarded-For is believed (comma- or space-separated addresses and CIDR
+  // ranges). Unset: the socket's peer is the client, and the header is ignored.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const entries = value.split(/[\s,]+/).filter(Boolean);
+      for (const entry of entries) {
+        if (!isAddressOrRange(entry)) ctx.addIssue({ code: "custom", message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8)` });
+      }
+      return entries;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,7 +1,7 @@
 // Grading one card: the hot path. Two statements, no explicit transaction, sent straight
 // to pg (lib/db/client.ts says why):
 //   1. read the learner's settings, the card (visible, not retired), its state and any
-//      review already stored under this idempotency key;
+//      review this learner already stored under this idempotency key (keys are per user);
 //   2. one statement that updates the state only if its version is still the expected
 //      one and inserts the review log only if that update happened: atomic on its own,
 //      so a concurrent grade of the same card applies exactly once and the other gets 409.
@@ -65,8 +65,12 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
   return err instanceof DatabaseError && err.code === "23505" && err.constraint === constraint;
 }
 
+/** The grade this user stored under `key`: keys are unique per user, as clients choose them. */
 async function replayOf(db: PrismaClient, userId: string, key: string): Promise<GradeResponse | null> {
-  const prior = await db.reviewLog.findFirst({ where: { idempotencyKey: key, userId }, select: { id: true, cardId: true, stateAfter: true } });
+  const prior = await db.reviewLog.findUnique({
+    where: { userId_idempotencyKey: { userId, idempotencyKey: key } },
+    select: { id: true, cardId: true, stateAfter: true },
+  });
   if (!prior) return null;
   const current = await db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: prior.cardId } }, select: { version: true } });
   return { cardId: prior.cardId, reviewId: String(prior.id), version: current?.version ?? 0, state: dtoFromJson(prior.stateAfter), replayed: true };
@@ -128,8 +132,9 @@ export async function gradeCard(db: PrismaClient, userId: string, req: GradeRequ
       return { cardId: req.cardId, reviewId: String(res.id), version: res.version, state: plan.after, replayed: false };
     }
   } catch (err) {
-    // A concurrent retry with the same key won the insert: answer with its result.
-    if (!isUniqueViolation(err, "ReviewLog_idempotencyKey_key")) throw err;
+    // A concurrent retry with the same key (by this user: the constraint is per user) won
+    // the insert: answer with its result.
+    if (!isUniqueViolation(err, "ReviewLog_userId_idempotencyKey_key")) throw err;
   }
   // The version moved under us: either a retry of this very request landed first, or
   // another grade did.

@@ -33,7 +33,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-const grade = (userId: string, cardId: string, rating: Rating, expectedVersion: number, key = randomUUID(), at?: Date) =>
+const grade = (userId: string, cardId: string, rating: Rating, expectedVersion: number, key: string = randomUUID(), at?: Date) =>
   gradeCard(t.prisma, userId, { cardId, rating, expectedVersion, idempotencyKey: key, durationMs: 1500 }, at);
 
 async function stored(userId: string, cardId: string) {
@@ -106,6 +106,28 @@ describe("grading", () => {
     expect((reuse as ApiError).status).toBe(409);
     expect(await t.prisma.reviewLog.count()).toBe(before + 1);
     expect(await stored(alice, cardIds[4]!)).toBeNull();
+  });
+
+  it("keeps idempotency keys per user: a key another learner used neither blocks nor replays this one's grade", async () => {
+    const carol = (await t.prisma.user.create({ data: { email: "carol-keys@example.com", name: "Carol", passwordHash: "x" } })).id;
+    const card = cardIds[30]!;
+    const key = `shared-${randomUUID()}`;
+    const first = await grade(alice, card, 3, 0, key);
+    // Before keys were per user, this failed for ever with a 409 "graded elsewhere".
+    const own = await grade(carol, card, 3, 0, key);
+    expect(own).toMatchObject({ cardId: card, version: 1, replayed: false });
+    expect(own.reviewId).not.toBe(first.reviewId);
+    // Each retry replays its own user's result.
+    await expect(grade(carol, card, 3, 0, key)).resolves.toMatchObject({ reviewId: own.reviewId, replayed: true });
+    await expect(grade(alice, card, 3, 0, key)).resolves.toMatchObject({ reviewId: first.reviewId, replayed: true });
+
+    // Two users sending the same key at the same moment both get their grade applied.
+    const together = cardIds[31]!;
+    const both = `together-${randomUUID()}`;
+    const results = await Promise.all([grade(alice, together, 3, 0, both), grade(carol, together, 3, 0, both)]);
+    expect(results.map((r) => r.replayed)).toEqual([false, false]);
+    expect(await t.prisma.reviewLog.count({ where: { idempotencyKey: both } })).toBe(2);
+    expect((await stored(carol, together))!.version).toBe(1);
   });
 
   it("lets a student grade a teacher's published deck only once it is assigned to their class (both visibility rules agree)", async () => {

@@ -1,8 +1,9 @@
-// POST /api/review/grade: the one API route on the Pages Router. It is the hot path (a
+// POST /api/review/grade: a JSON route on the Pages Router. It is the hot path (a
 // call per card reviewed), and on Next.js 16 a Pages API route costs about half the CPU
 // of an App Router route handler: measured here at 16 concurrent clients, an empty
 // handler answers ~1,360 req/s against ~600, and a grade ~440 against ~300 (docs/api.md).
-// Every other route lives in app/api; this one shares their shell and their lib/ code.
+// Every other JSON route lives in app/api (next-auth is here too, for the socket's
+// address); this one shares their shell and their lib/ code.
 import type { NextApiRequest, NextApiResponse } from "next";
 import { nodeRoute, readNodeJson } from "@/app/api/_http/node-route";
 import { gradeRequestSchema } from "@/lib/api/review";

@@ -1,11 +1,23 @@
+import { toErrorBody } from "@/lib/api/errors";
 import { joinClassSchema } from "@/lib/api/classes";
 import { requireUser } from "@/lib/auth/session";
 import { joinClass } from "@/lib/classes/classes";
+import { createJoinLimiter, RateLimitedError } from "@/lib/classes/join-limit";
 import { prisma } from "@/lib/db/client";
 import { handle, json, readJson } from "../../_http/handler";
+
+const limiter = createJoinLimiter();
 
 export const POST = handle(async (req) => {
   const user = await requireUser();
   const { code } = await readJson(req, joinClassSchema);
-  return json({ class: await joinClass(prisma(), user, code) }, 201);
+  try {
+    return json({ class: await limiter.guard(user.id, user.signInAddress, () => joinClass(prisma(), user, code)) }, 201);
+  } catch (err) {
+    if (!(err instanceof RateLimitedError)) throw err;
+    // handle() sends errors without headers: the 429 is answered here, in the same shape.
+    const res = json(toErrorBody(err).body, err.status);
+    res.headers.set("Retry-After", String(err.retryAfterSec));
+    return res;
+  }
 });
