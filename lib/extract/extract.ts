@@ -402,6 +402,24 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
       }
     }
   }
+  // "The Triple Entente was an alignment of Britain, France and Russia": the members of what the copula names.
+  const copula = v.names[0] && v.names[0].t0 <= 1 && v.names[0].head && AGREEMENT_CLASSES.has(v.names[0].head.class) && v.tokens[v.names[0].t1]?.lemma === "be" ? v.names[0] : undefined;
+  if (parties.length < 2 && copula) {
+    let q = copula.t1 + 1;
+    if (["a", "an", "the"].includes(v.tokens[q]?.lower ?? "")) q++;
+    while (v.tokens[q]?.pos === "ADJ") q++;
+    const noun = v.tokens[q];
+    const hw = noun ? v.rules.heads.get(noun.lower) ?? (["alignment", "coalition", "bloc", "league", "partnership"].includes(noun.lower) ? { class: "agreement", verb: "formed" } : undefined) : undefined;
+    if (hw && ["agreement", "organisation"].includes(hw.class) && v.tokens[q + 1]?.lower === "of") {
+      const l = partyList(v, q + 2);
+      if (l.parties.length >= 2) {
+        parties = l.parties;
+        rule = "copula-of";
+        verb = "formed";
+        subject = { text: copula.text, article: true, event: true, plural: false, via: "name" };
+      }
+    }
+  }
   // "The signatories of the Holy Alliance were Russia, Austria and Prussia."
   const members = v.tokens.findIndex((t, i) => ["signatories", "members", "parties", "signatory"].includes(t.lower) && v.tokens[i + 1]?.lower === "of");
   if (parties.length < 2 && members >= 0) {

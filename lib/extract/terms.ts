@@ -84,6 +84,12 @@ function acronyms(s: string): Term[] {
 
 function glosses(s: string, v: SentenceView): Term[] {
   const out: Term[] = [];
+  // "Appeasement (the policy of giving in to an aggressor's demands)": a defining phrase in brackets.
+  for (const m of s.matchAll(/(?<![\p{L}])(\p{L}[\p{L}-]{3,30})\s*\(((?:the|a|an)\s+\p{Ll}[^()]{8,120})\)/gu)) {
+    const term = m[1]!;
+    if (v.rules.notTerms.has(term.toLowerCase()) || /\d/.test(m[2]!)) continue;
+    out.push({ term, definition: trimDef(m[2]!), prompt: whatQuestion(term, false, false), rule: "bracket-definition", confidence: 0.7 });
+  }
   // "glasnost (openness)", "perestroika (restructuring of the economy)"; "well-to-do farmers (kulaks)" names the term second.
   for (const m of s.matchAll(/(?<![\p{L}-])((?:\p{Ll}[\p{L}-]*\s+)?\p{Ll}[\p{L}-]{3,30})\s*\(((?:\p{Ll}[\p{L}'-]*)(?:\s+\p{Ll}[\p{L}'-]*){0,5})\)/gu)) {
     const before = m[1] ?? "";
