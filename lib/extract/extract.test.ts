@@ -101,6 +101,12 @@ describe("definitions", () => {
     ["Gorbachev promoted glasnost (openness).", "glasnost", "openness"],
     ["Decolonisation is the process by which colonies became independent states.", "Decolonisation", "the process by which colonies"],
     ["SALT is short for Strategic Arms Limitation Talks.", "SALT", "Strategic Arms Limitation Talks"],
+    ["NATO stands for the North Atlantic Treaty Organization.", "NATO", "North Atlantic Treaty Organization"],
+    ["The term legitimism refers to the belief that only hereditary monarchs could rule lawfully.", "legitimism", "the belief that only hereditary monarchs"],
+    ["Hitler demanded Lebensraum ('living space') in the east.", "Lebensraum", "living space"],
+    ["The Schlieffen Plan – a German strategy to avoid a war on two fronts – failed in 1914.", "Schlieffen Plan", "a German strategy"],
+    ["The Marshall Plan, officially the European Recovery Program, was launched in 1948.", "Marshall Plan", "European Recovery Program"],
+    ["Prohibition, the nationwide ban on the manufacture, sale, and transportation of alcohol, went into effect in 1920.", "Prohibition", "the nationwide ban on the manufacture, sale, and transportation"],
   ])("%s", (text, term, definition) => {
     const t = run(text).cards.find((c): c is Extract<Card, { kind: "term" }> => c.kind === "term" && c.term === term);
     expect(t?.definition).toContain(definition);

@@ -253,6 +253,17 @@ function knownAs(s: string): Term[] {
   // "The principle that each state has exclusive authority … is known as Westphalian sovereignty."
   const named = /^(?:The|A|An)\s+(\p{Ll}[^,;]{5,160}?)\s+(?:is|was|are|were|became)\s+(?:also\s+|commonly\s+|often\s+)?(?:known|called|referred to)\s+as\s+(?:the\s+)?["“]?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,4})["”]?\.?$/u.exec(s);
   if (named) out.push({ term: named[2]!, definition: `the ${named[1]!}`, prompt: `What is ${named[2]}?`, rule: "known-as", confidence: 0.75 });
+  // "NATO stands for the North Atlantic Treaty Organization", "The Marshall Plan, officially the European Recovery Program, …"
+  const stands = /^(?:The\s+(?:abbreviation|acronym|initials)\s+)?["“]?(\p{Lu}[\p{Lu}.&-]{1,9})["”]?\s+(?:stands|stood)\s+for\s+(?:the\s+)?([\p{Lu}][^;.]{3,80}?)\.?$/u.exec(s);
+  if (stands) out.push({ term: stands[1]!, definition: stands[2]!, prompt: `What does ${stands[1]} stand for?`, rule: "stands-for", confidence: 0.9 });
+  for (const m of s.matchAll(/((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’-]*){0,5}),\s+(?:officially|formally)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’-]*){1,8}),/gu)) {
+    const term = stripArticle(m[1]!.trim());
+    out.push({ term, definition: m[2]!, prompt: `What was the official name of ${/\s/.test(term) ? `the ${term}` : term}?`, rule: "officially", confidence: 0.8 });
+  }
+  // "glasnost, meaning openness, …" (unquoted)
+  for (const m of s.matchAll(/(?<![\p{L}])(\p{Ll}[\p{L}-]{3,30}),\s+(?:meaning|literally)\s+(?:["“])?([\p{Ll}][\p{L}' -]{2,40}?)(?:["”])?,/gu)) {
+    out.push({ term: m[1]!, definition: m[2]!, prompt: `What does "${m[1]}" mean?`, rule: "meaning", confidence: 0.75 });
+  }
   // "Weltpolitik, meaning "world policy"", "tlatoani, meaning "he who speaks""
   for (const m of s.matchAll(/(?<![\p{L}])(\p{L}[\p{L}'’-]{2,30}),?\s+(?:meaning|literally|which means)\s+["“]([^"”]{2,60})["”]/gu)) {
     // "the title of the Mexica ruler, meaning …": the word must not end a longer phrase.
@@ -292,7 +303,7 @@ export function termCandidates(v: SentenceView, line: boolean, raw: string): Can
   const clauses = s.split(/;\s+/).map((c, i) => (i === 0 ? c : c.replace(/^\p{Ll}/u, (x) => x.toUpperCase())));
   // The costlier patterns run only where their marker words or brackets occur.
   const bracket = s.includes("(");
-  const named = /known|referred|refers|short for|meaning|literally|means|meant|denotes|describes|defined as|name given|name used|term for|\(\s*["'‘“]/.test(raw);
+  const named = /known|referred|refers|short for|meaning|literally|means|meant|denotes|describes|defined as|name given|name used|term for|stands for|stood for|officially|formally|\(\s*["'‘“]/.test(raw);
   const found = [
     ...(bracket ? acronyms(s) : []),
     ...(named ? knownAs(raw.replace(/(\*{1,2}|_{1,2})(\S[^*_]*?)\1/g, "$2").replace(/\s+/g, " ")).filter((t) => !v.rules.qualifiers.find(`${t.term} ${t.definition}`)) : []),
