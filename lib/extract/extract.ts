@@ -134,7 +134,9 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
     if (isQuestion) {
       const qv = sentenceView(tokens, unit, clean, rules);
       const named = qv.names.find((n) => n.head) ?? qv.names[0];
-      question = { text: clean.slice(unit.valueStart ?? unit.start, unit.end), span: unit, subject: named?.text ?? null };
+      const asked = named?.head ? subjectText({ text: named.text, article: true, event: true, plural: false, via: "name" }) : null;
+      const when = asked && named?.head ? (named.head.verb === "took place" ? `When did ${asked} take place?` : `When was ${asked} ${named.head.verb}?`) : undefined;
+      question = { text: clean.slice(unit.valueStart ?? unit.start, unit.end), span: unit, subject: named?.text ?? null, ...(when ? { when } : {}) };
     }
     const answered = unit.kind === "field" && unit.key === "a" ? question : null;
     if (!isQuestion) question = null;

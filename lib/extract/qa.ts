@@ -15,16 +15,21 @@ export interface Question {
   span: Span;
   /** The name it asks about ("Battle of Hastings"), if any. */
   subject: string | null;
+  /** The "When …?" question for that name, for questions asked another way ("How long did … last?"). */
+  when?: string;
 }
 
 export function answerCard(q: Question, answer: { text: string; span: Span; dates: readonly DateMatch[] }): Candidate | null {
   const quote = { start: q.span.start, end: answer.span.end };
   const question = collapse(q.text);
   if (!/\?$/.test(question)) return null;
-  if (/^When\b/i.test(question)) {
+  // "When …?", "In which year …?", "How long did the Hundred Years' War last?" (answered with a range).
+  if (/^(?:When|In (?:which|what) year|What year|How long)\b/i.test(question)) {
     const d = answer.dates[0];
     if (!d || !q.subject) return null;
-    return { kind: "date", subject: q.subject, prompt: question, answer: d.answer, date: d.date, quote, confidence: 0.85, rule: "question-answer" };
+    if (/^How long/i.test(question) && d.shape !== "range") return null;
+    const prompt = /^How long/i.test(question) ? (q.when ?? question) : question;
+    return { kind: "date", subject: q.subject, prompt, answer: d.answer, date: d.date, quote, confidence: 0.85, rule: "question-answer" };
   }
   const what = /^What (?:is|was|were|are) (?:the |a |an )?(.{2,60})\?$/i.exec(question);
   if (what) {
