@@ -441,6 +441,12 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
   const between = v.tokens.findIndex((t) => t.lower === "between");
   const agreementBefore = v.names.find((n) => n.head && ["agreement", "declaration"].includes(n.head.class) && n.t1 <= between);
   if (parties.length < 2 && !agreementFact && subject && !agreementBefore && subject.via === "name") subject = null;
+  // "It was concluded between France and the Allies": the verb's subject, resolved ("it", "the treaty").
+  if (parties.length < 2 && !subject && between > 0) {
+    const vi = v.tokens.slice(0, between).reduce((at, t, i) => (t.pos === "VERB" && PARTY_VERBS.has(t.lemma) ? i : at), -1);
+    const s = vi >= 0 ? subjectOfVerb(v, vi, discourse) : undefined;
+    if (s?.event) subject = s;
+  }
   if (parties.length < 2 && between >= 0 && subject) {
     const l = partyList(v, between + 1);
     if (l.parties.length >= 2) {
