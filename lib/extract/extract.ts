@@ -6,7 +6,7 @@ import { Discourse, type Referent } from "./discourse";
 import { findFigure, hatefulVerdict, isAttributionLine, sentenceVerdict, type Verdict } from "./filters";
 import { mergeCandidates } from "./merge";
 import { tokenize, type Token } from "./nlp";
-import { joinParties, partyList, splitPartyValue } from "./parties";
+import { joinParties, partyList, partyName, splitPartyValue } from "./parties";
 import { answerCard, type Question } from "./qa";
 import { findQuotedSpans } from "./quotes";
 import type { RuleSet } from "./rules";
@@ -436,6 +436,13 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
         subject = { text: of.text, article: true, event: true, plural: false, via: "name" };
       }
     }
+  }
+  // "the Treaty of Whampoa, which France and China signed on …": the actors the date rule found.
+  if (parties.length < 2 && agreementFact?.actors && agreementFact.actors.length >= 2) {
+    parties = agreementFact.actors.map(partyName);
+    rule = "actors";
+    subject = agreementFact.subject;
+    verb = agreementFact.verb ?? verb;
   }
   // "between A and B" — of an agreement named or dated before it ("fought between France and the FLN" names no agreement).
   const between = v.tokens.findIndex((t) => t.lower === "between");

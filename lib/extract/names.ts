@@ -86,6 +86,11 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
         j++;
         continue;
       }
+      // "Convention Concerning the Exchange …": "the" after a capitalised joining word stays in the title.
+      if (n.lower === "the" && JOINERS.has(prev.lower) && capitalised(prev) && tokens[j + 1] && isNameWord(tokens[j + 1]!, dateToken, j + 1, from)) {
+        j += 2;
+        continue;
+      }
       // Formal titles: "Convention Concerning the Exchange of Greek and Turkish Populations".
       const hasHead = () => !!headOf(tokens, i, j, rules);
       if (capitalised(n) && (n.pos === "ADP" || n.pos === "SCONJ" || n.pos === "VERB") && !STOP.has(n.lower) && hasHead()) {
