@@ -23,7 +23,7 @@ const seeds = rows.filter((r) => r.labels !== "testdocs.json");
 
 type Floor = { recall: number; precision: number };
 const FLOORS: Record<"dev" | "holdout" | "seeds", Record<Score["kind"], Floor>> = {
-  dev: { date: { recall: 0.78, precision: 0.92 }, parties: { recall: 0.83, precision: 0.97 }, term: { recall: 0.82, precision: 0.96 } },
+  dev: { date: { recall: 0.79, precision: 0.92 }, parties: { recall: 0.86, precision: 0.97 }, term: { recall: 0.85, precision: 0.96 } },
   holdout: { date: { recall: 0.64, precision: 0.83 }, parties: { recall: 0.42, precision: 0.8 }, term: { recall: 0.48, precision: 0.6 } },
   // Issue 16's target on the seeds: 0.97.
   seeds: { date: { recall: 0.97, precision: 0.97 }, parties: { recall: 0.97, precision: 0.97 }, term: { recall: 0.97, precision: 0.97 } },

@@ -11,7 +11,7 @@ import { nameEndingAt, nounPhraseEndingAt, textOf, type SentenceView } from "./v
 
 type Term = { term: string; definition: string; prompt: string; rule: string; confidence: number };
 
-const SMALL = new Set(["of", "the", "and", "for", "de", "on", "in", "to", "a", "an", "&"]);
+const SMALL = new Set(["of", "the", "and", "for", "de", "on", "in", "to", "at", "a", "an", "&"]);
 
 
 const trimDef = (s: string): string => s.replace(/\s+/g, " ").replace(/[\s,;:.]+$/, "").trim();
@@ -74,7 +74,7 @@ function acronyms(s: string): Term[] {
     }
   }
   // "NATO (North Atlantic Treaty Organization)"
-  for (const m of s.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Lu}.&]{1,9})\s*\(((?:[\p{Lu}][\p{L}'’-]*|of|the|and|for|de|on|&)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|of|the|and|for|de|on|&)){1,10})\)/gu)) {
+  for (const m of s.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Lu}.&]{1,9})\s*\(((?:[\p{Lu}][\p{L}'’-]*|of|the|and|for|de|on|in|at|to|&)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|of|the|and|for|de|on|in|at|to|&)){1,10})\)/gu)) {
     const words = (m[2] ?? "").split(/\s+/);
     if (expansionStart(words, m[1] ?? "") !== 0) continue;
     out.push({ term: m[1] ?? "", definition: m[2] ?? "", prompt: `What does ${m[1]} stand for?`, rule: "acronym", confidence: 0.95 });
@@ -134,11 +134,14 @@ function appositions(v: SentenceView): Term[] {
     const possessive = first.pos === "PROPN" && (toks[d0 + 1]?.text === "'s" || toks[d0 + 1]?.text === "’s");
     const article = (first.pos === "DET" && ["a", "an", "the"].includes(first.lower)) || possessive;
     let k = possessive ? d0 + 2 : article ? d0 + 1 : d0;
-    while (k < toks.length && (toks[k]!.pos === "ADJ" || toks[k]!.pos === "NUM" || (toks[k]!.pos === "VERB" && /(?:ed|en)$/.test(toks[k]!.lower)) || toks[k]!.text === "-")) k++;
+    // (Adjectives, participles and hyphenated compounds: "the German-speaking border districts".)
+    while (k < toks.length && (toks[k]!.pos === "ADJ" || toks[k]!.pos === "NUM" || (toks[k]!.pos === "VERB" && /(?:ed|en|ing)$/.test(toks[k]!.lower)) || toks[k]!.text === "-" || toks[k + 1]?.text === "-")) k++;
     const noun = toks[k];
     if (!noun || noun.pos !== "NOUN") continue;
     // No article: only "chinampas, raised fields built …", "Loyalists, colonists who …".
-    if (!article && !(k > d0 || ["who", "that", "which"].includes(toks[k + 1]?.lower ?? ""))) continue;
+    if (!article && !(k > d0 || ["who", "that", "which", "of"].includes(toks[k + 1]?.lower ?? ""))) continue;
+    // ", including 200,000 members …" opens a participle clause, not a definition.
+    if (!article && first.pos === "VERB" && /ing$/.test(first.lower)) continue;
     if (v.rules.notDefinitionHeads.has(noun.lower) || v.rules.notDefinitionHeads.has(`${toks[k - 1]?.lower} ${noun.lower}`)) continue;
     // The term: a name or a noun phrase ending right before the comma.
     const np = nameEndingAt(v, i - 1) ?? nounPhraseEndingAt(v, i - 1, 0);
