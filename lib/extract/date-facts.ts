@@ -57,7 +57,7 @@ const GAP_WORDS = new Set(["of", "on", "in", "from", "dated", ",", "(", "at", "b
 const PREPOSITION_BEFORE_EVENT = new Set(["at", "in", "during", "after", "before", "following", "since", "until", "by", "of", "under", "with", "from", "to"]);
 
 /** Verbs whose object is the agreement: "X and Y signed the Z" dates Z. */
-const SIGN_OBJECT = new Set(["sign", "conclude", "ratify", "negotiate", "agree", "adopt", "proclaim", "issue", "pass", "publish", "enact", "repeal", "draft", "declare", "found", "establish", "form", "create"]);
+const SIGN_OBJECT = new Set(["sign", "conclude", "ratify", "negotiate", "agree", "accept", "adopt", "proclaim", "issue", "pass", "publish", "enact", "repeal", "draft", "declare", "found", "establish", "form", "create"]);
 /** Classes whose name opening a list line owns the line's first date. */
 const ITEM_CLASSES = new Set(["agreement", "declaration", "law", "meeting"]);
 const isVerb = (t: Token | undefined): boolean => !!t && t.pos === "VERB";
@@ -527,14 +527,16 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       const at = v.tokens[h]?.lower === "of" ? h : v.tokens[h + 1]?.lower === "of" ? h + 1 : -1;
       const ofName = at >= 0 ? v.names.find((x) => x.t0 === at + 1 || x.t0 === at + 2) : undefined;
       const finiteVerb = v.tokens.some((t, i) => i >= e && t.pos === "VERB" && !(/ing$/.test(t.lower) && v.tokens[i - 1]?.pos === "DET") && !v.names.some((n) => n.t0 <= i && i < n.t1));
-      if (!hw && ofName && !finiteVerb) {
+      // (When a later date in the line is the precise one, the line's year adds no second card.)
+      const preciser = v.dates.some((x) => x !== lineDate && x.date.year === lineDate.date.year);
+      if (!hw && ofName && !finiteVerb && !preciser) {
         // An event noun and what it happened to, with no verb: "the storming of the Bastille".
         const text = textOf(v, e, ofName.t1).replace(/^(?:the|a|an)\s+/i, "");
         const s: Subject = { text, article: true, event: true, defaultVerb: "took place", plural: false, via: "description" };
         out.push({ subject: s, prompt: defaultQuestion(s, "took place"), facet: "", rule: "timeline-description", confidence: 0.7 - approx, dateIndex: di });
         return;
       }
-      if (hw && hw.class !== "organisation") {
+      if (hw && hw.class !== "organisation" && !preciser) {
         let end = h + 1;
         if (v.tokens[end]?.lower === "of") {
           const m = v.names.find((x) => x.t0 === end + 1 || x.t0 === end + 2);

@@ -42,6 +42,11 @@ function retagHeadlineVerbs(tokens: Token[]): Token[] {
   return out;
 }
 
+function inheritYear<D extends { date: { year: number; month?: number | undefined }; answer: string; yearless: boolean }>(d: D, year: number): D {
+  const date = { year, month: d.date.month! };
+  return { ...d, date, answer: `${d.answer.split(" ")[0]} ${year}`, yearless: false };
+}
+
 /** First token index whose start is ≥ pos (tokens sorted). */
 export function tokenAt(tokens: readonly Token[], pos: number): number {
   let lo = 0;
@@ -61,7 +66,11 @@ export function sentenceView(allTokens: readonly Token[], span: Span, clean: str
   const tokens = retagHeadlineVerbs(allTokens.slice(a, b).filter((t) => t.pos !== "SPACE" && /\S/.test(t.text)));
   const inDate = tokens.map(() => false);
   const dates: SentenceView["dates"] = [];
-  for (const d of findDateExpressions(clean.slice(span.start, span.end))) {
+  const found = findDateExpressions(clean.slice(span.start, span.end));
+  // A chronology line's year is the year of a bare month later in the line ("1962 – Cuban Missile Crisis in October").
+  const lineYear = line && found[0] && found[0].start <= 1 && !found[0].yearless ? found[0].date.year : undefined;
+  for (const d0 of found) {
+    const d = lineYear !== undefined && d0.yearless && d0.date.day === undefined && d0.date.month !== undefined ? inheritYear(d0, lineYear) : d0;
     const start = span.start + d.start;
     const end = span.start + d.end;
     const t0 = tokenAt(tokens, start);
