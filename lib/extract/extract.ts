@@ -438,7 +438,7 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
     }
   }
   // "the Treaty of Whampoa, which France and China signed on …": the actors the date rule found.
-  if (parties.length < 2 && agreementFact?.actors && agreementFact.actors.length >= 2) {
+  if (parties.length < 2 && agreementFact?.actors && agreementFact.actors.length >= 2 && ["signed", "issued", "passed"].includes(agreementFact.subject.defaultVerb ?? "")) {
     parties = agreementFact.actors.map(partyName);
     rule = "actors";
     subject = agreementFact.subject;
