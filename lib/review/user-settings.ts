@@ -13,13 +13,20 @@ export async function getSettings(db: PrismaClient, userId: string): Promise<Rev
   return settingsOfUser(user);
 }
 
+/**
+ * The body of `PUT /api/settings`: any subset of the settings' fields, values checked after
+ * merging. Only the keys the client sent replace stored values (a partial schema would fill in
+ * defaults for the others). A strict object, because unknown keys must be refused: a record
+ * with enum keys let `__proto__` (an own key after JSON.parse) through as "nothing sent".
+ */
+export const settingsPatchSchema = z.strictObject(
+  Object.fromEntries(Object.keys(reviewSettingsSchema.shape).map((k) => [k, z.unknown().optional()])) as Record<keyof ReviewSettings, z.ZodOptional<z.ZodUnknown>>,
+  { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "Send the settings as a JSON object of known fields") },
+);
+
 /** `patch`: any subset of the settings; validated whole after merging, so nothing partial is saved. */
 export async function updateSettings(db: PrismaClient, userId: string, patch: unknown): Promise<ReviewSettings> {
-  // Only the keys the client sent replace stored values (a partial schema would fill in
-  // defaults for the others); unknown keys are refused rather than silently dropped.
-  const given = z.partialRecord(z.enum(Object.keys(reviewSettingsSchema.shape) as [keyof ReviewSettings]), z.unknown(), {
-    error: "Send the settings as a JSON object of known fields",
-  }).parse(patch);
+  const given = settingsPatchSchema.parse(patch);
   const current = await getSettings(db, userId);
   const next = reviewSettingsSchema.parse({ ...current, ...given });
   const { timezone, rolloverHour, ...rest } = next;

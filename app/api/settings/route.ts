@@ -1,7 +1,6 @@
-import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
-import { getSettings, updateSettings } from "@/lib/review/user-settings";
+import { getSettings, settingsPatchSchema, updateSettings } from "@/lib/review/user-settings";
 import { handle, json, readJson } from "../_http/handler";
 
 export const GET = handle(async () => {
@@ -11,6 +10,6 @@ export const GET = handle(async () => {
 
 export const PUT = handle(async (req) => {
   const user = await requireUser();
-  const body = await readJson(req, z.unknown(), 8 * 1024);
+  const body = await readJson(req, settingsPatchSchema, 8 * 1024);
   return json({ settings: await updateSettings(prisma(), user.id, body) });
 });
