@@ -239,6 +239,9 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       // "…, about 250 miles south-west of Moscow, which was started in 1924": a place in passing is not what "which" means.
       if (n && (n.head || /^\p{Lu}{2,}$/u.test(n.text) || n.t0 <= 1 || t.lower === "who")) return { subject: subjectFromName(n) };
       if (n) return {};
+      // "The Qing dynasty, which …": a phrase with a name in it.
+      const np = nounPhraseEndingAt(v, j, floor);
+      if (np && np.hasName && np.t0 <= 1) return { subject: { text: np.text, article: true, event: false, plural: false, via: "description" } };
       for (let q = j; q >= floor; q--) {
         const tq = v.tokens[q]!;
         if (isBe(tq) || (tq.pos === "VERB" && tq.lemma === "be")) {
@@ -340,6 +343,12 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       }
     }
     const approx = d.approximate ? 0.05 : 0;
+    // "The Qing dynasty, which had ruled China since 1644": a start, asked as such.
+    if (before?.lower === "since") {
+      const f = sinceFact(v, d.t0 - 1, discourse);
+      if (f) out.push({ ...f, confidence: f.confidence - approx, dateIndex: di });
+      return;
+    }
     // "By 1914 …", "until 1918", "after 1945": a bound, not the date of the event.
     if (before && NOT_A_POINT.has(before.lower)) return;
 
@@ -559,6 +568,20 @@ function factFacet(verb: string, defaultVerb: string | undefined): string {
   // Making an agreement or body is one fact however the text words it ("formed", "signed", "founded").
   if (!defaultVerb || norm(verb) === norm(defaultVerb) || ["signed", "concluded", "agreed", "formed", "founded", "established", "created", "set up", "fought", "held", "took place", "happened", "occurred"].includes(verb)) return "";
   return verb;
+}
+
+/** "had ruled China since 1644" → "Since when had the Qing dynasty ruled China?" */
+function sinceFact(v: SentenceView, since: number, discourse: Discourse): Omit<DatedFact, "dateIndex"> | null {
+  let vi = since - 1;
+  while (vi >= 0 && !isVerb(v.tokens[vi])) vi--;
+  const aux = v.tokens[vi - 1];
+  if (vi < 0 || !aux || aux.lemma !== "have" || !/(?:ed|en|wn|t)$/.test(v.tokens[vi]!.lower)) return null;
+  const s = findSubject(v, vi - 1, clauseBounds(v, vi)[0], discourse).subject;
+  if (!s || (s.via !== "name" && s.via !== "description" && s.via !== "definite")) return null;
+  const complement = objectText(v, vi + 1, since, discourse);
+  if (/\b(?:it|them|this|that)\b/i.test(complement)) return null;
+  const prompt = `Since when ${aux.lower} ${subjectText(s)} ${v.tokens[vi]!.lower}${complement ? ` ${complement}` : ""}?`;
+  return { subject: { ...s, text: `${s.text} ${v.tokens[vi]!.lower}${complement ? ` ${complement}` : ""}` }, prompt, facet: "since", rule: "since", confidence: 0.65 * VIA_FACTOR[s.via] };
 }
 
 /** The subject of the verb at vi (past its auxiliaries): "The Treaty of Paris was signed by …" → the Treaty of Paris. */
