@@ -36,6 +36,13 @@ describe("actors as subjects", () => {
   });
 });
 
+describe("bounds", () => {
+  it("asks a 'since' as a start, and never dates an event by 'by' or 'until'", () => {
+    const r = run("The Tokugawa shogunate had governed Japan from Edo since 1603. By 1914 the great powers were divided.");
+    expect(r.cards.map((c) => `${c.prompt} → ${c.answer}`)).toEqual(["Since when had the Tokugawa shogunate governed Japan from Edo? → 1603"]);
+  });
+});
+
 describe("anaphora", () => {
   it("resolves 'the treaty' across a paragraph break to the alliance named before", () => {
     const r = run("The Dual Alliance was a defensive alliance between Germany and Austria-Hungary, created by treaty in Vienna.\n\nThe treaty was signed on 7 October 1879 by the two foreign ministers.");
