@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/session";
 import { safeCallbackUrl, withCallback } from "@/lib/auth/callback-url";
 import { Card, PageTitle } from "../_components/ui";
 import { RegisterForm } from "./register-form";
@@ -8,6 +10,9 @@ export const metadata: Metadata = { title: "Create an account" };
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const next = safeCallbackUrl((await searchParams).callbackUrl);
+  // Signed in already: nothing to offer here. Checked here, not in proxy.ts, against the
+  // database, so a signed-out token is shown the form instead of bouncing back home.
+  if (await currentUser()) redirect(next);
   return (
     <div className="mx-auto max-w-md">
       <PageTitle>Create an account</PageTitle>

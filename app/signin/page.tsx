@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/session";
 import { safeCallbackUrl, withCallback } from "@/lib/auth/callback-url";
 import { Card, PageTitle } from "../_components/ui";
 import { SignInForm } from "./sign-in-form";
@@ -9,6 +11,9 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams;
   const next = safeCallbackUrl(callbackUrl);
+  // Signed in already: nothing to offer here. Checked here, not in proxy.ts, against the
+  // database, so a signed-out token is shown the form instead of bouncing back home.
+  if (await currentUser()) redirect(next);
   return (
     <div className="mx-auto max-w-md">
       <PageTitle>Sign in</PageTitle>

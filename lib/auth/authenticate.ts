@@ -17,6 +17,8 @@ export type SessionUser = {
   role: "STUDENT" | "TEACHER";
   /** API routes: the client's address at sign-in, from the socket (absent in older sessions). */
   signInAddress?: string;
+  /** The session version the token carries (lib/auth/revocation.ts); set at sign-in and on API reads. */
+  sessionVersion?: number;
 };
 
 export const INVALID_CREDENTIALS = "Incorrect email or password.";
@@ -51,9 +53,9 @@ export async function authenticate(
   // A wrong password stays counted as the failure it is.
   if (!user || !ok) throw new SignInError(INVALID_CREDENTIALS);
   await attempt.succeeded();
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }
 
 function findUser(db: PrismaClient, email: string) {
-  return db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
+  return db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true } });
 }

@@ -8,6 +8,8 @@ import { prisma } from "@/lib/db/client";
 import { assertProductionSecret, readEnv } from "@/lib/config/env";
 import { authenticate, SignInError } from "./authenticate";
 import { createLoginLimiter } from "./rate-limit";
+import { secureCookies } from "./secure-cookies";
+import { endAllSessions, sessionIsCurrent, tokenVersion } from "./revocation";
 
 const limiter = createLoginLimiter();
 
@@ -22,14 +24,25 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
   providers: [],
+  // Secure cookies (and their __Secure- names) exactly when the app is served over HTTPS:
+  // next-auth decides this from NEXTAUTH_URL, which lib/config/env.ts defaults to the local
+  // http URL; a deployment behind TLS must set it to its https:// address (README).
+  useSecureCookies: secureCookies(),
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion ?? 0;
         // Kept for limits keyed on the client's address in App Router routes, which cannot
         // see the socket (e.g. class joins): it was read from the socket at sign-in.
         if (user.signInAddress) token.addr = user.signInAddress;
+        return token;
+      }
+      // Every other call renews a session (pages, /api/auth/session): an ended one must not
+      // be renewed. next-auth answers a throw here with no session and a cleared cookie.
+      if (!token.uid || !(await sessionIsCurrent(prisma(), token.uid, tokenVersion(token.sv)))) {
+        throw new Error("This session has ended.");
       }
       return token;
     },
@@ -39,6 +52,12 @@ export const authOptions: NextAuthOptions = {
         session.user.role = token.role as "STUDENT" | "TEACHER";
       }
       return session;
+    },
+  },
+  events: {
+    // Awaited by next-auth before it clears the cookie; a token already ended is harmless to end again.
+    async signOut({ token }) {
+      if (token?.uid) await endAllSessions(prisma(), token.uid);
     },
   },
 };

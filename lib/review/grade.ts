@@ -1,7 +1,9 @@
 // Grading one card: the hot path. Two statements, no explicit transaction, sent straight
 // to pg (lib/db/client.ts says why):
-//   1. read the learner's settings, the card (visible, not retired), its state and any
-//      review this learner already stored under this idempotency key (keys are per user);
+//   1. read the learner's settings and session version (a signed-out token is refused
+//      here, without a query of its own: lib/auth/revocation.ts), the card (visible, not
+//      retired), its state and any review this learner already stored under this
+//      idempotency key (keys are per user);
 //   2. one statement that updates the state only if its version is still the expected
 //      one and inserts the review log only if that update happened: atomic on its own,
 //      so a concurrent grade of the same card applies exactly once and the other gets 409.
@@ -9,6 +11,7 @@ import { DatabaseError } from "pg";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { GradeRequest, GradeResponse, CardStateDto } from "@/lib/api/review";
 import { ApiError } from "@/lib/api/errors";
+import { sessionEnded } from "@/lib/auth/revocation";
 import { sqlRows } from "@/lib/db/client";
 import { visibleDeckSql } from "@/lib/decks/queries";
 import { fuzzSeedFor, next } from "@/lib/srs/scheduler";
@@ -20,6 +23,7 @@ export type GradeContext = {
   settings: unknown;
   timezone: string;
   rolloverHour: number;
+  sessionVersion: number;
   cardId: string | null;
   retiredAt: Date | null;
   visible: boolean;
@@ -38,7 +42,7 @@ export class GradeConflict extends ApiError {
 /** Statement 1: settings, card, visibility, stored state and any review under this key. */
 export function gradeContextSql(userId: string, req: GradeRequest): Prisma.Sql {
   return Prisma.sql`
-    SELECT u.settings, u.timezone, u."rolloverHour",
+    SELECT u.settings, u.timezone, u."rolloverHour", u."sessionVersion",
            c.id AS "cardId", c."retiredAt", coalesce(${visibleDeckSql(Prisma.sql`u.id`)}, false) AS visible,
            s.due AS s_due, s.stability AS s_stability, s.difficulty AS s_difficulty, s."scheduledDays" AS "s_scheduledDays",
            s."learningSteps" AS "s_learningSteps", s.reps AS s_reps, s.lapses AS s_lapses, s.state AS s_state,
@@ -109,9 +113,18 @@ export function planGrade(ctx: GradeContext, row: StateRow | null, userId: strin
   return { after: afterJson, sql };
 }
 
-export async function gradeCard(db: PrismaClient, userId: string, req: GradeRequest, now = new Date()): Promise<GradeResponse> {
+/**
+ * `user`: a session's user with the version its token carries (the API route, which leaves
+ * the revocation check to statement 1: requireUserOf(req, "checked-by-caller")), or a bare
+ * id for callers that are not a session (tests, seeding).
+ */
+export async function gradeCard(
+  db: PrismaClient, user: string | { id: string; sessionVersion: number }, req: GradeRequest, now = new Date(),
+): Promise<GradeResponse> {
+  const userId = typeof user === "string" ? user : user.id;
   const [ctx] = await sqlRows<GradeContext>(db, gradeContextSql(userId, req));
   if (!ctx) throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+  if (typeof user !== "string" && ctx.sessionVersion !== user.sessionVersion) throw sessionEnded();
   if (ctx.priorId !== null) {
     if (ctx.priorCardId !== req.cardId) throw new ApiError("conflict", "This idempotencyKey was already used for another card.");
     return (await replayOf(db, userId, req.idempotencyKey))!;

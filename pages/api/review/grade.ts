@@ -14,10 +14,12 @@ import { gradeCard } from "@/lib/review/grade";
 // The body is read, bounded and validated by readNodeJson, as readJson does for app/api.
 export const config = { api: { bodyParser: false } };
 
+// The session's revocation check is left to gradeCard's first statement (it reads the
+// user's row anyway): no query of its own on the hot path (lib/auth/revocation.ts).
 const route = nodeRoute("POST", async (req) => {
-  const user = await requireUserOf(req as NextApiRequest);
+  const user = await requireUserOf(req as NextApiRequest, "checked-by-caller");
   const body = await readNodeJson(req, gradeRequestSchema, 4 * 1024);
-  return gradeCard(prisma(), user.id, body);
+  return gradeCard(prisma(), user, body);
 });
 
 export default function handler(req: NextApiRequest, res: NextApiResponse): Promise<void> {
