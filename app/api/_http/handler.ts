@@ -3,10 +3,11 @@
 // errors to the API's error shape, never leak a stack trace.
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { ApiError, toErrorBody } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
 import { describeUnstorable, findUnstorableText } from "@/lib/api/text";
 import { configuredOrigin } from "@/lib/config/app-origin";
 import { refuseUnstorableParams } from "./ids";
+import { toHttpError } from "./unavailable";
 
 const MAX_JSON_BYTES = 64 * 1024;
 
@@ -201,9 +202,13 @@ export function handle<P = Record<string, string>>(
       refuseUnstorableParams(await (ctx as Partial<Ctx<P>> | undefined)?.params);
       return await fn(req, ctx);
     } catch (err) {
-      const { status, body } = toErrorBody(err);
-      if (status >= 500) console.error(`[api] ${req.method} ${new URL(req.url).pathname}:`, err);
-      return json(body, status);
+      // A database outage is 503 + Retry-After (unavailable.ts), not logged per request: the
+      // supervisor logs the outage once.
+      const { status, body, headers } = toHttpError(err);
+      if (status === 500) console.error(`[api] ${req.method} ${new URL(req.url).pathname}:`, err);
+      const res = json(body, status);
+      for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+      return res;
     }
   };
 }

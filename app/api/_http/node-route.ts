@@ -4,7 +4,8 @@
 // server can test it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
-import { ApiError, toErrorBody } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
+import { toHttpError } from "./unavailable";
 import { DRAIN_AFTER_REFUSAL_BYTES, bodyTooLarge, declaredTooLarge, decodeBody, parseJsonBody, refuseCrossSite, requireJsonType } from "./handler";
 
 function send(res: ServerResponse, status: number, data: unknown): void {
@@ -74,8 +75,10 @@ export function nodeRoute(method: string, fn: (req: IncomingMessage) => Promise<
       refuseCrossSite(req.method, (name) => header(req, name));
       send(res, 200, await fn(req));
     } catch (err) {
-      const { status, body } = toErrorBody(err);
-      if (status >= 500) console.error(`[api] ${req.method} ${req.url}:`, err);
+      // 503 + Retry-After while the database is down (unavailable.ts); only 500s are logged.
+      const { status, body, headers } = toHttpError(err);
+      if (status === 500) console.error(`[api] ${req.method} ${req.url}:`, err);
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       send(res, status, body);
     }
   };
