@@ -1,3 +1,4 @@
+import { firstStartingFrom } from "./spans";
 import type { Span } from "./types";
 
 /**
@@ -108,30 +109,18 @@ export interface CitationResult {
   unresolved: boolean;
 }
 
-/** Index of the first marker starting at or after `pos` (markers are sorted). */
-function firstFrom(markers: readonly Marker[], pos: number): number {
-  let lo = 0;
-  let hi = markers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((markers[mid]?.start ?? Infinity) < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Resolve the markers covering `sentence` within `unit`. */
 export function citationFor(index: CitationIndex, sentence: Span, unit: Span): CitationResult {
   const { markers } = index;
   const group: Marker[] = [];
-  for (let i = firstFrom(markers, sentence.start); i < markers.length; i++) {
+  for (let i = firstStartingFrom(markers, sentence.start); i < markers.length; i++) {
     const m = markers[i];
     if (!m || m.end > sentence.end) break;
     group.push(m);
   }
   if (group.length === 0) {
     // Adjacent markers after the sentence form one group: "[16][17]".
-    for (let i = firstFrom(markers, sentence.end); i < markers.length; i++) {
+    for (let i = firstStartingFrom(markers, sentence.end); i < markers.length; i++) {
       const m = markers[i];
       if (!m || m.end > unit.end) break;
       const prev = group[group.length - 1];

@@ -2,6 +2,7 @@ import { findDateExpressions, type DateMatch } from "./dates";
 import { findNames, type Name } from "./names";
 import type { Token } from "./nlp";
 import type { RuleSet } from "./rules";
+import { firstStartingFrom } from "./spans";
 import type { Span } from "./types";
 
 /**
@@ -47,20 +48,8 @@ function inheritYear<D extends { date: { year: number; month?: number | undefine
   return { ...d, date, answer: `${d.answer.split(" ")[0]} ${year}`, yearless: false };
 }
 
-/** First token index whose start is ≥ pos (tokens sorted). */
-export function tokenAt(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((tokens[mid]?.start ?? Infinity) < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export function sentenceView(allTokens: readonly Token[], span: Span, clean: string, rules: RuleSet, line = false): SentenceView {
-  const a = tokenAt(allTokens, span.start);
+  const a = firstStartingFrom(allTokens, span.start);
   let b = a;
   while (b < allTokens.length && (allTokens[b]?.end ?? Infinity) <= span.end) b++;
   const tokens = retagHeadlineVerbs(allTokens.slice(a, b).filter((t) => t.pos !== "SPACE" && /\S/.test(t.text)));
@@ -73,7 +62,7 @@ export function sentenceView(allTokens: readonly Token[], span: Span, clean: str
     const d = lineYear !== undefined && d0.yearless && d0.date.day === undefined && d0.date.month !== undefined ? inheritYear(d0, lineYear) : d0;
     const start = span.start + d.start;
     const end = span.start + d.end;
-    const t0 = tokenAt(tokens, start);
+    const t0 = firstStartingFrom(tokens, start);
     // "the October Revolution": a month name inside a name is no date.
     if (d.yearless && /^\p{L}+\.?$/u.test(clean.slice(start, end)) && /^\p{Lu}/u.test(tokens[t0 + 1]?.text ?? "")) continue;
     let t1 = t0;
