@@ -12,7 +12,7 @@ import { getToken } from "next-auth/jwt";
 import { secureCookies } from "@/lib/auth/secure-cookies";
 import { contentSecurityPolicy, newNonce } from "@/lib/config/csp";
 
-const PUBLIC_PAGES = ["/signin", "/register"];
+const PUBLIC_PAGES = ["/signin", "/register", "/forgot-password", "/reset-password"];
 
 function startsWithAny(path: string, prefixes: string[]) {
   return prefixes.some((p) => path === p || path.startsWith(`${p}/`));
@@ -32,7 +32,8 @@ export async function proxy(req: NextRequest) {
     return res;
   };
 
-  if (!startsWithAny(pathname, PUBLIC_PAGES)) {
+  // "/" is the landing page for signed-out visitors, the home page for everyone else.
+  if (pathname !== "/" && !startsWithAny(pathname, PUBLIC_PAGES)) {
     const token = await getToken({ req, secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET, secureCookie: https });
     if (!token?.uid) {
       const url = new URL("/signin", req.url);
@@ -47,5 +48,7 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Icons and the manifest are public files (app/icon.svg, app/favicon.ico, app/apple-icon.png,
+  // app/manifest.ts, public/icons/): a signed-out browser asks for them on every page.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|icons/|robots.txt).*)"],
 };

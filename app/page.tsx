@@ -1,10 +1,16 @@
-import { pageUser } from "@/lib/auth/page";
+import type { Metadata } from "next";
+import { currentUser } from "@/lib/auth/session";
+import { Landing } from "./_components/landing";
 import { PageTitle } from "./_components/ui";
 import { StudentHome } from "./classes/_components/student-home";
 import { TeacherHome } from "./classes/_components/teacher-home";
 
+export const metadata: Metadata = { title: { absolute: "History Cards: study history from its sources" } };
+
 export default async function Home({ searchParams }: { searchParams: Promise<{ joined?: string | string[] }> }) {
-  const user = await pageUser();
+  // The one page a signed-out visitor may see besides sign-in and registration (proxy.ts).
+  const user = await currentUser();
+  if (!user) return <Landing />;
   const joined = (await searchParams).joined;
   return (
     <div>

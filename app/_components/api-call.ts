@@ -31,3 +31,10 @@ export async function apiCall(url: string, init: Init = {}): Promise<ApiSuccess 
 export function jsonRequest(method: string, body?: unknown): Init {
   return body === undefined ? { method } : { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
 }
+
+export type ApiResult = { ok: true; data: unknown } | ApiFailure;
+
+/** A JSON call that changes something (the classes, assignments and settings pages). */
+export function callApi(url: string, method: "POST" | "PATCH" | "PUT" | "DELETE", body?: unknown): Promise<ApiResult> {
+  return apiCall(url, jsonRequest(method, body));
+}

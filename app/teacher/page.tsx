@@ -3,7 +3,7 @@ import { pageTeacher } from "@/lib/auth/page";
 import { listClasses } from "@/lib/classes/classes";
 import { prisma } from "@/lib/db/client";
 import { Card, textLink } from "../_components/ui";
-import { plural } from "../classes/_lib/format";
+import { plural } from "@/app/_components/format";
 import { CreateClassDialog } from "./_client/create-class-dialog";
 
 export const metadata = { title: "Teaching" };

@@ -2,8 +2,8 @@
 // text columns ("invalid byte sequence for encoding UTF8: 0x00") and by jsonb, and a lone
 // UTF-16 surrogate has no UTF-8 form at all (jsonb refuses its escape), so either one
 // reaching a query is a 500. The API refuses both with 422 before anything runs: every
-// JSON body is checked as a whole when it is parsed (app/api/_http/handler.ts), and every
-// path parameter in the route shell (app/api/_http/ids.ts). Shared with the browser code.
+// JSON body is checked as a whole when it is parsed (lib/http/handler.ts), and every
+// path parameter in the route shell (lib/http/ids.ts). Shared with the browser code.
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 // Without the `u` flag the pattern sees UTF-16 code units, which is what is needed here.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import { ApiError } from "@/lib/api/errors";
+import { createPrisma } from "@/lib/db/client";
 import { freshDb, type TestDb } from "@/lib/testing/db";
 import { authenticate, INVALID_CREDENTIALS, SignInError } from "./authenticate";
 import { verifyPassword } from "./password";
@@ -69,7 +71,7 @@ describe("sign-in", () => {
   afterEach(() => vi.useRealTimers());
 
   it("accepts the right password and gives the same message for a wrong password or an unknown email", async () => {
-    const limiter = createLoginLimiter();
+    const limiter = createLoginLimiter(t.prisma, {}, randomUUID());
     const user = await signIn(limiter, "1.1.1.1", good.password);
     expect(user.email).toBe("ada@example.com");
     await expect(signIn(limiter, "1.1.1.1", "wrong password!")).rejects.toThrow(INVALID_CREDENTIALS);
@@ -79,21 +81,21 @@ describe("sign-in", () => {
   it("checks at most 5 passwords of 60 parallel guesses for one account, from one address or from 60", async () => {
     // The count is taken before the (slow) password check, so guesses in flight together
     // cannot all pass a check that reads the count first.
-    const one = createLoginLimiter();
+    const one = createLoginLimiter(t.prisma, {}, randomUUID());
     const fromOne = await Promise.all(Array.from({ length: 60 }, (_, i) => outcome(signIn(one, "5.5.5.5", `parallel-${i}-guess`))));
     expect(fromOne.filter((o) => o === "wrong").length).toBeLessThanOrEqual(5);
     expect(vi.mocked(verifyPassword).mock.calls.length).toBeLessThanOrEqual(5);
     expect(fromOne.filter((o) => o === "too many").length).toBeGreaterThanOrEqual(55);
 
     vi.mocked(verifyPassword).mockClear();
-    const limiter = createLoginLimiter();
+    const limiter = createLoginLimiter(t.prisma, {}, randomUUID());
     const fromMany = await Promise.all(Array.from({ length: 60 }, (_, i) => outcome(signIn(limiter, `6.6.${i}.1`, `parallel-${i}-guess`))));
     expect(vi.mocked(verifyPassword).mock.calls.length).toBeLessThanOrEqual(5);
     expect(fromMany.filter((o) => o === "too many").length).toBeGreaterThanOrEqual(55);
   });
 
   it("checks at most 5 passwords of 60 parallel guesses from the owner's own, known address", async () => {
-    const limiter = createLoginLimiter();
+    const limiter = createLoginLimiter(t.prisma, {}, randomUUID());
     await signIn(limiter, "7.7.7.7", good.password);
     vi.mocked(verifyPassword).mockClear();
     const results = await Promise.all(Array.from({ length: 60 }, (_, i) => outcome(signIn(limiter, "7.7.7.7", `known-${i}-guess`))));
@@ -102,7 +104,7 @@ describe("sign-in", () => {
   });
 
   it("does not let strangers lock the owner out of signing in from an address the owner used before", async () => {
-    const limiter = createLoginLimiter();
+    const limiter = createLoginLimiter(t.prisma, {}, randomUUID());
     await signIn(limiter, "10.1.1.1", good.password);
     // Strangers: wrong passwords for the owner's account and for made-up ones, from many addresses.
     for (let i = 0; i < 40; i++) {
@@ -115,7 +117,7 @@ describe("sign-in", () => {
   it("refuses for the block time, not for the whole window: even the right password, then lets the owner in", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-01-05T10:00:00Z"));
-    const limiter = createLoginLimiter();
+    const limiter = createLoginLimiter(t.prisma, {}, randomUUID());
     for (let i = 0; i < 5; i++) await expect(signIn(limiter, "2.2.2.2", `wrong-${i}-password`)).rejects.toThrow(INVALID_CREDENTIALS);
     const err = await signIn(limiter, "2.2.2.2", good.password).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignInError);
@@ -129,7 +131,7 @@ describe("sign-in", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     let now = new Date("2026-01-06T10:00:00Z").getTime();
     vi.setSystemTime(now);
-    const limiter = createLoginLimiter();
+    const limiter = createLoginLimiter(t.prisma, {}, randomUUID());
     const waits: number[] = [];
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 5; i++) await expect(signIn(limiter, `8.8.${round}.${i}`, `round-${round}-${i}`)).rejects.toThrow(INVALID_CREDENTIALS);
@@ -143,8 +145,26 @@ describe("sign-in", () => {
     await expect(signIn(limiter, "8.8.9.9", good.password)).resolves.toMatchObject({ email: "ada@example.com" });
   });
 
+  it("counts in the database: guesses through one process's limiter refuse the next through another's", async () => {
+    // What two worker processes or two app instances do: each has its own pool and limiter.
+    const otherProcess = createPrisma(t.url, 2);
+    try {
+      const namespace = randomUUID();
+      const first = createLoginLimiter(t.prisma, {}, namespace);
+      const second = createLoginLimiter(otherProcess, {}, namespace);
+      for (let i = 0; i < 5; i++) {
+        await expect(authenticate(i % 2 ? otherProcess : t.prisma, i % 2 ? second : first, { email: "ada@example.com", password: `shared-${i}-guess` }, "9.9.9.9")).rejects.toThrow(INVALID_CREDENTIALS);
+      }
+      await expect(authenticate(otherProcess, second, { email: "ada@example.com", password: good.password }, "9.9.9.9")).rejects.toThrow(/Too many/);
+      const stored = await t.prisma.rateLimit.findMany({ select: { key: true } });
+      expect(stored.some((r) => r.key.includes("ada") || r.key.includes("9.9.9.9"))).toBe(false);
+    } finally {
+      await otherProcess.$disconnect();
+    }
+  });
+
   it("slows down one address guessing across many accounts; another address is not affected", async () => {
-    const limiter = createLoginLimiter();
+    const limiter = createLoginLimiter(t.prisma, {}, randomUUID());
     for (let i = 0; i < 30; i++) {
       await expect(signIn(limiter, "3.3.3.3", "guess-password", `guess${i}@example.com`)).rejects.toThrow(INVALID_CREDENTIALS);
     }

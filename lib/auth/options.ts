@@ -7,11 +7,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { assertProductionSecret, readEnv } from "@/lib/config/env";
 import { authenticate, SignInError } from "./authenticate";
-import { createLoginLimiter } from "./rate-limit";
+import { createLoginLimiter, type LoginLimiter } from "./rate-limit";
 import { secureCookies } from "./secure-cookies";
 import { endAllSessions, sessionIsCurrent, tokenVersion } from "./revocation";
 
-const limiter = createLoginLimiter();
+// Made on first use: the build imports this module without a database.
+let limiter: LoginLimiter | undefined;
 
 function secret(): string | undefined {
   const env = readEnv();
@@ -77,7 +78,7 @@ export function authOptionsFor(address: string | undefined): NextAuthOptions {
           try {
             // Never a shared stand-in such as "local": one counter for everyone is a lock-out switch.
             if (!address) throw new Error("no client address");
-            const user = await authenticate(prisma(), limiter, credentials, address);
+            const user = await authenticate(prisma(), (limiter ??= createLoginLimiter(prisma())), credentials, address);
             return { ...user, signInAddress: address };
           } catch (err) {
             // next-auth passes the message to the sign-in page as ?error=...

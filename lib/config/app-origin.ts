@@ -1,6 +1,6 @@
 // The app's public origin, from NEXTAUTH_URL (README: "the app's public URL"; `npm start`
 // sets it to http://localhost:$PORT unless given). The API's cross-site write check
-// (app/api/_http/handler.ts) accepts it as the app's own origin besides the request's Host,
+// (lib/http/handler.ts) accepts it as the app's own origin besides the request's Host,
 // so that behind a proxy that rewrites Host the app's own pages still count as same-origin.
 
 let cached: { value: string | undefined; origin: string | null } | undefined;

@@ -538,6 +538,26 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       const finiteVerb = v.tokens.some((t, i) => i >= e && t.pos === "VERB" && !(/ing$/.test(t.lower) && v.tokens[i - 1]?.pos === "DET") && !v.names.some((n) => n.t0 <= i && i < n.t1));
       // (When a later date in the line is the precise one, the line's year adds no second card.)
       const preciser = v.dates.some((x) => x !== lineDate && x.date.year === lineDate.date.year);
+      // "1871 – Abolition of the han system": an event noun the rules know, and what it happened to,
+      // named or not ("When was the han system abolished?").
+      const en = e + (v.tokens[e]?.pos === "DET" ? 1 : 0);
+      const template = v.tokens[en] ? (rules.eventNouns.get(v.tokens[en]!.lemma) ?? rules.eventNouns.get(v.tokens[en]!.lower)) : undefined;
+      if (template && v.tokens[en + 1]?.lower === "of" && !finiteVerb && !preciser) {
+        let end = en + 2;
+        while (end < v.tokens.length && !/^[:;(–—]$/.test(v.tokens[end]!.text) && !v.inDate[end]) end++;
+        while (end > en + 2 && v.tokens[end - 1]!.pos === "PUNCT") end--;
+        const what = textOf(v, en + 2, end);
+        if (end > en + 2 && what.split(" ").length <= 10) {
+          const s: Subject = { text: what, article: false, event: true, defaultVerb: "took place", plural: false, via: "description" };
+          // "Emancipation of the serfs" → "When were the serfs emancipated?"
+          const nouns = v.tokens.slice(en + 2, end).filter((t) => t.pos === "NOUN" || t.pos === "PROPN");
+          const headNoun = nouns.find((t, i) => nouns[i + 1] === undefined || v.tokens.indexOf(nouns[i + 1]!) !== v.tokens.indexOf(t) + 1);
+          const plural = !!headNoun && headNoun.lemma !== headNoun.lower && /s$/.test(headNoun.lower);
+          const prompt = template.replace("{x}", what).replace(/^When was /, plural ? "When were " : "When was ");
+          out.push({ subject: s, prompt, facet: v.tokens[en]!.lemma, rule: "timeline-event-noun", confidence: 0.75 - approx, dateIndex: di });
+          return;
+        }
+      }
       if (!hw && ofName && !finiteVerb && !preciser) {
         // An event noun and what it happened to, with no verb: "the storming of the Bastille".
         const text = textOf(v, e, ofName.t1).replace(/^(?:the|a|an)\s+/i, "");

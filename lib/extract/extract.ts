@@ -300,6 +300,8 @@ function rowFallback(ctx: Ctx, unit: Unit, v: SentenceView, facts: readonly Date
 }
 
 const PARTY_VERBS = new Set(["sign", "conclude", "ratify", "negotiate", "agree", "form", "found", "establish", "create", "join"]);
+/** Default verbs of the heads whose "between A and B" names parties (agreements, alliances, meetings). */
+const PARTY_DEFAULT_VERBS = new Set(["signed", "concluded", "agreed", "formed", "founded", "established", "held"]);
 const AGREEMENT_CLASSES = new Set(["agreement", "organisation", "declaration"]);
 
 /** The actors written just before token `vi`: "Germany and Japan signed", "the Ottoman government signed". */
@@ -448,6 +450,8 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
   const between = v.tokens.findIndex((t) => t.lower === "between");
   const agreementBefore = v.names.find((n) => n.head && ["agreement", "declaration"].includes(n.head.class) && n.t1 <= between);
   if (parties.length < 2 && !agreementFact && subject && !agreementBefore && subject.via === "name") subject = null;
+  // "Opening of the first railway between Tokyo and Yokohama": a described act that is not an agreement has no signatories.
+  if (parties.length < 2 && subject?.via === "description" && !PARTY_DEFAULT_VERBS.has(subject.defaultVerb ?? "")) subject = null;
   // "It was concluded between France and the Allies": the verb's subject, resolved ("it", "the treaty").
   if (parties.length < 2 && !subject && between > 0) {
     const vi = v.tokens.slice(0, between).reduce((at, t, i) => (t.pos === "VERB" && PARTY_VERBS.has(t.lemma) ? i : at), -1);

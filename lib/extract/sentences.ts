@@ -71,6 +71,38 @@ const TABLE_RULE_RE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
 const TIMELINE_RE =
   /^(?:c\.\s?|AD\s?|ca\.\s?)?(?=[\dA-Z])(?=[^:\n]{0,40}\d)[\dA-Za-z][\w.,'’ –—-]{0,40}?\d{2,4}(?:\s?(?:AD|BC|BCE|CE))?\s*(?:[:–—|]|-\s|,\s)\s*\S/;
 
+// A line that starts with a date, whatever follows ("1910 Japan annexes Korea", "1868 (April) Charter
+// Oath", "5 September 1905. Treaty of Portsmouth", "1871<tab>Abolition of the han system"). Alone this
+// is too weak (a hard-wrapped paragraph can put a year first on a line); in a block where most lines
+// start so, it marks a chronology whose lines are units of their own.
+const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+const DATE_PREFIX =
+  `(?:c\\.\\s?|ca\\.\\s?|circa\\s|AD\\s?)?` +
+  `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+|${MONTH}\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?)?` +
+  `\\d{3,4}(?:-\\d{2}-\\d{2})?(?:\\s?(?:AD|BC|BCE|CE))?(?:\\s?[–—/-]\\s?\\d{2,4})?`;
+const DATED_LINE_RE = new RegExp(`^${DATE_PREFIX}(?=[\\s:.,;–—|(-]|$)`);
+/** "5 September 1905." alone: a chronology line's date, not a sentence. */
+const DATE_ONLY_RE = new RegExp(`^${DATE_PREFIX}\\.?$`);
+
+/** Per line: is it in a block where at least two lines, and at least half of them, start with a date? */
+function chronologyLines(all: readonly Line[], text: string): boolean[] {
+  const out: boolean[] = new Array<boolean>(all.length).fill(false);
+  let from = 0;
+  const close = (to: number) => {
+    const contents = all.slice(from, to).map((l) => text.slice(l.contentStart, l.end));
+    const dated = contents.filter((c) => DATED_LINE_RE.test(c)).length;
+    if (dated >= 2 && dated * 2 >= contents.length) for (let i = from; i < to; i++) out[i] = true;
+  };
+  all.forEach((l, i) => {
+    if (l.contentStart === l.end) {
+      close(i);
+      from = i + 1;
+    }
+  });
+  close(all.length);
+  return out;
+}
+
 // A glossary line: "villein – a peasant who …", "ECSC = European Coal and Steel Community".
 // (Two spaced dashes in one line enclose an apposition in prose: "The Schlieffen Plan – a strategy … – failed".)
 const GLOSSARY_RE = /^(?!.*\s[–—]\s.*\s[–—]\s)(?:\*\*)?[\p{L}][\p{L}'’ -]{1,50}?(?:\*\*)?(?:\s[–—=]\s\S|\s*\([^)\n]{1,40}\):\s+\S)/u;
@@ -114,7 +146,9 @@ export function layout(text: string, opts: LayoutOptions): Layout {
     item = null;
   };
 
-  for (const line of lines(text)) {
+  const all = lines(text);
+  const chronology = chronologyLines(all, text);
+  for (const [index, line] of all.entries()) {
     const content = text.slice(line.contentStart, line.end);
     if (content.length === 0) {
       if (!prevBlank) block++;
@@ -160,7 +194,8 @@ export function layout(text: string, opts: LayoutOptions): Layout {
       continue;
     }
     const bullet = ITEM_RE.exec(content);
-    if (!bullet && (TIMELINE_RE.test(content) || GLOSSARY_RE.test(content))) {
+    const dated = TIMELINE_RE.test(content) || (chronology[index] === true && DATED_LINE_RE.test(content));
+    if (!bullet && (dated || GLOSSARY_RE.test(content))) {
       flush();
       units.push({ kind: "item", start: line.contentStart, end: line.end, block, sentences: [] });
       continue;
@@ -292,6 +327,7 @@ export function splitSentences(text: string, start: number, end: number): Span[]
       const next = text[k] ?? "";
       if (!/[\p{Lu}"“‘'(—―*_]/u.test(next)) continue;
       if (ch === "." && isAbbreviation(text, sentStart, i)) continue;
+      if (ch === "." && DATE_ONLY_RE.test(text.slice(sentStart, i).trim())) continue;
     }
     push(sentStart, j);
     sentStart = k;

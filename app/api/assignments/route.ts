@@ -2,7 +2,7 @@ import { createAssignmentSchema } from "@/lib/api/classes";
 import { requireTeacher, requireUser } from "@/lib/auth/session";
 import { createAssignment, listAssignments } from "@/lib/classes/assignments";
 import { prisma } from "@/lib/db/client";
-import { handle, json, readJson } from "../_http/handler";
+import { handle, json, readJson } from "@/lib/http/handler";
 
 export const POST = handle(async (req) => {
   const teacher = await requireTeacher();

@@ -2,7 +2,7 @@ import { createClassSchema } from "@/lib/api/classes";
 import { requireTeacher, requireUser } from "@/lib/auth/session";
 import { createClass, listClasses } from "@/lib/classes/classes";
 import { prisma } from "@/lib/db/client";
-import { handle, json, readJson } from "../_http/handler";
+import { handle, json, readJson } from "@/lib/http/handler";
 
 export const POST = handle(async (req) => {
   const teacher = await requireTeacher();

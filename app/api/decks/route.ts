@@ -3,7 +3,7 @@ import { requireTeacher, requireUser } from "@/lib/auth/session";
 import { createDraftDeck } from "@/lib/authoring/decks";
 import { prisma } from "@/lib/db/client";
 import { listDecks } from "@/lib/decks/queries";
-import { handle, json, readJson } from "../_http/handler";
+import { handle, json, readJson } from "@/lib/http/handler";
 import { MAX_UPLOAD_BODY } from "./_http/upload";
 
 export const GET = handle(async () => {

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { readDatabaseStatus } from "@/lib/db/supervise";
-import { handle, json } from "../_http/handler";
-import { databaseUnavailableBody, DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "../_http/unavailable";
+import { handle, json } from "@/lib/http/handler";
+import { databaseUnavailableBody, DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { registerSchema, registerUser } from "@/lib/auth/register";
 import { prisma } from "@/lib/db/client";
-import { handle, json, readJson } from "../_http/handler";
+import { handle, json, readJson } from "@/lib/http/handler";
 import { z } from "zod";
 
 // The documented fields only: unknown ones (`__proto__` included) answer 422, as on every route.

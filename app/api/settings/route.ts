@@ -1,7 +1,7 @@
 import { requireUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { getSettings, settingsPatchSchema, updateSettings } from "@/lib/review/user-settings";
-import { handle, json, readJson } from "../_http/handler";
+import { handle, json, readJson } from "@/lib/http/handler";
 
 export const GET = handle(async () => {
   const user = await requireUser();

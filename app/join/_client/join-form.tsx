@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
 import { Alert, Button, Field } from "../../_components/ui";
-import { callApi } from "../../classes/_client/api";
+import { callApi } from "@/app/_components/api-call";
 
 const joinedSchema = z.object({ class: z.object({ id: z.string() }) });
 

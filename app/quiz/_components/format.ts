@@ -1,12 +1,12 @@
 // Formatting for the quiz pages, on top of the app's shared formatting (dates in the
 // learner's own zone, percentages).
-import { formatDateTime, formatPercent } from "../../classes/_lib/format";
+import { formatDateTime, formatPercent } from "@/app/_components/format";
 
 export { formatDateTime };
 
 /**
  * A quiz's time taken, to the second where it matters: "45 s", "2 min 05 s", "1 h 02 min".
- * (Study time elsewhere is rounded to minutes: classes/_lib/format.ts formatDuration.)
+ * (Study time elsewhere is rounded to minutes: app/_components/format.ts formatDuration.)
  */
 export function formatDuration(totalSec: number): string {
   const sec = Math.max(0, Math.round(totalSec));

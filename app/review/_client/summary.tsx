@@ -1,6 +1,6 @@
 // The end of a session (or the lack of one): what was done and what comes tomorrow.
 import Link from "next/link";
-import { formatDuration } from "../../classes/_lib/format";
+import { formatDuration } from "@/app/_components/format";
 
 const link = "inline-block rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800";
 const cards = (n: number) => (n === 1 ? "1 card" : `${n} cards`);

@@ -5,8 +5,8 @@
 // A review goal has no clock, so its form offers the due date only (the factor is kept).
 import { useState } from "react";
 import { Field, SecondaryButton } from "../../_components/ui";
-import { fromLocalInput, toLocalInput } from "../../classes/_client/datetime";
-import { ApiForm, FormDialog } from "../../classes/_client/form-dialog";
+import { fromLocalInput, toLocalInput } from "@/app/_components/datetime";
+import { ApiForm, FormDialog } from "@/app/_components/form-dialog";
 
 type Props = { assignmentId: string; kind: "REVIEW" | "QUIZ"; student: { id: string; name: string }; timeFactor: number; extendedDueAt: string | null };
 

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, SecondaryButton } from "../../_components/ui";
-import { callApi } from "../../classes/_client/api";
-import { ConfirmButton } from "../../classes/_client/confirm-button";
+import { callApi } from "@/app/_components/api-call";
+import { ConfirmButton } from "@/app/_components/confirm-button";
 
 export function ArchiveButton({ classId, archived }: { classId: string; archived: boolean }) {
   const router = useRouter();

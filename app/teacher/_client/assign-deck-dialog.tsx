@@ -5,8 +5,8 @@
 // are the browser's "now", in the browser's time zone.
 import { useState } from "react";
 import { Button, SelectField } from "../../_components/ui";
-import { nowToMinute, toLocalInput } from "../../classes/_client/datetime";
-import { ApiForm, FormDialog } from "../../classes/_client/form-dialog";
+import { nowToMinute, toLocalInput } from "@/app/_components/datetime";
+import { ApiForm, FormDialog } from "@/app/_components/form-dialog";
 import { formErrors, type Kind, type SettingsValues, SettingsFields, settingsBody } from "./assignment-fields";
 
 export type DeckOption = { id: string; title: string; cardCount: number };

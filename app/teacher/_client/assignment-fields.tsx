@@ -4,7 +4,7 @@
 // review goal's due date and target recall, or a quiz's questions, time limit, attempts
 // and window. Values are the inputs' text; the server names what is wrong with them.
 import { Field } from "../../_components/ui";
-import { fromLocalInput } from "../../classes/_client/datetime";
+import { fromLocalInput } from "@/app/_components/datetime";
 
 export type Kind = "REVIEW" | "QUIZ";
 export type SettingsValues = { dueAt: string; targetPct: string; count: string; timeLimitSec: string; attempts: string; opensAt: string; closesAt: string };

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { z } from "zod";
 import { Button, Field } from "../../_components/ui";
-import { ApiForm, FormDialog } from "../../classes/_client/form-dialog";
+import { ApiForm, FormDialog } from "@/app/_components/form-dialog";
 
 const createdSchema = z.object({ class: z.object({ id: z.string() }) });
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { callApi } from "../../classes/_client/api";
-import { ConfirmButton } from "../../classes/_client/confirm-button";
+import { callApi } from "@/app/_components/api-call";
+import { ConfirmButton } from "@/app/_components/confirm-button";
 
 export function DeleteAssignmentButton({ assignmentId, classId }: { assignmentId: string; classId: string }) {
   const router = useRouter();

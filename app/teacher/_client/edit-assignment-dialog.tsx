@@ -5,8 +5,8 @@
 // mounts when the dialog opens, so the stored times show in the browser's time zone.
 import { useState } from "react";
 import { SecondaryButton } from "../../_components/ui";
-import { toLocalInput } from "../../classes/_client/datetime";
-import { ApiForm, FormDialog } from "../../classes/_client/form-dialog";
+import { toLocalInput } from "@/app/_components/datetime";
+import { ApiForm, FormDialog } from "@/app/_components/form-dialog";
 import { formErrors, type Kind, type SettingsValues, SettingsFields, settingsBody } from "./assignment-fields";
 
 export type EditableAssignment = {

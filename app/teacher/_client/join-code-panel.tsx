@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import { SecondaryButton } from "../../_components/ui";
-import { callApi } from "../../classes/_client/api";
-import { ConfirmButton } from "../../classes/_client/confirm-button";
+import { callApi } from "@/app/_components/api-call";
+import { ConfirmButton } from "@/app/_components/confirm-button";
 
 const noSubscription = () => () => {};
 

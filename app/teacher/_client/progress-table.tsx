@@ -4,8 +4,8 @@
 // toggle the order, and aria-sort tells screen readers which column sorts and how.
 import { useMemo, useState } from "react";
 import type { ProgressRow } from "@/lib/api/classes";
-import { formatPercent } from "../../classes/_lib/format";
-import { StatusBadge } from "../../classes/_components/status-badge";
+import { formatPercent } from "@/app/_components/format";
+import { StatusBadge } from "@/app/_components/status-badge";
 import { AccommodationDialog } from "./accommodation-dialog";
 
 export type TableRow = ProgressRow & {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { callApi } from "../../classes/_client/api";
-import { ConfirmButton } from "../../classes/_client/confirm-button";
+import { callApi } from "@/app/_components/api-call";
+import { ConfirmButton } from "@/app/_components/confirm-button";
 
 export function RemoveStudentButton({ classId, className, student }: { classId: string; className: string; student: { id: string; name: string } }) {
   const router = useRouter();

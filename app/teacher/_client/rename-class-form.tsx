@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, Field, SecondaryButton } from "../../_components/ui";
-import { callApi } from "../../classes/_client/api";
+import { callApi } from "@/app/_components/api-call";
 
 export function RenameClassForm({ classId, name }: { classId: string; name: string }) {
   const router = useRouter();

@@ -1,4 +1,4 @@
-import { formatDateTime, formatPercent } from "../../classes/_lib/format";
+import { formatDateTime, formatPercent } from "@/app/_components/format";
 
 type AssignmentLike = {
   kind: "REVIEW" | "QUIZ";

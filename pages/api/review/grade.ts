@@ -5,7 +5,7 @@
 // Every other JSON route lives in app/api (next-auth is here too, for the socket's
 // address); this one shares their shell and their lib/ code.
 import type { NextApiRequest, NextApiResponse } from "next";
-import { nodeRoute, readNodeJson } from "@/app/api/_http/node-route";
+import { nodeRoute, readNodeJson } from "@/lib/http/node-route";
 import { gradeRequestSchema } from "@/lib/api/review";
 import { requireUserOf } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";

@@ -2,8 +2,8 @@ import { updateAssignmentSchema } from "@/lib/api/classes";
 import { requireTeacher } from "@/lib/auth/session";
 import { deleteAssignment, updateAssignment } from "@/lib/classes/assignments";
 import { prisma } from "@/lib/db/client";
-import { handle, json, readJson } from "../../_http/handler";
-import { uuidParam } from "../../_http/ids";
+import { handle, json, readJson } from "@/lib/http/handler";
+import { uuidParam } from "@/lib/http/ids";
 
 export const PATCH = handle<{ id: string }>(async (req, { params }) => {
   const teacher = await requireTeacher();

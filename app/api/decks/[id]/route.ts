@@ -6,8 +6,8 @@ import { updateDeck } from "@/lib/authoring/decks";
 import { prisma } from "@/lib/db/client";
 import { getDeck } from "@/lib/decks/queries";
 import { assertDeckAnswersReadable } from "@/lib/quiz/running";
-import { handle, json, readJson } from "../../_http/handler";
-import { uuidParam } from "../../_http/ids";
+import { handle, json, readJson } from "@/lib/http/handler";
+import { uuidParam } from "@/lib/http/ids";
 
 export const GET = handle<{ id: string }>(async (_req, { params }) => {
   const user = await requireUser();

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { MAX_DOCUMENT_BYTES, documentSchema } from "@/lib/api/authoring";
 import { ApiError } from "@/lib/api/errors";
 import { readDocument, type ImportedDocument } from "@/lib/authoring/document";
-import { mediaType, readFormData, readJson } from "../../_http/handler";
+import { mediaType, readFormData, readJson } from "@/lib/http/handler";
 
 /** Room for JSON escaping or multipart framing around a document at the limit. */
 export const MAX_UPLOAD_BODY = 4 * MAX_DOCUMENT_BYTES;

@@ -2,7 +2,7 @@ import { createAttemptSchema } from "@/lib/api/quiz";
 import { requireUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { createAttempt, listAttempts } from "@/lib/quiz/attempts";
-import { handle, json, readJson } from "../../_http/handler";
+import { handle, json, readJson } from "@/lib/http/handler";
 
 export const POST = handle(async (req) => {
   const user = await requireUser();

@@ -2,7 +2,7 @@ import { queueQuerySchema } from "@/lib/api/review";
 import { requireUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { loadQueue } from "@/lib/review/load-queue";
-import { handle, json } from "../../_http/handler";
+import { handle, json } from "@/lib/http/handler";
 
 export const GET = handle(async (req) => {
   const user = await requireUser();

@@ -2,7 +2,7 @@ import { undoRequestSchema } from "@/lib/api/review";
 import { requireUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { undoLastGrade } from "@/lib/review/undo";
-import { handle, json, readJson } from "../../_http/handler";
+import { handle, json, readJson } from "@/lib/http/handler";
 
 export const POST = handle(async (req) => {
   const user = await requireUser();

@@ -1,6 +1,6 @@
 // Words the authoring pages show for card kinds, skip reasons and the extractor's confidence.
 import { SELECT_CONFIDENCE, type SkipReason } from "@/lib/extract/types";
-import { formatPercent } from "../../../classes/_lib/format";
+import { formatPercent } from "@/app/_components/format";
 
 export const KIND_LABEL = { DATE: "Date", PARTIES: "Parties", TERM: "Term", BASIC: "Front/back" } as const;
 

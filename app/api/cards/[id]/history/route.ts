@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { requireUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { cardHistory } from "@/lib/review/history";
-import { handle, json } from "../../../_http/handler";
+import { handle, json } from "@/lib/http/handler";
 
 export const GET = handle<{ id: string }>(async (_req, { params }) => {
   const user = await requireUser();

@@ -2,8 +2,8 @@ import { addCardsSchema } from "@/lib/api/authoring";
 import { requireTeacher } from "@/lib/auth/session";
 import { addCards } from "@/lib/authoring/cards";
 import { prisma } from "@/lib/db/client";
-import { handle, json, readJson } from "../../../_http/handler";
-import { uuidParam } from "../../../_http/ids";
+import { handle, json, readJson } from "@/lib/http/handler";
+import { uuidParam } from "@/lib/http/ids";
 import { MAX_UPLOAD_BODY } from "../../_http/upload";
 
 export const POST = handle<{ id: string }>(async (req, { params }) => {

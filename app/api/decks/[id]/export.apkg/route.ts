@@ -1,8 +1,8 @@
 import { requireTeacher } from "@/lib/auth/session";
 import { exportApkg } from "@/lib/authoring/exports";
 import { prisma } from "@/lib/db/client";
-import { handle } from "../../../_http/handler";
-import { uuidParam } from "../../../_http/ids";
+import { handle } from "@/lib/http/handler";
+import { uuidParam } from "@/lib/http/ids";
 
 export const GET = handle<{ id: string }>(async (_req, { params }) => {
   const teacher = await requireTeacher();

@@ -1,8 +1,8 @@
 import { requireUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { getAttempt } from "@/lib/quiz/attempts";
-import { handle, json } from "../../../_http/handler";
-import { uuidParam } from "../../../_http/ids";
+import { handle, json } from "@/lib/http/handler";
+import { uuidParam } from "@/lib/http/ids";
 
 export const GET = handle<{ id: string }>(async (_req, { params }) => {
   const user = await requireUser();

@@ -4,8 +4,8 @@ import { ApiError } from "@/lib/api/errors";
 import { requireTeacher } from "@/lib/auth/session";
 import { editCard, retireCard } from "@/lib/authoring/cards";
 import { prisma } from "@/lib/db/client";
-import { handle, json, readJson } from "../../../../_http/handler";
-import { uuidParam } from "../../../../_http/ids";
+import { handle, json, readJson } from "@/lib/http/handler";
+import { uuidParam } from "@/lib/http/ids";
 
 type Params = { id: string; cardId: string };
 

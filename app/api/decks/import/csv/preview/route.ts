@@ -1,6 +1,6 @@
 import { requireTeacher } from "@/lib/auth/session";
 import { previewCsv } from "@/lib/authoring/csv-import";
-import { handle, json } from "../../../../_http/handler";
+import { handle, json } from "@/lib/http/handler";
 import { documentFromRequest } from "../../../_http/upload";
 
 export const POST = handle(async (req) => {

@@ -2,8 +2,8 @@ import { answerRequestSchema } from "@/lib/api/quiz";
 import { requireUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { answerQuestion } from "@/lib/quiz/attempts";
-import { handle, json, readJson } from "../../../../_http/handler";
-import { uuidParam } from "../../../../_http/ids";
+import { handle, json, readJson } from "@/lib/http/handler";
+import { uuidParam } from "@/lib/http/ids";
 
 export const POST = handle<{ id: string }>(async (req, { params }) => {
   const user = await requireUser();

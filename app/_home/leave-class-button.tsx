@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { callApi } from "./api";
-import { ConfirmButton } from "./confirm-button";
+import { callApi } from "@/app/_components/api-call";
+import { ConfirmButton } from "@/app/_components/confirm-button";
 
 export function LeaveClassButton({ classId, className }: { classId: string; className: string }) {
   const router = useRouter();

@@ -6,9 +6,9 @@
 // and, once the server accepts it, closes (or navigates) and refreshes the page.
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
-import { Alert, Button, SecondaryButton } from "../../_components/ui";
-import { type ApiResult, callApi } from "./api";
-import { DialogClose, Modal } from "./dialog";
+import { Alert, Button, SecondaryButton } from "@/app/_components/ui";
+import { type ApiResult, callApi } from "@/app/_components/api-call";
+import { DialogClose, Modal } from "@/app/_components/dialog";
 
 /** The server's (or the form's own) message, and messages by the API's field name. */
 export type FormError = { message: string; fields: Record<string, string> };

@@ -1,7 +1,6 @@
 // The HTTP shell shared by every route handler: refuse cross-site writes and unstorable
 // path parameters, read the body bounded while it streams, validate it with zod, map domain
 // errors to the API's error shape, never leak a stack trace.
-import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { describeUnstorable, findUnstorableText } from "@/lib/api/text";
@@ -18,8 +17,8 @@ const MAX_JSON_BYTES = 64 * 1024;
  */
 export const DRAIN_AFTER_REFUSAL_BYTES = 8 * 1024 * 1024;
 
-export function json(data: unknown, status = 200): NextResponse {
-  return NextResponse.json(data, { status, headers: { "Cache-Control": "no-store" } });
+export function json(data: unknown, status = 200): Response {
+  return Response.json(data, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 // RFC 9110 §8.3.1: media-type = type "/" subtype parameters, parameters = *( OWS ";" OWS

@@ -2,8 +2,8 @@
 
 // A button that asks first: "Remove Ada from 9B?" with Cancel / the action. The action's
 // error (the server's message) shows in the dialog, which stays open.
-import { Alert, Button, DangerButton, SecondaryButton } from "../../_components/ui";
-import { DialogActions, FormDialog, useApiSubmit } from "./form-dialog";
+import { Alert, Button, DangerButton, SecondaryButton } from "@/app/_components/ui";
+import { DialogActions, FormDialog, useApiSubmit } from "@/app/_components/form-dialog";
 
 type ConfirmAction = {
   confirmLabel: string;

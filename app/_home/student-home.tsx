@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/authenticate";
-import { Card, buttonLink, textLink } from "../../_components/ui";
-import { LeaveClassButton } from "../_client/leave-class-button";
-import { formatDateTime, plural } from "../_lib/format";
-import { studentHome, type StudentAssignment } from "../_lib/student-home";
-import { userTimeZone } from "../_lib/time-zone";
-import { AssignmentItem, QuizAction } from "./assignment-item";
+import { Card, buttonLink, textLink } from "@/app/_components/ui";
+import { LeaveClassButton } from "@/app/_home/leave-class-button";
+import { formatDateTime, plural } from "@/app/_components/format";
+import { studentHome, type StudentAssignment } from "@/lib/classes/student-home";
+import { userTimeZone } from "@/lib/learner/time-zone";
+import { AssignmentItem, QuizAction } from "@/app/_home/assignment-item";
 
 type Counts = { learning: number; review: number; new: number };
 type ClassItem = { id: string; name: string; teacherName: string };

@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/authenticate";
 import { listClasses } from "@/lib/classes/classes";
 import { prisma } from "@/lib/db/client";
-import { Card, buttonLink, textLink } from "../../_components/ui";
-import { plural } from "../_lib/format";
+import { Card, buttonLink, textLink } from "@/app/_components/ui";
+import { plural } from "@/app/_components/format";
 
 export async function TeacherHome({ user }: { user: SessionUser }) {
   const classes = (await listClasses(prisma(), user)).filter((c) => !c.archived);

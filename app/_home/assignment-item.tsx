@@ -1,10 +1,10 @@
 // One assignment on a student's home page: what it asks, by when, and how they stand.
 import Link from "next/link";
-import { textLink } from "../../_components/ui";
-import { StartQuizButton } from "../_client/start-quiz-button";
-import { formatDateTime, formatPercent } from "../_lib/format";
-import type { StudentAssignment } from "../_lib/student-home";
-import { StatusBadge } from "./status-badge";
+import { textLink } from "@/app/_components/ui";
+import { StartQuizButton } from "@/app/_home/start-quiz-button";
+import { formatDateTime, formatPercent } from "@/app/_components/format";
+import type { StudentAssignment } from "@/lib/classes/student-home";
+import { StatusBadge } from "@/app/_components/status-badge";
 
 function QuizWindow({ a, timeZone, now }: { a: StudentAssignment; timeZone: string; now: Date }) {
   const opens = a.opensAt ? new Date(a.opensAt) : null;

@@ -5,8 +5,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
-import { Alert, Button } from "../../_components/ui";
-import { callApi } from "./api";
+import { Alert, Button } from "@/app/_components/ui";
+import { callApi } from "@/app/_components/api-call";
 
 const startedSchema = z.object({ attempt: z.object({ id: z.string() }) });
 
