@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { currentUser } from "@/lib/auth/session";
 import { Landing } from "./_components/landing";
 import { PageTitle } from "./_components/ui";
-import { StudentHome } from "./classes/_components/student-home";
-import { TeacherHome } from "./classes/_components/teacher-home";
+import { StudentHome } from "./_home/student-home";
+import { TeacherHome } from "./_home/teacher-home";
 
 export const metadata: Metadata = { title: { absolute: "History Cards: study history from its sources" } };
 

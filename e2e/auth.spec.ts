@@ -27,7 +27,7 @@ test("register, sign out, sign in again", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Hello, Ada Student" })).toBeVisible();
 
   await page.getByRole("button", { name: /account menu/ }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
 
   await page.getByLabel("Email").fill(email);
