@@ -1,7 +1,6 @@
 // Slows down password guessing without letting a stranger lock an owner out.
 //
-// Every attempt is counted *before* its password is checked (the count is taken
-// synchronously, so attempts in flight together see each other), against:
+// Every attempt is counted *before* its password is checked, against:
 //   - the (account, address) pair: 5 per 15 minutes;
 //   - the account, from addresses it has not signed in from lately: 5 per 15 minutes;
 //   - the address, for accounts it has not signed in to lately: 30 per 15 minutes.
@@ -11,7 +10,13 @@
 // to the pair limit there, so strangers elsewhere cannot lock them out.
 // A successful sign-in clears its pair's count and gives back the account's and the
 // address's point, so only failures (and attempts still in flight) count.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+//
+// The counts and the known pairs live in Postgres (lib/db/limit-store.ts), shared by every
+// worker process and app instance: a count is one atomic upsert, so attempts in flight
+// together, on any process, see each other.
+import { RateLimiterRes, type RateLimiterPostgres } from "rate-limiter-flexible";
+import { limitKey, postgresLimiter } from "@/lib/db/limit-store";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type LoginLimits = {
   perPair: number;
@@ -52,10 +57,11 @@ export type LoginLimiter = {
 
 /** A count per key that blocks for a doubling time once it goes over its limit. */
 export class ProgressiveLimit {
-  private readonly counts: RateLimiterMemory;
-  private readonly blocks: RateLimiterMemory;
+  private readonly counts: RateLimiterPostgres;
+  private readonly blocks: RateLimiterPostgres;
 
   constructor(
+    db: PrismaClient,
     prefix: string,
     private readonly limit: number,
     windowSec: number,
@@ -64,19 +70,16 @@ export class ProgressiveLimit {
   ) {
     // blockDuration makes consume() itself block the moment the limit is passed; a later
     // block() only lengthens that block.
-    this.counts = new RateLimiterMemory({ keyPrefix: `${prefix}_n`, points: limit, duration: windowSec, blockDuration: blockSec });
-    this.blocks = new RateLimiterMemory({ keyPrefix: `${prefix}_b`, points: Number.MAX_SAFE_INTEGER, duration: 24 * 60 * 60 });
+    this.counts = postgresLimiter(db, { keyPrefix: `${prefix}_n`, points: limit, duration: windowSec, blockDuration: blockSec });
+    this.blocks = postgresLimiter(db, { keyPrefix: `${prefix}_b`, points: 2 ** 31 - 1, duration: 24 * 60 * 60 });
   }
 
-  /**
-   * Counts one attempt: 0 when it may go ahead, else the seconds until the key is free.
-   * The count is taken before the first await, so parallel calls cannot all get in.
-   */
+  /** Counts one attempt: 0 when it may go ahead, else the seconds until the key is free. */
   async take(key: string): Promise<number> {
-    const taken = this.counts.consume(key);
+    const k = limitKey(key);
     let res: RateLimiterRes;
     try {
-      await taken;
+      await this.counts.consume(k);
       return 0;
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) throw err;
@@ -84,61 +87,61 @@ export class ProgressiveLimit {
     }
     if (res.consumedPoints !== this.limit + 1) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
     // The attempt that went over: this key's nth block in a day lasts blockSec * 2^(n-1).
-    const n = (await this.blocks.penalty(key)).consumedPoints;
+    const n = (await this.blocks.penalty(k)).consumedPoints;
     const sec = Math.min(this.blockSec * 2 ** Math.min(n - 1, 30), this.maxBlockSec);
-    if (sec > this.blockSec) await this.counts.block(key, sec);
+    if (sec > this.blockSec) await this.counts.block(k, sec);
     return sec;
   }
 
   /** Takes back a counted attempt. */
   async giveBack(key: string): Promise<void> {
-    await this.counts.reward(key);
+    await this.counts.reward(limitKey(key));
   }
 
   async clear(key: string): Promise<void> {
-    await this.counts.delete(key);
+    await this.counts.delete(limitKey(key));
   }
 }
 
-/** (account, address) pairs with a recent successful sign-in, oldest first. */
+/** (account, address) pairs with a recent successful sign-in. */
 class KnownPairs {
-  private readonly until = new Map<string, number>();
+  private readonly store: RateLimiterPostgres;
   constructor(
-    private readonly ttlMs: number,
-    // Only successful sign-ins add entries, so this bound is never reached by guessing.
-    private readonly max = 200_000,
-  ) {}
-
-  has(key: string): boolean {
-    const until = this.until.get(key);
-    if (until === undefined) return false;
-    if (until > Date.now()) return true;
-    this.until.delete(key);
-    return false;
+    db: PrismaClient,
+    prefix: string,
+    private readonly ttlSec: number,
+  ) {
+    this.store = postgresLimiter(db, { keyPrefix: prefix, points: 1, duration: ttlSec });
   }
 
-  add(key: string): void {
-    this.until.delete(key);
-    this.until.set(key, Date.now() + this.ttlMs);
-    if (this.until.size > this.max) this.until.delete(this.until.keys().next().value!);
+  async has(key: string): Promise<boolean> {
+    return (await this.store.get(limitKey(key))) !== null;
+  }
+
+  async add(key: string): Promise<void> {
+    await this.store.set(limitKey(key), 1, this.ttlSec);
   }
 }
 
-export function createLoginLimiter(overrides: Partial<LoginLimits> = {}): LoginLimiter {
+/**
+ * The sign-in limits on `db`. Limiters with the same `namespace` share their counts (every
+ * process of the app uses the default); tests pass one of their own to start afresh.
+ */
+export function createLoginLimiter(db: PrismaClient, overrides: Partial<LoginLimits> = {}, namespace = ""): LoginLimiter {
   const o = { ...DEFAULT_LOGIN_LIMITS, ...overrides };
-  const limit = (prefix: string, points: number) => new ProgressiveLimit(prefix, points, o.windowSec, o.blockSec, o.maxBlockSec);
+  const limit = (prefix: string, points: number) => new ProgressiveLimit(db, `${namespace}${prefix}`, points, o.windowSec, o.blockSec, o.maxBlockSec);
   const byPair = limit("login_pair", o.perPair);
   const byAccount = limit("login_account", o.perAccount);
   const byAddress = limit("login_address", o.perAddress);
-  const known = new KnownPairs(o.knownForSec * 1000);
+  const known = new KnownPairs(db, `${namespace}login_known`, o.knownForSec);
 
   return {
     async attempt(email, address) {
       const pair = `${email}\n${address}`;
-      const checks: [ProgressiveLimit, string][] = known.has(pair)
+      const checks: [ProgressiveLimit, string][] = (await known.has(pair))
         ? [[byPair, pair]]
         : [[byPair, pair], [byAccount, email], [byAddress, address]];
-      // All counts are taken in this one synchronous map, before anything is awaited.
+      // Counted before the password is checked; each count is atomic in the database.
       const waits = await Promise.all(checks.map(([l, key]) => l.take(key)));
       const retryAfter = Math.max(...waits);
       if (retryAfter > 0) {
@@ -152,7 +155,7 @@ export function createLoginLimiter(overrides: Partial<LoginLimits> = {}): LoginL
           // The pair's failures were the owner's own typos; a stranger's failures against
           // the account or from the address stay counted.
           await Promise.all(checks.map(([l, key]) => (l === byPair ? l.clear(key) : l.giveBack(key))));
-          known.add(pair);
+          await known.add(pair);
         },
         async release() {
           await Promise.all(checks.map(([l, key]) => l.giveBack(key)));

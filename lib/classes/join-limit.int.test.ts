@@ -1,5 +1,6 @@
 // Join-code guessing against a real database: wrong codes are limited per user and per
 // address, counted before the lookup so parallel guesses cannot pass the limit.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freshDb, type TestDb } from "@/lib/testing/db";
 import { createClass, joinClass } from "./classes";
@@ -26,7 +27,7 @@ const wrong = (i: number) => `ZZZZ-${String(i).padStart(4, "2").replace(/[01]/g,
 
 describe("join-code guessing", () => {
   it("looks up at most 10 of 60 parallel wrong codes from one user; the rest get 429 with a wait", async () => {
-    const limiter = createJoinLimiter();
+    const limiter = createJoinLimiter(t.prisma, {}, randomUUID());
     const user = await student("parallel");
     const lookups = vi.fn(joinClass);
     const results = await Promise.all(Array.from({ length: 60 }, (_, i) => outcome(limiter.guard(user.id, "192.0.2.1", () => lookups(t.prisma, user, wrong(i), T0)))));
@@ -40,7 +41,7 @@ describe("join-code guessing", () => {
   });
 
   it("limits an address across accounts, and lets a user elsewhere join", async () => {
-    const limiter = createJoinLimiter();
+    const limiter = createJoinLimiter(t.prisma, {}, randomUUID());
     const statuses: number[] = [];
     for (let s = 0; s < 7; s++) {
       const user = await student(`farm${s}`);
@@ -56,7 +57,7 @@ describe("join-code guessing", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     let now = new Date("2026-09-02T08:00:00Z").getTime();
     vi.setSystemTime(now);
-    const limiter = createJoinLimiter();
+    const limiter = createJoinLimiter(t.prisma, {}, randomUUID());
     const user = await student("mistyper");
     // Joining, then "already in this class" (409), many times: never a wrong guess.
     for (let i = 0; i < 15; i++) expect(await outcome(limiter.guard(user.id, "192.0.2.4", () => joinClass(t.prisma, user, code, T0)))).toBe(i === 0 ? 201 : 409);

@@ -4,9 +4,10 @@
 // in a day, up to an hour. Each attempt is counted before the code is looked up, so parallel
 // guesses cannot pass the limit; attempts that find a class (joined, expired, already in it,
 // your own class) are given back, as they guess nothing new and a class should be able to join
-// together. In memory, per app process, like the sign-in limits (lib/auth/rate-limit.ts).
+// together. Counted in Postgres, shared by every process, like the sign-in limits (lib/auth/rate-limit.ts).
 import { ApiError } from "@/lib/api/errors";
 import { ProgressiveLimit } from "@/lib/auth/rate-limit";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type JoinLimits = { perUser: number; perAddress: number; windowSec: number; blockSec: number; maxBlockSec: number };
 
@@ -28,15 +29,16 @@ export type JoinLimiter = {
   guard<T>(userId: string, address: string | undefined, join: () => Promise<T>): Promise<T>;
 };
 
-export function createJoinLimiter(overrides: Partial<JoinLimits> = {}): JoinLimiter {
+/** The join limits on `db`; `namespace` as for createLoginLimiter. */
+export function createJoinLimiter(db: PrismaClient, overrides: Partial<JoinLimits> = {}, namespace = ""): JoinLimiter {
   const o = { ...DEFAULT_JOIN_LIMITS, ...overrides };
-  const byUser = new ProgressiveLimit("join_user", o.perUser, o.windowSec, o.blockSec, o.maxBlockSec);
-  const byAddress = new ProgressiveLimit("join_address", o.perAddress, o.windowSec, o.blockSec, o.maxBlockSec);
+  const byUser = new ProgressiveLimit(db, `${namespace}join_user`, o.perUser, o.windowSec, o.blockSec, o.maxBlockSec);
+  const byAddress = new ProgressiveLimit(db, `${namespace}join_address`, o.perAddress, o.windowSec, o.blockSec, o.maxBlockSec);
   return {
     async guard(userId, address, join) {
       const checks: [ProgressiveLimit, string][] = [[byUser, userId]];
       if (address) checks.push([byAddress, address]);
-      // Counted in this synchronous map, before anything is awaited.
+      // Counted before the lookup; each count is atomic in the database.
       const waits = await Promise.all(checks.map(([l, key]) => l.take(key)));
       const giveBack = (which: [ProgressiveLimit, string][]) => Promise.all(which.map(([l, key]) => l.giveBack(key)));
       const wait = Math.max(...waits);
