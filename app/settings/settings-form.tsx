@@ -6,7 +6,7 @@
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { errorBodySchema } from "@/lib/api/errors";
-import type { ReviewSettings } from "@/lib/review/settings";
+import type { ReviewSettings } from "@/lib/learner/settings";
 import { Alert, Button, Field } from "../_components/ui";
 
 type Key = keyof ReviewSettings;

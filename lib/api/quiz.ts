@@ -1,6 +1,9 @@
 // Request and response shapes of the quiz API, shared by route handlers and the quiz pages.
 import { z } from "zod";
-import { MAX_QUESTIONS, MIN_QUESTIONS } from "@/lib/quiz/generate";
+
+/** How many questions a quiz may ask: a limit of the API, which the generator follows. */
+export const MIN_QUESTIONS = 5;
+export const MAX_QUESTIONS = 50;
 
 const count = z.int().min(MIN_QUESTIONS, { error: `count must be ${MIN_QUESTIONS}–${MAX_QUESTIONS}` }).max(MAX_QUESTIONS, {
   error: `count must be ${MIN_QUESTIONS}–${MAX_QUESTIONS}`,

@@ -14,7 +14,7 @@
 // states, params), not an exact FSRS replay of the stored states.
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import { defaultReviewSettings, toSrsParams } from "@/lib/review/settings";
+import { defaultReviewSettings, toSrsParams } from "@/lib/learner/settings";
 
 export const CARDS = 1000;
 export const DECKS = 4;

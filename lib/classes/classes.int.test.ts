@@ -4,7 +4,7 @@ import { createAssignmentSchema, updateAssignmentSchema } from "@/lib/api/classe
 import { loadContentDecks } from "@/lib/decks/content";
 import { createAttempt } from "@/lib/quiz/attempts";
 import { gradeCard } from "@/lib/review/grade";
-import { defaultReviewSettings, toSrsParams } from "@/lib/review/settings";
+import { defaultReviewSettings, toSrsParams } from "@/lib/learner/settings";
 import { retrievability } from "@/lib/srs/retrievability";
 import { freshDb, type TestDb } from "@/lib/testing/db";
 import { createAssignment, deleteAssignment, listAssignments, setAccommodation, updateAssignment } from "./assignments";

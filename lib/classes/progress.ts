@@ -8,7 +8,7 @@
 // days (the student's time zone and rollover hour) that the scheduler counts.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ProgressRow, ReteachCard, ReteachCards } from "@/lib/api/classes";
-import { defaultReviewSettings, toSrsParams } from "@/lib/review/settings";
+import { defaultReviewSettings, toSrsParams } from "@/lib/learner/settings";
 import { forgettingCurveConstants } from "@/lib/srs/retrievability";
 import { GRACE_SEC } from "@/lib/quiz/attempts";
 import { sqlRows } from "@/lib/db/client";

@@ -11,7 +11,7 @@ import { answerRequestSchema, createAttemptSchema } from "@/lib/api/quiz";
 import { gradeRequestSchema, undoRequestSchema } from "@/lib/api/review";
 import { registerSchema } from "@/lib/auth/register";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { settingsPatchSchema, updateSettings } from "@/lib/review/user-settings";
+import { settingsPatchSchema, updateSettings } from "@/lib/learner/settings-store";
 import { parseJsonBody } from "./handler";
 
 const ID = "00000000-0000-4000-8000-000000000001";

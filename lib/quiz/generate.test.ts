@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readContentDecks, toDeckInput } from "@/lib/decks/content";
 import { CHRONOLOGY_PROMPT } from "./chronology";
-import { generateQuiz, MAX_QUESTIONS, MIN_QUESTIONS } from "./generate";
+import { MAX_QUESTIONS, MIN_QUESTIONS } from "@/lib/api/quiz";
+import { generateQuiz } from "./generate";
 import { type PartialDate } from "./dates";
 import { toPublicQuestion, toQuizCard, type QuizCard } from "./types";
 

@@ -1,3 +1,4 @@
+import { MAX_QUESTIONS, MIN_QUESTIONS } from "@/lib/api/quiz";
 import { pickChronologies } from "./chronology";
 import { buildPool, mcqOptions, type DistractorPool, type McqOptions } from "./distractors";
 import { conflicts, exposureOf, revealsItself, type Exposure } from "./leaks";
@@ -20,8 +21,6 @@ import { CHRONOLOGY_ITEMS, cardDate, type Question, type QuestionDraft, type Qui
  * reward remembering the quiz, not the history.
  */
 
-export const MIN_QUESTIONS = 5;
-export const MAX_QUESTIONS = 50;
 /** One question in this many is a chronology, when there are cards to spare. */
 export const CHRONOLOGY_EVERY = 5;
 /** Share of date cards asked as typed-year instead of multiple choice. */

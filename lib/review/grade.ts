@@ -16,7 +16,7 @@ import { sqlRows } from "@/lib/db/client";
 import { visibleDeckSql } from "@/lib/decks/queries";
 import { fuzzSeedFor, next } from "@/lib/srs/scheduler";
 import { srsStateToJson } from "@/lib/srs/state";
-import { settingsOfUser, toSrsParams } from "./settings";
+import { settingsOfUser, toSrsParams } from "@/lib/learner/settings";
 import { dtoFromJson, stateOfRow, type StateRow } from "./rows";
 
 export type GradeContext = {

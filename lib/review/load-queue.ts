@@ -13,11 +13,11 @@ import type { QueueItem, QueueResponse } from "@/lib/api/review";
 import { sqlRows } from "@/lib/db/client";
 import { fuzzSeedFor, preview, RATINGS } from "@/lib/srs/scheduler";
 import type { SrsState } from "@/lib/srs/state";
-import { studyableDeckIdsSql } from "./access";
+import { studyableDeckIdsSql } from "@/lib/decks/studyable";
 import { learnerDay } from "./day";
 import { buildQueue, dueCutoff, learnAheadCutoff, type DoneToday } from "./queue";
 import { stateOfRow, type StateRow } from "./rows";
-import { settingsOfUser, toSrsParams } from "./settings";
+import { settingsOfUser, toSrsParams } from "@/lib/learner/settings";
 
 type LearnerRow = { settings: unknown; timezone: string; rolloverHour: number; deckIds: string[] };
 type CandidateRow = { cardId: string } & Partial<StateRow>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CardPhase, type SrsState } from "@/lib/srs/state";
 import { buildQueue, dueCutoff, learnAheadCutoff, remainingToday, type QueueInput } from "./queue";
-import { reviewSettingsSchema, type ReviewSettings } from "./settings";
+import { reviewSettingsSchema, type ReviewSettings } from "@/lib/learner/settings";
 
 const at = (iso: string) => new Date(iso);
 

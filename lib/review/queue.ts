@@ -8,7 +8,7 @@
 // The DB layer fetches the candidates with the cutoffs exported here.
 import { CardPhase, type SrsState } from "@/lib/srs/state";
 import { learnerDay } from "./day";
-import type { ReviewSettings } from "./settings";
+import type { ReviewSettings } from "@/lib/learner/settings";
 
 /** Anki's default "learn ahead limit". */
 export const LEARN_AHEAD_MS = 20 * 60_000;

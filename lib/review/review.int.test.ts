@@ -11,7 +11,7 @@ import { loadQueue } from "./load-queue";
 import { replayFromLog } from "./replay-log";
 import { stateOfRow } from "./rows";
 import { undoLastGrade } from "./undo";
-import { getSettings, updateSettings } from "./user-settings";
+import { getSettings, updateSettings } from "@/lib/learner/settings-store";
 
 let t: TestDb;
 let alice: string;

@@ -1,6 +1,6 @@
 import { requireUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
-import { getSettings, settingsPatchSchema, updateSettings } from "@/lib/review/user-settings";
+import { getSettings, settingsPatchSchema, updateSettings } from "@/lib/learner/settings-store";
 import { handle, json, readJson } from "@/lib/http/handler";
 
 export const GET = handle(async () => {

@@ -5,7 +5,7 @@
 // (a deck with too few cards, nothing studied yet) is shown in the server's own words.
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { MAX_QUESTIONS, MIN_QUESTIONS } from "@/lib/quiz/generate";
+import { MAX_QUESTIONS, MIN_QUESTIONS } from "@/lib/api/quiz";
 import { Alert, Button, Field } from "../../_components/ui";
 import { createAttempt } from "./api";
 import { AT_RISK_TITLE } from "./format";

@@ -1,7 +1,7 @@
 // The start form's values, checked in the browser with messages in the learner's terms
 // (the server checks again and its messages are shown too; see start-quiz-form.tsx).
 import type { CreateAttempt } from "@/lib/api/quiz";
-import { MAX_QUESTIONS, MIN_QUESTIONS } from "@/lib/quiz/generate";
+import { MAX_QUESTIONS, MIN_QUESTIONS } from "@/lib/api/quiz";
 
 export const MIN_TIME_SEC = 10;
 export const MAX_TIME_SEC = 7200;

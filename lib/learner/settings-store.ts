@@ -3,7 +3,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { reviewSettingsSchema, settingsOfUser, type ReviewSettings } from "./settings";
+import { reviewSettingsSchema, settingsOfUser, type ReviewSettings } from "@/lib/learner/settings";
 
 const select = { settings: true, timezone: true, rolloverHour: true } as const;
 

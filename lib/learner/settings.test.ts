@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { srsParamsSchema } from "@/lib/srs/params";
-import { defaultReviewSettings, reviewSettingsSchema, settingsOfUser, toSrsParams } from "./settings";
+import { defaultReviewSettings, reviewSettingsSchema, settingsOfUser, toSrsParams } from "@/lib/learner/settings";
 
 const messages = (input: unknown) => {
   const result = reviewSettingsSchema.safeParse(input);
