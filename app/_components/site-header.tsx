@@ -16,6 +16,7 @@ function navLinks(user: SessionUser): NavLink[] {
     { href: "/review", label: "Review" },
     { href: "/decks", label: "Decks" },
     { href: "/quiz", label: "Quiz" },
+    { href: "/stats", label: "Stats" },
     ...(user.role === "TEACHER" ? [{ href: "/teacher", label: "Teaching" }] : []),
   ];
 }

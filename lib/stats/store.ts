@@ -1,0 +1,126 @@
+// A learner's statistics, read in a few SQL aggregates that run side by side: reviews per
+// learner day (heatmap), review outcomes per week (true retention), the card states
+// bucketed (counts, forecast, stability, difficulty, retrievability), and the unstudied
+// cards. Every "day" is the learner's: their time zone, less their rollover hour, as the
+// scheduler counts days (lib/srs/learner-clock.ts). The pure shaping is in this folder.
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { StatsResponse } from "@/lib/api/stats";
+import { ApiError } from "@/lib/api/errors";
+import { sqlRows } from "@/lib/db/client";
+import { visibleDecksWhere, visibleDeckSql } from "@/lib/decks/queries";
+import { learnerDay } from "@/lib/review/day";
+import { defaultReviewSettings, toSrsParams } from "@/lib/learner/settings";
+import { forgettingCurveConstants } from "@/lib/srs/retrievability";
+import { CardPhase } from "@/lib/srs/state";
+import { addDays, streaks } from "./calendar";
+import { DIFFICULTY_BUCKETS, difficultyLabels, histogram, RETRIEVABILITY_BUCKETS, retrievabilityLabels, STABILITY_EDGES, stabilityLabels } from "./distributions";
+import { forecastDays } from "./forecast";
+import { MATURE_DAYS, retentionByWeek, type WeekRow } from "./retention";
+
+export const HEATMAP_DAYS = 365;
+export const FORECAST_DAYS = 30;
+export const RETENTION_WEEKS = 26;
+
+// Everyone is scheduled with the FSRS-6 default weights today, so one curve serves all.
+const curve = forgettingCurveConstants(toSrsParams(defaultReviewSettings));
+
+type Clock = { timezone: string; rolloverHour: number };
+
+/** The learner day (a SQL date) of a timestamptz expression. */
+const dayOf = (at: Prisma.Sql, clock: Clock) =>
+  Prisma.sql`(((${at}) AT TIME ZONE ${clock.timezone}::text) - make_interval(hours => ${clock.rolloverHour}::int))::date`;
+
+export type StatsOptions = { deckId?: string };
+
+export async function learnerStats(db: PrismaClient, userId: string, { deckId }: StatsOptions = {}, now = new Date()): Promise<StatsResponse> {
+  const [user, decks] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { timezone: true, rolloverHour: true } }),
+    db.deck.findMany({ where: visibleDecksWhere({ id: userId }), select: { id: true, title: true }, orderBy: { title: "asc" } }),
+  ]);
+  if (!user) throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+  const deck = deckId ? decks.find((d) => d.id === deckId) : undefined;
+  if (deckId && !deck) throw new ApiError("not_found", "No such deck.");
+
+  const clock: Clock = user;
+  const today = learnerDay(now, clock.timezone, clock.rolloverHour).key;
+  const uid = Prisma.sql`${userId}::uuid`;
+  const reviewsOfDeck = deckId ? Prisma.sql`AND r."cardId" IN (SELECT id FROM "Card" WHERE "deckId" = ${deckId}::uuid)` : Prisma.empty;
+  const cardsOfDeck = deckId ? Prisma.sql`AND c."deckId" = ${deckId}::uuid` : Prisma.empty;
+  // A loose lower bound the (userId, reviewedAt) index can use; the exact cut is on the learner day.
+  const yearAgo = new Date(now.getTime() - (HEATMAP_DAYS + 2) * 86_400_000);
+
+  const [days, weeks, states, unstudied] = await Promise.all([
+    sqlRows<{ day: string; n: number }>(db, Prisma.sql`
+      SELECT to_char(d, 'YYYY-MM-DD') AS day, n FROM (
+        SELECT ${dayOf(Prisma.sql`r."reviewedAt"`, clock)} AS d, count(*)::int AS n
+          FROM "ReviewLog" r
+         WHERE r."userId" = ${uid} AND r."undoneAt" IS NULL AND r."reviewedAt" >= ${yearAgo} ${reviewsOfDeck}
+         GROUP BY 1) t
+       WHERE d > ${today}::date - ${HEATMAP_DAYS}::int
+       ORDER BY d`),
+    // stateBefore is the card as it was when graded: phase 2 (Review) with its interval.
+    sqlRows<WeekRow>(db, Prisma.sql`
+      SELECT to_char(date_trunc('week', d::timestamp), 'YYYY-MM-DD') AS week, count(*)::int AS reviews,
+             count(*) FILTER (WHERE rev AND ivl < ${MATURE_DAYS}::int AND rating > 1)::int AS "youngPassed",
+             count(*) FILTER (WHERE rev AND ivl < ${MATURE_DAYS}::int AND rating = 1)::int AS "youngFailed",
+             count(*) FILTER (WHERE rev AND ivl >= ${MATURE_DAYS}::int AND rating > 1)::int AS "maturePassed",
+             count(*) FILTER (WHERE rev AND ivl >= ${MATURE_DAYS}::int AND rating = 1)::int AS "matureFailed"
+        FROM (SELECT ${dayOf(Prisma.sql`r."reviewedAt"`, clock)} AS d, r.rating,
+                     coalesce((r."stateBefore"->>'state')::int = ${CardPhase.Review}::int, false) AS rev,
+                     (r."stateBefore"->>'scheduledDays')::int AS ivl
+                FROM "ReviewLog" r
+               WHERE r."userId" = ${uid} AND r."undoneAt" IS NULL ${reviewsOfDeck}) t
+       GROUP BY 1`),
+    sqlRows<{ kind: "state" | "stability" | "difficulty" | "retrievability" | "due"; bucket: number; n: number }>(db, Prisma.sql`
+      WITH s AS (
+        SELECT s.state, s.stability, s.difficulty,
+               ${dayOf(Prisma.sql`s.due`, clock)} - ${today}::date AS due_offset,
+               ${today}::date - ${dayOf(Prisma.sql`s."lastReview"`, clock)} AS elapsed
+          FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
+         WHERE s."userId" = ${uid} AND s.state <> ${CardPhase.New}::int AND c."retiredAt" IS NULL ${cardsOfDeck}),
+      r AS (
+        SELECT CASE WHEN elapsed IS NULL OR stability <= 0 THEN 0
+                    ELSE power(1 + ${curve.factor}::float8 * greatest(0, elapsed) / stability, ${curve.decay}::float8) END AS recall
+          FROM s)
+      SELECT 'state' AS kind, state AS bucket, count(*)::int AS n FROM s GROUP BY 2
+      UNION ALL SELECT 'stability', width_bucket(stability, ${[...STABILITY_EDGES]}::float8[]), count(*)::int FROM s GROUP BY 2
+      UNION ALL SELECT 'difficulty', least(${DIFFICULTY_BUCKETS - 1}::int, greatest(0, floor(difficulty - 1)))::int, count(*)::int FROM s GROUP BY 2
+      UNION ALL SELECT 'retrievability', least(${RETRIEVABILITY_BUCKETS - 1}::int, greatest(0, floor(${RETRIEVABILITY_BUCKETS}::int * recall)))::int, count(*)::int FROM r GROUP BY 2
+      UNION ALL SELECT 'due', greatest(-1, due_offset), count(*)::int FROM s WHERE due_offset < ${FORECAST_DAYS}::int GROUP BY 2`),
+    sqlRows<{ n: number }>(db, Prisma.sql`
+      SELECT count(*)::int AS n FROM "Card" c JOIN "Deck" d ON d.id = c."deckId"
+       WHERE c."retiredAt" IS NULL AND ${visibleDeckSql(uid)} ${cardsOfDeck}
+         AND NOT EXISTS (SELECT 1 FROM "CardState" s WHERE s."userId" = ${uid} AND s."cardId" = c.id AND s.state <> ${CardPhase.New}::int)`),
+  ]);
+
+  const of = (kind: (typeof states)[number]["kind"]) => states.filter((r) => r.kind === kind).map(({ bucket, n }) => ({ bucket, n }));
+  const byState = new Map(of("state").map((r) => [r.bucket, r.n]));
+  const heatmapDays = days.map((d) => ({ day: d.day, reviews: d.n }));
+  return {
+    deck: deck ?? null,
+    decks,
+    today,
+    heatmap: {
+      days: heatmapDays,
+      totalReviews: heatmapDays.reduce((sum, d) => sum + d.reviews, 0),
+      daysStudied: heatmapDays.length,
+      streak: streaks(heatmapDays.map((d) => d.day), today),
+    },
+    forecast: forecastDays(of("due").map(({ bucket, n }) => ({ offset: bucket, n })), today, FORECAST_DAYS),
+    retention: retentionByWeek(weeks, today, RETENTION_WEEKS),
+    counts: {
+      new: unstudied[0]?.n ?? 0,
+      learning: byState.get(CardPhase.Learning) ?? 0,
+      review: byState.get(CardPhase.Review) ?? 0,
+      relearning: byState.get(CardPhase.Relearning) ?? 0,
+    },
+    distributions: {
+      stability: histogram(of("stability"), stabilityLabels()),
+      difficulty: histogram(of("difficulty"), difficultyLabels()),
+      retrievability: histogram(of("retrievability"), retrievabilityLabels()),
+    },
+  };
+}
+
+/** The first day the heatmap shows. */
+export const heatmapStart = (today: string): string => addDays(today, 1 - HEATMAP_DAYS);
