@@ -47,13 +47,32 @@ export class ApiError extends Error {
   }
 }
 
-/** Turns a zod error into readable sentences, naming the field unless the message already does. */
+const words = (text: string) =>
+  text.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+
+/** "learningSteps.1" as a person would say it: "Learning steps, item 2". */
+export function fieldLabel(path: readonly PropertyKey[]): string {
+  const label = path.map((p) => (typeof p === "number" ? `item ${p + 1}` : words(String(p)).join(" "))).join(", ");
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** Does the message already name its field ("New cards per day must be …" for newPerDay)? */
+function namesField(message: string, path: readonly PropertyKey[]): boolean {
+  const key = [...path].reverse().find((p): p is string => typeof p === "string");
+  if (key === undefined) return true;
+  const keyWords = words(key);
+  const said = new Set(words(message));
+  // "timezone" is named by "time zone": compare without spaces too.
+  return keyWords.every((w) => said.has(w)) || message.toLowerCase().replace(/[^a-z0-9]/g, "").includes(keyWords.join(""));
+}
+
+/**
+ * Turns a zod error into readable sentences: a message that names its field stands alone,
+ * any other is introduced by the field's label ("Learning steps, item 2: …"), never by its
+ * JSON path ("newPerDay: …"), which means nothing to a person reading the form.
+ */
 export function describeZodError(error: z.ZodError): string {
-  const sentence = (i: z.core.$ZodIssue) => {
-    const field = i.path.map(String).join(".");
-    const last = String(i.path.at(-1) ?? "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-    return !field || (last && i.message.toLowerCase().includes(last)) ? i.message : `${field}: ${i.message}`;
-  };
+  const sentence = (i: z.core.$ZodIssue) => (namesField(i.message, i.path) ? i.message : `${fieldLabel(i.path)}: ${i.message}`);
   return [...new Set(error.issues.map(sentence))].join("; ");
 }
 
