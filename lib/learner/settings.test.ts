@@ -42,11 +42,13 @@ describe("reviewSettingsSchema", () => {
     expect(messages({ learningSteps: "1m" })).toHaveLength(1);
   });
 
-  it("validates the time zone with Intl and stores its canonical name", () => {
+  it("validates the time zone with Intl and keeps the name as chosen", () => {
     expect(messages({ timezone: "Europe/Berlln" })).toEqual([
       'timezone: Unknown time zone "Europe/Berlln": use an IANA name such as "Europe/Berlin"',
     ]);
     expect(reviewSettingsSchema.parse({ timezone: "america/new_york" }).timezone).toBe("America/New_York");
+    // Kept as chosen: the runtime's canonical name for Kolkata is "Asia/Calcutta".
+    expect(reviewSettingsSchema.parse({ timezone: "Asia/Kolkata" }).timezone).toBe("Asia/Kolkata");
   });
 });
 

@@ -1,7 +1,7 @@
 // A learner's review settings (User.settings, plus the User.timezone and
 // User.rolloverHour columns) and the scheduler params derived from them.
 import { z } from "zod";
-import { canonicalTimeZone, isValidTimeZone } from "@/lib/srs/learner-clock";
+import { chosenTimeZone } from "@/lib/srs/learner-clock";
 import { learningStepSchema, type SrsParams } from "@/lib/srs/params";
 
 const steps = (what: string) =>
@@ -11,6 +11,16 @@ const dailyLimit = (what: string) =>
   z.int({ error: `${what} must be a whole number` }).min(0, { error: `${what} must be 0–9999` }).max(9999, {
     error: `${what} must be 0–9999`,
   });
+
+/** A time zone as the person chose it (an IANA name or alias: lib/srs/learner-clock.ts chosenTimeZone). */
+export const timeZoneSchema = z.string({ error: "Time zone must be a string" }).transform((given, ctx) => {
+  const zone = chosenTimeZone(given);
+  if (zone === null) {
+    ctx.addIssue({ code: "custom", message: `Unknown time zone "${given}": use an IANA name such as "Europe/Berlin"` });
+    return z.NEVER;
+  }
+  return zone;
+});
 
 /** Missing fields take their defaults, so `parse({})` is the default settings. */
 export const reviewSettingsSchema = z.object({
@@ -28,13 +38,7 @@ export const reviewSettingsSchema = z.object({
   relearningSteps: steps("relearning").default(["10m"]),
   newPerDay: dailyLimit("New cards per day").default(20),
   reviewsPerDay: dailyLimit("Reviews per day").default(200),
-  timezone: z
-    .string({ error: "Time zone must be a string" })
-    .refine(isValidTimeZone, {
-      error: (issue) => `Unknown time zone "${String(issue.input)}": use an IANA name such as "Europe/Berlin"`,
-    })
-    .transform(canonicalTimeZone)
-    .default("UTC"),
+  timezone: timeZoneSchema.default("UTC"),
   rolloverHour: z
     .int({ error: "Rollover hour must be a whole hour" })
     .min(0, { error: "Rollover hour must be 0–23" })

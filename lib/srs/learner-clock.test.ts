@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  canonicalTimeZone,
+  chosenTimeZone,
   dayKeyOf,
   fromDayTime,
   isValidTimeZone,
@@ -35,7 +35,16 @@ describe("time zone names", () => {
     expect(isValidTimeZone("UTC")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
     expect(isValidTimeZone("")).toBe(false);
-    expect(canonicalTimeZone("america/new_york")).toBe("America/New_York");
+  });
+
+  it("keeps the name as chosen, aliases included, with only its letter case fixed", () => {
+    expect(chosenTimeZone("Asia/Kolkata")).toBe("Asia/Kolkata");
+    expect(chosenTimeZone("Asia/Calcutta")).toBe("Asia/Calcutta");
+    expect(chosenTimeZone("Europe/Kiev")).toBe("Europe/Kiev");
+    expect(chosenTimeZone("america/new_york")).toBe("America/New_York");
+    expect(chosenTimeZone(" Europe/Berlin ")).toBe("Europe/Berlin");
+    expect(chosenTimeZone("utc")).toBe("UTC");
+    expect(chosenTimeZone("Mars/Olympus_Mons")).toBeNull();
   });
 });
 

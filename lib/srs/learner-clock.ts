@@ -50,10 +50,23 @@ export function isValidTimeZone(timezone: string): boolean {
   }
 }
 
-/** The runtime's canonical spelling of a valid zone ("america/new_york" → "America/New_York"). */
-export function canonicalTimeZone(timezone: string): string {
-  if (!isValidTimeZone(timezone)) throw new RangeError(`Unknown time zone: ${timezone}`);
-  return canonicalZones.get(timezone)!;
+let listedZones: Map<string, string> | undefined;
+
+/**
+ * The name to store for a zone a person chose, or null for an unknown one. Kept as chosen:
+ * an alias such as "Asia/Kolkata" stays "Asia/Kolkata", not the runtime's canonical
+ * "Asia/Calcutta" (people pick the name they know, and expect to see it again). Only its
+ * letter case is fixed, from the runtime's list of zones (Intl.supportedValuesOf) or its
+ * canonical name when that differs from the given one by case alone ("utc" → "UTC").
+ */
+export function chosenTimeZone(timezone: string): string | null {
+  const given = timezone.trim();
+  listedZones ??= new Map(Intl.supportedValuesOf("timeZone").map((z) => [z.toLowerCase(), z]));
+  const listed = listedZones.get(given.toLowerCase());
+  if (listed) return listed;
+  if (!isValidTimeZone(given)) return null;
+  const canonical = canonicalZones.get(given)!;
+  return canonical.toLowerCase() === given.toLowerCase() ? canonical : given;
 }
 
 /**
