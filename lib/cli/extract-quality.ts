@@ -1,14 +1,15 @@
-// `npm run extract:quality [-- --holdout|--all] [--verbose] [--json]`: recall and precision of
-// the extractor on the labelled corpus (content/labels/corpus-*.json) per kind and per style,
+// `npm run extract:quality [-- --holdout|--blind|--all] [--verbose] [--json]`: recall and precision
+// of the extractor on the labelled corpus (content/labels/corpus-*.json) per kind and per style,
 // and on the seeds (content/labels/*.json). By default the development part and the seeds;
-// --holdout scores the held-out part alone, --all both. --json prints one JSON line per figure.
-import { runCorpus, runQuality, totals, type QualityRow, type Score } from "@/lib/extract/quality";
+// --holdout or --blind scores that held-out part alone, --all every part. --json prints one JSON
+// line per figure.
+import { CORPUS_PARTS, runCorpus, runQuality, totals, type QualityRow, type Score } from "@/lib/extract/quality";
 import { loadRules } from "@/lib/extract/rules";
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
 const json = args.includes("--json");
-const only = args.includes("--all") ? undefined : args.includes("--holdout") ? "holdout" : "dev";
+const only = args.includes("--all") ? undefined : (CORPUS_PARTS.find((p) => args.includes(`--${p}`)) ?? "dev");
 const rules = loadRules();
 
 const fmt = (x: number) => x.toFixed(3);
@@ -30,7 +31,7 @@ report("corpus all", totals(corpus));
 const forbidden = corpus.flatMap((r) => r.forbidden.map((f) => `${r.document}: ${f}`));
 if (json) console.log(JSON.stringify({ scope: "corpus all", forbidden: forbidden.length }));
 else console.log(`forbidden strings on cards: ${forbidden.length}${forbidden.length ? ` (${forbidden.join("; ")})` : ""}`);
-if (only !== "holdout") {
+if (only === "dev" || only === undefined) {
   const seeds = runQuality(rules).filter((r) => r.labels !== "testdocs.json");
   report("seeds", totals(seeds));
   if (verbose) for (const r of seeds) report(r.document, r.scores);

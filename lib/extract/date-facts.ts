@@ -257,6 +257,9 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       let q = k - 1;
       while (q >= floor && (v.tokens[q]!.pos === "ADJ" || v.tokens[q]!.pos === "NOUN") && k - q <= 2) q--;
       const det = v.tokens[q];
+      // "The king died in December 1909": the king the text named ("Leopold II, King of the Belgians").
+      const holder = det?.lower === "the" && q === k - 1 && v.tokens[k + 1]?.lower !== "of" ? discourse.officeHolder(t.lower) : null;
+      if (holder) return { subject: { text: holder, article: false, event: false, plural: false, via: "definite" } };
       if (det && (det.lower === "the" || det.lower === "this")) {
         const r = discourse.definite(t.lower);
         if (r) return { subject: subjectFromReferent(r, "definite") };
@@ -764,7 +767,7 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   }
   if (!hasObject) {
     if (!s.event && !intransitive && !complement) return null;
-    if (!s.event && s.via !== "name" && s.via !== "title" && s.via !== "pronoun") return null;
+    if (!s.event && s.via !== "name" && s.via !== "title" && s.via !== "pronoun" && s.via !== "definite") return null;
     // "When did the Continental Congress vote for independence?", "When did Perry arrive in Edo Bay?"
     const tail = complement && words <= 8 && !vague ? ` ${complement}` : "";
     // "When did the Anglo-French army march?" says too little once "on the capital" is left out.
@@ -773,7 +776,8 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     return {
       subject: tail ? { ...s, text: `${actors ?? s.text} ${textOf(v, vi, particleEnd)}${tail}` } : s,
       prompt: `When did ${actors ?? subjectText(s)} ${lemma}${tail}?`,
-      facet: factFacet(lemma, s.defaultVerb && s.defaultVerb === "took place" ? "take place" : s.defaultVerb),
+      // A person's acts are facts of their own ("died", "abdicated"); an event's verbs may restate its default.
+      facet: s.event ? factFacet(lemma, s.defaultVerb && s.defaultVerb === "took place" ? "take place" : s.defaultVerb) : lemma,
       rule: `intransitive-${s.via}`,
       confidence: conf,
     };
@@ -785,7 +789,7 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     return { subject: es, prompt: defaultQuestion(es, atEvent.head!.verb), facet: "", rule: "event-in-clause", confidence: 0.8 };
   }
   // An actor's dated act: "Germany joined the League of Nations", "Hitler became Chancellor".
-  if (!complement || (s.via !== "name" && s.via !== "title" && !(s.via === "pronoun" && !s.event)) || words > 8) return null;
+  if (!complement || (s.via !== "name" && s.via !== "title" && !((s.via === "pronoun" || s.via === "definite") && !s.event)) || words > 8) return null;
   // "Spain and Portugal joined …": all the actors, not the last one.
   const actors = found.actors && found.actors.length > 1 ? found.actors.map((a) => withArticle(a)).join(", ").replace(/, ([^,]+)$/, " and $1") : null;
   const who = actors ?? subjectText(s);

@@ -43,6 +43,18 @@ export class Discourse {
     else if (this.person && ++this.person.age > 1) this.person = null;
   }
 
+  private holders = new Map<string, string>();
+
+  /** "Leopold II, King of the Belgians": who "the king" is from now on (until another king is named). */
+  holdsOffice(office: string, person: string): void {
+    this.holders.set(office, person);
+  }
+
+  /** "the king" → the person last named as king, if any. */
+  officeHolder(office: string): string | null {
+    return this.holders.get(office) ?? null;
+  }
+
   /** "he", "she": the person the last sentence or two opened with; nobody after a change of subject. */
   personPronoun(): string | null {
     return this.person?.text ?? null;

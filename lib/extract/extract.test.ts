@@ -198,3 +198,39 @@ describe("one fact, one card", () => {
     expect(r.unusedDates[0]?.excerpt).toContain("harvest");
   });
 });
+
+describe("chronologies in any line format", () => {
+  it("reads each dated line of a chronology block as its own fact, whatever separates the date", () => {
+    const text = [
+      "1868 (April) Charter Oath issued by the Emperor Meiji.",
+      "1871\tAbolition of the han system",
+      "5 September 1905. Treaty of Portsmouth signed.",
+      "1910 Japan annexes Korea.",
+      "1861 – Emancipation of the serfs in Russia",
+    ].join("\n");
+    const cards = proposed(run(text));
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        "When was the Charter Oath issued? → April 1868",
+        "When was the han system abolished? → 1871",
+        "When was the Treaty of Portsmouth signed? → 5 September 1905",
+        "When did Japan annex Korea? → 1910",
+        "When were the serfs in Russia emancipated? → 1861",
+      ]),
+    );
+    // No line borrows the next line's date.
+    expect(cards.filter((c) => c.includes("Portsmouth"))).toHaveLength(1);
+  });
+
+  it("gives a described act no parties: an opened railway between two cities is not an agreement", () => {
+    const r = run("1872 – Opening of the first railway between Tokyo and Yokohama\n1873 – Abolition of the samurai class");
+    expect(r.cards.filter((c) => c.kind === "parties")).toEqual([]);
+  });
+});
+
+describe("office holders", () => {
+  it("reads 'the king' and 'the chancellor' as the person the text named to that office", () => {
+    const cards = run("Leopold II, King of the Belgians, was ambitious. The king died in December 1909. Otto von Bismarck became Chancellor of Germany in 1871. The chancellor resigned in March 1890.").cards.map((c) => `${c.prompt} → ${c.answer}`);
+    expect(cards).toEqual(expect.arrayContaining(["When did Leopold II die? → December 1909", "When did Otto von Bismarck resign? → March 1890"]));
+  });
+});

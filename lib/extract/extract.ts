@@ -6,6 +6,7 @@ import { Discourse, type Referent } from "./discourse";
 import { findFigure, hatefulVerdict, isAttributionLine, sentenceVerdict, type Verdict } from "./filters";
 import { mergeCandidates } from "./merge";
 import { tokenize, type Token } from "./nlp";
+import { officeHolders } from "./offices";
 import { joinParties, partyList, partyName, splitPartyValue } from "./parties";
 import { answerCard, type Question } from "./qa";
 import { findQuotedSpans } from "./quotes";
@@ -210,6 +211,7 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   else if (startsWithSubject) discourse.setSubject(firstName.head ? { text: firstName.text, article: firstName.article, head: firstName.head } : null);
   else if (!described) discourse.setSubject(null);
   discourse.mention(v.names);
+  for (const [office, person] of officeHolders(v, ctx.rules.offices)) discourse.holdsOffice(office, person);
   if (described && !eventFact) discourse.describe(described);
   // Who "he" is next: a person this sentence opens with (a name without an event head, not a place after "In").
   const opener = v.names[0];

@@ -148,9 +148,9 @@ export function scoreResult(result: ExtractResult, labels: LabelSet): Score[] {
 export interface QualityRow {
   document: string;
   labels: string;
-  /** Corpus documents: their style, and dev or holdout. */
+  /** Corpus documents: their style, and their part (the label file's name: corpus-<part>[-x].json). */
   style?: string;
-  part?: "dev" | "holdout";
+  part?: CorpusPart;
   scores: Score[];
   result: ExtractResult;
   /** Forbidden strings found in card prompts or answers. */
@@ -159,12 +159,20 @@ export interface QualityRow {
 
 const cardWords = (c: Card): string[] => [c.prompt, c.answer, c.subject, ...(c.kind === "parties" ? c.parties : []), ...(c.kind === "term" ? [c.definition] : [])];
 
+/**
+ * dev: tuned on. holdout and blind: written by others without sight of the extractor, scored, never
+ * tuned on (blind is the second such set, written after the holdout had been scored once).
+ */
+export const CORPUS_PARTS = ["dev", "holdout", "blind"] as const;
+export type CorpusPart = (typeof CORPUS_PARTS)[number];
+const partOf = (file: string): CorpusPart => CORPUS_PARTS.find((p) => file.startsWith(`corpus-${p}`)) ?? "dev";
+
 /** Score every document of the corpus label files (content/labels/corpus-*.json). */
-export function runCorpus(rules: RuleSet, only?: "dev" | "holdout"): QualityRow[] {
+export function runCorpus(rules: RuleSet, only?: CorpusPart): QualityRow[] {
   const dir = path.join(REPO_ROOT, "content/labels");
   const rows: QualityRow[] = [];
   for (const file of readdirSync(dir).filter((f) => /^corpus-.*\.json$/.test(f)).sort()) {
-    const part = file.includes("holdout") ? "holdout" : "dev";
+    const part = partOf(file);
     if (only && only !== part) continue;
     const labels = corpusLabelsFileSchema.parse(JSON.parse(readFileSync(path.join(dir, file), "utf8")));
     for (const [doc, set] of Object.entries(labels.documents)) {

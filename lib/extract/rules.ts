@@ -37,7 +37,7 @@ export const eventsFileSchema = z.object({
   }),
 });
 
-export const termsFileSchema = z.object({ notTerms: phrases, personNouns: phrases, placeNouns: phrases, notGlosses: phrases, containerNouns: phrases, clauseNouns: phrases });
+export const termsFileSchema = z.object({ notTerms: phrases, personNouns: phrases, offices: phrases, placeNouns: phrases, notGlosses: phrases, containerNouns: phrases, clauseNouns: phrases });
 
 /** A head word's class and the verb of its default question. */
 export interface HeadWord {
@@ -79,6 +79,8 @@ export interface RuleSet {
   notGlosses: Set<string>;
   /** "the period of détente": the term is what follows "of". */
   containerNouns: Set<string>;
+  /** Titles held by one person at a time: "the king" stands for the king the text named. */
+  offices: Set<string>;
 }
 
 const lower = (xs: readonly string[]): Set<string> => new Set(xs.map((x) => x.toLowerCase()));
@@ -106,6 +108,7 @@ export function compileRules(data: RuleData): RuleSet {
     notDefinitionHeads: lower([...data.terms.personNouns, ...data.terms.placeNouns, ...data.terms.clauseNouns]),
     notGlosses: lower(data.terms.notGlosses),
     containerNouns: lower(data.terms.containerNouns),
+    offices: lower(data.terms.offices),
   };
 }
 

@@ -1,0 +1,43 @@
+import type { SentenceView } from "./view";
+
+/**
+ * Who holds an office the text later names by its title alone: "Leopold II, King of the Belgians"
+ * or "King Leopold II" or "Bismarck became Chancellor" lets "the king" and "the chancellor"
+ * stand for that person in what follows ("The king died in December 1909").
+ */
+export function officeHolders(v: SentenceView, offices: ReadonlySet<string>): [office: string, person: string][] {
+  const out: [string, string][] = [];
+  for (const n of v.names) {
+    if (n.head) continue;
+    const first = n.text.split(" ")[0]!.toLowerCase();
+    // "King Leopold II", "Emperor Menelik II": the title is part of the name.
+    // ("King of the Belgians" is the office itself, not a holder.)
+    if (offices.has(first) && n.text.includes(" ")) {
+      if (/^\S+ of\b/.test(n.text)) continue;
+      out.push([first, n.text]);
+      continue;
+    }
+    // "Leopold II, King of the Belgians", "Bismarck, the chancellor,"
+    let i = n.t1;
+    if (v.tokens[i]?.text === ",") {
+      i++;
+      if (["the", "a", "an"].includes(v.tokens[i]?.lower ?? "")) i++;
+      const office = v.tokens[i]?.lower;
+      if (office && offices.has(office)) {
+        out.push([office, n.text]);
+        continue;
+      }
+    }
+    // "Bismarck became Chancellor", "William was crowned king"
+    i = n.t1;
+    if (v.tokens[i]?.lemma === "be") i++;
+    if (["become", "crown", "elect", "proclaim", "appoint", "name"].includes(v.tokens[i]?.lemma ?? "")) {
+      i++;
+      if (v.tokens[i]?.lower === "as") i++;
+      if (["the", "a", "an"].includes(v.tokens[i]?.lower ?? "")) i++;
+      const office = v.tokens[i]?.lower;
+      if (office && offices.has(office)) out.push([office, n.text]);
+    }
+  }
+  return out;
+}
