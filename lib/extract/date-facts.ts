@@ -316,6 +316,9 @@ function objectText(v: SentenceView, from: number, to: number, discourse?: Disco
     cursor = q + 2;
   }
   parts.push(textOf(v, cursor, end));
+  // "The Senate approved it": the object "it" is the event the last sentence was about.
+  const it = end - start === 1 && v.tokens[start]!.lower === "it" && discourse ? discourse.pronoun() : null;
+  if (it) return withArticle(it);
   return parts.filter(Boolean).join(" ");
 }
 

@@ -55,6 +55,13 @@ export class Discourse {
     return this.holders.get(office) ?? null;
   }
 
+  private aliases = new Map<string, Referent>();
+
+  /** "the Kellogg–Briand Pact, officially the General Treaty for …": the second name means the first. */
+  alias(other: string, r: Referent): void {
+    if (other !== r.text) this.aliases.set(other, r);
+  }
+
   /** "he", "she": the person the last sentence or two opened with; nobody after a change of subject. */
   personPronoun(): string | null {
     return this.person?.text ?? null;
@@ -87,7 +94,8 @@ export class Discourse {
     // named an Act, a Declaration or a Protocol ("the General Act of the Berlin Conference").
     const same = (r: Referent) => r.head.word === word || r.head.word === single;
     const classes = head.class === "agreement" ? new Set(["agreement", "law", "declaration"]) : new Set([head.class]);
-    const best = this.salient(same) ?? (GENERIC_HEADS.has(single) ? this.salient((r) => classes.has(r.head.class)) : null);
+    const found = this.salient(same) ?? (GENERIC_HEADS.has(single) ? this.salient((r) => classes.has(r.head.class)) : null);
+    const best = found ? (this.aliases.get(found.text) ?? found) : null;
     // Being referred to is being mentioned: "the treaty" keeps its referent salient.
     if (best) this.recent.push(best);
     return best;

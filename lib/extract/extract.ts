@@ -94,6 +94,7 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
   const skipped: Skipped[] = [];
   let title: SentenceView | null = null;
   let docTitle: SentenceView | null = null;
+  let titleUnit = -1;
   let question: Question | null = null;
 
   for (const unit of lay.units) {
@@ -110,9 +111,16 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
     const titleView = unit.kind === "heading" || isTitleLine(text, unit, unit === lay.units[0]) ? sentenceView(tokens, unit, clean, rules) : null;
     // A line with a finite verb is a statement, even without a full stop ("Hitler became Chancellor in 1933").
     if (titleView && (unit.kind === "heading" || !titleView.tokens.some((t) => t.pos === "VERB" || t.pos === "AUX"))) {
-      title = titleView;
+      // "Kellogg–Briand Pact" over "General Treaty for Renunciation of War …": a second title line right
+      // under an event's name is its official name, and the fields below are still about the first.
+      const subtitle = title !== null && titleUnit === lay.units.indexOf(unit) - 1 && title.names.some((n) => n.head);
+      titleUnit = lay.units.indexOf(unit);
+      if (!subtitle) title = titleView;
+      const official = titleView.names.find((n) => n.head);
+      const common = title.names.find((n) => n.head);
+      if (subtitle && official && common?.head) ctx.discourse.alias(official.text, { text: common.text, article: true, head: common.head });
       docTitle ??= titleView;
-      ctx.discourse.mention(title.names);
+      ctx.discourse.mention(titleView.names);
       const event = title.names.find((n) => n.head);
       ctx.discourse.setSubject(event?.head ? { text: event.text, article: true, head: event.head } : null);
       if (event?.head && docTitle === titleView) ctx.discourse.setTitle({ text: event.text, article: true, head: event.head });

@@ -80,7 +80,7 @@ function disambiguate(produced: readonly Produced[]): Produced[] {
   const dated = new Map<string, Produced[]>();
   for (const p of out) {
     if (p.c.kind !== "date") continue;
-    const key = `${normaliseSubject(p.c.subject)}\u0000${p.c.facet ?? ""}`;
+    const key = `${normaliseSubject(p.c.subject)}\u0000${sameFacet(p.c.facet)}`;
     dated.set(key, [...(dated.get(key) ?? []), p]);
   }
   for (const group of dated.values()) {
@@ -105,12 +105,15 @@ function disambiguate(produced: readonly Produced[]): Produced[] {
   return out;
 }
 
+/** "came into force", "brought into force", "took effect": one fact however the text words it. */
+const sameFacet = (facet: string | undefined): string => (/\b(?:force|effect)\b/.test(facet ?? "") ? "in force" : (facet ?? ""));
+
 export function mergeCandidates(document: string, text: string, candidates: readonly Produced[]): { cards: Card[]; conflicts: Conflict[] } {
   const produced = disambiguate(candidates);
   const groups = new Map<string, Produced[]>();
   for (const p of produced) {
     if (carriesFigure(p.c, p.figure)) continue;
-    const key = `${p.c.kind}\u0000${normaliseSubject(p.c.subject)}\u0000${p.c.facet ?? ""}`;
+    const key = `${p.c.kind}\u0000${normaliseSubject(p.c.subject)}\u0000${sameFacet(p.c.facet)}`;
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
   const cards: Card[] = [];

@@ -104,7 +104,7 @@ function glosses(s: string, v: SentenceView): Term[] {
   return out;
 }
 
-const NP = "(?:[\\p{L}][\\p{L}'’-]*)(?:\\s+(?:of\\s+|the\\s+|de\\s+)?[\\p{L}][\\p{L}'’-]*){0,4}";
+const NP = "(?:[\\p{L}][\\p{L}'’–-]*)(?:\\s+(?:of\\s+|the\\s+|de\\s+)?[\\p{L}][\\p{L}'’–-]*){0,4}";
 
 /** "What was the Entente Cordiale?", "What is decolonisation?" */
 function whatQuestion(term: string, present: boolean, article: boolean): string {
@@ -204,7 +204,10 @@ function dashAppositions(s: string): Term[] {
 }
 
 /** "Decolonisation is the process by which …", "A shogunate is a military government …", "peninsulares were officials born in Spain". */
-function copulas(s: string, v: SentenceView): Term[] {
+function copulas(sentence: string, v: SentenceView): Term[] {
+  // "The Kellogg–Briand Pact, officially the General Treaty …, is an international agreement": the
+  // apposition between the term and its copula is set aside.
+  const s = sentence.replace(new RegExp(`^((?:(?:The|A|An)\\s+)?${NP}),\\s+(?:officially|formally|also|or|often|sometimes|the|a|an)\\s[^,;]{2,120},\\s+(?=(?:is|was|are|were)\\s)`, "u"), "$1 ");
   const m = new RegExp(`^(?:(The|A|An)\\s+)?(${NP})\\s+(is|was|are|were)\\s+((?:(?:a|an|the)\\s+(?!first|last|only|second|third|largest|biggest|most|best|worst|same|one|scene|site|home|capital|son|daughter)|(?=\\p{Ll}+s\\b))[^;]{5,220}?)\\s*(?:;|\\.\\s*$|$)`, "u").exec(s);
   if (!m) return [];
   const det = m[1];
@@ -246,8 +249,9 @@ function knownAs(s: string): Term[] {
     out.push({ term: m[1]!, definition: m[2]!, prompt: `What does "${m[1]}" mean?`, rule: "gloss", confidence: 0.8 });
   }
   // "X is defined as …", "X was the name given to …", "X is a term for …"
-  const defined = /^(?:The\s+)?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,3})\s+(?:is|was|are|were)\s+(?:defined as|the name (?:given|used) (?:to|for)|a term (?:used )?for|the term for)\s+([^;]{5,200}?)\.?$/u.exec(s);
-  if (defined) out.push({ term: defined[1]!, definition: trimDef(defined[2]!), prompt: `What ${/\b(?:are|were)\b/.test(s.slice(0, 80)) ? "were" : "was"} ${defined[1]}?`, rule: "defined-as", confidence: 0.8 });
+  // (Also inside a clause: "…, where crimes against peace were defined as the planning …")
+  const defined = /(?:^|[,;]\s+(?:where|when|and|in which)\s+)(?:The\s+)?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,3})\s+(is|was|are|were)\s+(?:defined as|the name (?:given|used) (?:to|for)|a term (?:used )?for|the term for)\s+([^;]{5,200}?)\.?$/u.exec(s);
+  if (defined) out.push({ term: defined[1]!, definition: trimDef(defined[3]!), prompt: `What ${defined[2] === "are" || defined[2] === "were" ? "were" : "was"} ${defined[1]}?`, rule: "defined-as", confidence: 0.8 });
   // "The term legitimism refers to the belief that …", "Realpolitik means politics based on …"
   const refers = /^(?:The\s+(?:term|word|name)\s+)?["“]?([\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,3})["”]?\s+(?:refers to|means|meant|denotes|describes|describe[sd]?)\s+((?:a|an|the)?\s*[^;]{5,200}?)\.?$/u.exec(s);
   if (refers && !/^(?:this|that|it|he|she|they|which)$/i.test(refers[1]!) && (s.startsWith("The term") || s.startsWith("The word") || !/\s/.test(refers[1]!))) {
@@ -259,7 +263,7 @@ function knownAs(s: string): Term[] {
   // "NATO stands for the North Atlantic Treaty Organization", "The Marshall Plan, officially the European Recovery Program, …"
   const stands = /^(?:The\s+(?:abbreviation|acronym|initials)\s+)?["“]?(\p{Lu}[\p{Lu}.&-]{1,9})["”]?\s+(?:stands|stood)\s+for\s+(?:the\s+)?([\p{Lu}][^;.]{3,80}?)\.?$/u.exec(s);
   if (stands) out.push({ term: stands[1]!, definition: stands[2]!, prompt: `What does ${stands[1]} stand for?`, rule: "stands-for", confidence: 0.9 });
-  for (const m of s.matchAll(/((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’-]*){0,5}),\s+(?:officially|formally)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’-]*){1,8}),/gu)) {
+  for (const m of s.matchAll(/((?:the\s+)?\p{Lu}[\p{L}'’–-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}'’–-]*){0,5}),\s+(?:officially|formally)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’-]*){1,8}),/gu)) {
     const term = stripArticle(m[1]!.trim());
     out.push({ term, definition: m[2]!, prompt: `What was the official name of ${/\s/.test(term) ? `the ${term}` : term}?`, rule: "officially", confidence: 0.8 });
   }
@@ -319,10 +323,11 @@ export function termCandidates(v: SentenceView, line: boolean, raw: string): Can
   const seen = new Set<string>();
   const out: Candidate[] = [];
   for (const t of found) {
-    const key = t.term.toLowerCase();
-    if (seen.has(key) || !t.definition || t.definition.toLowerCase() === key || v.rules.notTerms.has(key)) continue;
+    // A second name ("officially …", "also known as …") is a fact apart from what the thing is.
+    const key = `${t.term.toLowerCase()}${t.rule === "officially" || t.rule === "known-as" ? "#name" : ""}`;
+    if (seen.has(key) || !t.definition || t.definition.toLowerCase() === t.term.toLowerCase() || v.rules.notTerms.has(t.term.toLowerCase())) continue;
     seen.add(key);
-    out.push({ kind: "term", subject: t.term, prompt: t.prompt, answer: t.definition, term: t.term, definition: t.definition, quote: { start: v.start, end: v.end }, confidence: t.confidence, rule: t.rule });
+    out.push({ kind: "term", subject: t.term, prompt: t.prompt, answer: t.definition, term: t.term, definition: t.definition, quote: { start: v.start, end: v.end }, confidence: t.confidence, rule: t.rule, ...(key.endsWith("#name") ? { facet: "name" } : {}) });
   }
   return out;
 }
