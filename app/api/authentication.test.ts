@@ -7,8 +7,11 @@ import { describe, expect, it } from "vitest";
 const API = path.resolve(import.meta.dirname);
 /** The Pages Router's API routes (pages/api, see pages/api/review/grade.ts). */
 const PAGES_API = path.resolve(import.meta.dirname, "../../pages/api");
-/** Routes anyone may call: signing up, and the health check. */
-const PUBLIC = new Set(["register/route.ts", "health/route.ts"]);
+/**
+ * Routes anyone may call: signing up, the health check, and password resets (the link is the
+ * credential; asking for one by email answers the same for every address).
+ */
+const PUBLIC = new Set(["register/route.ts", "health/route.ts", "password-reset/route.ts", "password-reset/request/route.ts"]);
 /**
  * next-auth's own handler (sign-in, sign-out, session, csrf), anyone may call it: on the
  * Pages Router for the socket's address (see the file). Its errors are next-auth's.

@@ -2,20 +2,32 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { timeZoneSchema } from "@/lib/learner/settings";
 import { hashPassword } from "./password";
 
+// The account rules, defined once: registration, account settings and password resets use them.
+export const emailSchema = z
+  .string({ error: "Enter a valid email address" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "Enter a valid email address" }).max(254, { message: "Email must be at most 254 characters" }));
+export const passwordSchema = z
+  .string({ error: "Enter a password" })
+  .min(10, { message: "Password must be at least 10 characters" })
+  .max(200, { message: "Password must be at most 200 characters" });
+export const nameSchema = z
+  .string({ error: "Enter your name" })
+  .trim()
+  .min(1, { message: "Enter your name" })
+  .max(100, { message: "Name must be at most 100 characters" });
+
 export const registerSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ message: "Enter a valid email address" }).max(254)),
-  password: z
-    .string()
-    .min(10, { message: "Password must be at least 10 characters" })
-    .max(200, { message: "Password must be at most 200 characters" }),
-  name: z.string().trim().min(1, { message: "Enter your name" }).max(100),
+  email: emailSchema,
+  password: passwordSchema,
+  name: nameSchema,
   role: z.enum(["STUDENT", "TEACHER"]).default("STUDENT"),
+  /** The browser's zone, sent by the registration form; absent: UTC (the column's default). */
+  timezone: timeZoneSchema.optional(),
 });
 export type RegisterInput = z.input<typeof registerSchema>;
 
@@ -32,7 +44,7 @@ export async function registerUser(db: PrismaClient, input: unknown): Promise<Pu
   const passwordHash = await hashPassword(data.password);
   try {
     const user = await db.user.create({
-      data: { email: data.email, name: data.name, role: data.role, passwordHash },
+      data: { email: data.email, name: data.name, role: data.role, passwordHash, ...(data.timezone ? { timezone: data.timezone } : {}) },
       select: { id: true, email: true, name: true, role: true },
     });
     return user;

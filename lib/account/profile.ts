@@ -1,0 +1,73 @@
+// Account settings: the signed-in user's name, email and password. Every query is scoped
+// to the user's own row. A password change ends every other session (the caller renews
+// this one: lib/auth/renew-session.ts).
+import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { emailSchema, nameSchema, passwordSchema } from "@/lib/auth/register";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export const accountSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(["STUDENT", "TEACHER"]),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+/** `PATCH /api/account`: a new name, a new email, or both. Unknown fields answer 422. */
+export const accountPatchSchema = z
+  .strictObject({ name: nameSchema.optional(), email: emailSchema.optional() })
+  .refine((p) => p.name !== undefined || p.email !== undefined, { message: "Send a new name or email" });
+
+/** `PUT /api/account/password`. */
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string({ error: "Enter your current password" }).min(1, { message: "Enter your current password" }).max(200),
+  newPassword: passwordSchema,
+});
+
+const select = { id: true, name: true, email: true, role: true } as const;
+
+const isUniqueViolation = (err: unknown) => typeof err === "object" && err !== null && "code" in err && err.code === "P2002";
+
+export async function getAccount(db: PrismaClient, userId: string): Promise<Account> {
+  const user = await db.user.findUnique({ where: { id: userId }, select });
+  if (!user) throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+  return user;
+}
+
+export async function updateAccount(db: PrismaClient, userId: string, input: unknown): Promise<Account> {
+  const patch = accountPatchSchema.parse(input);
+  try {
+    return await db.user.update({ where: { id: userId }, data: patch, select });
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new ApiError("conflict", "Another account already uses this email.", { fields: { email: "Another account already uses this email." } });
+    }
+    if (typeof err === "object" && err && "code" in err && err.code === "P2025") throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+    throw err;
+  }
+}
+
+/**
+ * Checks the current password, stores the new one (argon2id) and bumps the session version
+ * in the same statement, which ends every session of the user. Returns the new version, for
+ * the caller to renew the session that asked. 422 for a wrong current password: nothing changes.
+ */
+export async function changePassword(db: PrismaClient, userId: string, input: unknown): Promise<{ sessionVersion: number }> {
+  const { currentPassword, newPassword } = passwordChangeSchema.parse(input);
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user) throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    const message = "Your current password is not correct.";
+    throw new ApiError("validation_failed", message, { fields: { currentPassword: message } });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  // Only if the hash is still the one just checked: two changes racing cannot both win.
+  const [row] = await db.$queryRaw<{ sessionVersion: number }[]>`
+    UPDATE "User" SET "passwordHash" = ${passwordHash}, "sessionVersion" = "sessionVersion" + 1
+    WHERE id = ${userId}::uuid AND "passwordHash" = ${user.passwordHash}
+    RETURNING "sessionVersion"`;
+  if (!row) throw new ApiError("conflict", "Your password was changed meanwhile. Sign in again.");
+  return { sessionVersion: row.sessionVersion };
+}
