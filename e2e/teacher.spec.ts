@@ -208,7 +208,12 @@ test("a teacher sets a review goal and a quiz; a student joins, does both; the t
   await page.goto(`/teacher/assignments/${quizId}`);
   const quizRow = page.locator(`[data-testid=progress-row][data-user-id="${studentId}"]`);
   await expect(quizRow.locator("[data-col=quiz-best]")).toHaveText(/^\d+%$/);
-  await expect(quizRow.locator("[data-col=status]")).toHaveText("complete");
+  // No pass mark set: a finished quiz is "finished", not "complete" (issue 14).
+  await expect(quizRow.locator("[data-col=status]")).toHaveText("finished");
+  // The quiz item analysis counts the finished attempt.
+  await expect(page.getByRole("heading", { name: "Quiz item analysis" })).toBeVisible();
+  await expect(page.getByText(/^1 finished attempt by 1 student\./)).toBeVisible();
+  await expect(page.getByTestId("item-row").first()).toBeVisible();
 
   // The student is kept out of the teacher's pages and API.
   for (const path of ["/teacher", `/teacher/classes/${classId}`, `/teacher/assignments/${reviewId}`]) {

@@ -2,6 +2,7 @@ import type { ProgressRow } from "@/lib/api/classes";
 
 const STYLE: Record<ProgressRow["status"], string> = {
   complete: "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200",
+  finished: "bg-teal-100 text-teal-900 dark:bg-teal-950 dark:text-teal-200",
   "on track": "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200",
   behind: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
   late: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",

@@ -71,7 +71,8 @@ export const progressRowSchema = z.object({
   quizBest: z.number().nullable(),
   quizLast: z.number().nullable(),
   dueAt: z.string().nullable(),
-  status: z.enum(["complete", "on track", "behind", "late", "not started"]),
+  /** "finished": a quiz taken, its target not met (or none set); "complete": the target met. */
+  status: z.enum(["complete", "finished", "on track", "behind", "late", "not started"]),
 });
 export type ProgressRow = z.infer<typeof progressRowSchema>;
 

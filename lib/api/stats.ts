@@ -33,3 +33,30 @@ export const statsResponseSchema = z.object({
   distributions: z.object({ stability: bucketsSchema, difficulty: bucketsSchema, retrievability: bucketsSchema }),
 });
 export type StatsResponse = z.infer<typeof statsResponseSchema>;
+
+/** `GET /api/assignments/{id}/item-analysis`: how a class answered an assigned quiz, question by question. */
+export const itemAnalysisSchema = z.object({
+  assignmentId: z.string(),
+  /** Finished attempts (submitted, or out of time) by students now in the class. */
+  attempts: z.int(),
+  students: z.int(),
+  items: z.array(
+    z.object({
+      /** The card asked about; null for chronology questions, which order several cards. */
+      cardId: z.string().nullable(),
+      type: z.enum(["mcq", "typed-year", "chronology"]),
+      prompt: z.string(),
+      answer: z.string().nullable(),
+      asked: z.int(),
+      answered: z.int(),
+      correct: z.int(),
+      /** correct / asked (an unanswered question counts wrong, as in the score); null when never asked. */
+      shareCorrect: z.number().nullable(),
+      /** Wrong answers and how often each was given, most picked first: mcq distractors, typed years. */
+      wrongAnswers: z.array(z.object({ answer: z.string(), picks: z.int() })),
+      /** The card's FSRS difficulty (1–10) among the class's students who have studied it. */
+      difficulty: z.object({ mean: z.number(), students: z.int() }).nullable(),
+    }),
+  ),
+});
+export type ItemAnalysis = z.infer<typeof itemAnalysisSchema>;

@@ -69,13 +69,26 @@ describe("a student's own progress", () => {
     expect(sam.get(ids.quiz!)).toEqual(await classRow("tina", ids.quiz!, "sam"));
     expect(sam.get(ids.review!)).toMatchObject({ cardsStarted: 2, reviews: 2, timeSpentSec: 6, quizBest: 0, dueAt: "2026-09-21T08:00:00.000Z" });
     expect(sam.get(ids.review!)!.predictedRecall).toBeGreaterThan(0);
-    expect(sam.get(ids.quiz!)).toMatchObject({ quizBest: 0, quizLast: 0, status: "complete", dueAt: "2026-09-02T08:00:00.000Z" });
+    // A 0 % attempt is finished, not complete (issue 14).
+    expect(sam.get(ids.quiz!)).toMatchObject({ quizBest: 0, quizLast: 0, status: "finished", dueAt: "2026-09-02T08:00:00.000Z" });
 
     const sue = await myProgress(t.prisma, ids.sue!, NOW);
     expect([...sue.keys()].sort()).toEqual([ids.review, ids.quiz, ids.suesOnly].sort());
     expect(sue.get(ids.review!)).toEqual(await classRow("tina", ids.review!, "sue"));
     expect(sue.get(ids.quiz!)).toEqual(await classRow("tina", ids.quiz!, "sue"));
     expect(sue.get(ids.suesOnly!)).toEqual(await classRow("tom", ids.suesOnly!, "sue"));
+  });
+
+  it("calls a finished quiz complete only when its best score meets the assignment's target", async () => {
+    const status = async () => (await myProgress(t.prisma, ids.sam!, NOW)).get(ids.quiz!)!.status;
+    try {
+      await t.prisma.assignment.update({ where: { id: ids.quiz! }, data: { targetRecall: 0.5 } });
+      expect(await status()).toBe("finished");
+      await t.prisma.assignment.update({ where: { id: ids.quiz! }, data: { targetRecall: 0 } });
+      expect(await status()).toBe("complete");
+    } finally {
+      await t.prisma.assignment.update({ where: { id: ids.quiz! }, data: { targetRecall: null } });
+    }
   });
 
   it("never shows another student's figures, accommodations or quiz scores", async () => {

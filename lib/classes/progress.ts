@@ -35,7 +35,9 @@ type Row = Omit<ProgressRow, "status" | "dueAt"> & {
 
 function status(r: Row, predictedRecall: number, now: Date): ProgressRow["status"] {
   if (r.kind === "QUIZ") {
-    if (r.anyQuiz) return "complete";
+    // A finished attempt is "complete" only when its best score meets the target the teacher
+    // set (targetRecall, as a share right); a 0 % attempt was once called complete (issue 14).
+    if (r.anyQuiz) return r.targetRecall !== null && (r.quizBest ?? 0) >= r.targetRecall ? "complete" : "finished";
     return r.dueAt && now > r.dueAt ? "late" : "not started";
   }
   const done = r.cardsTotal > 0 && r.cardsStarted === r.cardsTotal && predictedRecall >= (r.targetRecall ?? 0);

@@ -17,7 +17,7 @@ export type TableRow = ProgressRow & {
 type Key = "name" | "cardsStarted" | "reviews" | "timeSpentSec" | "predictedRecall" | "quizBest" | "quizLast" | "dueAt" | "status";
 type Dir = "ascending" | "descending";
 
-const STATUS_ORDER: Record<ProgressRow["status"], number> = { late: 0, behind: 1, "not started": 2, "on track": 3, complete: 4 };
+const STATUS_ORDER: Record<ProgressRow["status"], number> = { late: 0, behind: 1, "not started": 2, "on track": 3, finished: 4, complete: 5 };
 
 const COLUMNS: { key: Key; label: string }[] = [
   { key: "name", label: "Student" },

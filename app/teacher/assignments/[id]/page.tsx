@@ -6,10 +6,12 @@ import { ApiError } from "@/lib/api/errors";
 import { ownAssignment } from "@/lib/classes/assignments";
 import { assignmentCards, assignmentProgress } from "@/lib/classes/progress";
 import { prisma } from "@/lib/db/client";
+import { quizItemAnalysis } from "@/lib/stats/item-analysis";
 import { Card, buttonLink } from "../../../_components/ui";
 import { formatDateTime, formatDuration, formatPercent, plural } from "@/app/_components/format";
 import { userTimeZone } from "@/lib/learner/time-zone";
 import { Breadcrumb } from "../../_components/breadcrumb";
+import { ItemAnalysisTable } from "../../_components/item-analysis";
 import { DeleteAssignmentButton } from "../../_client/delete-assignment-button";
 import { EditAssignmentDialog } from "../../_client/edit-assignment-dialog";
 import { ProgressTable, type TableRow } from "../../_client/progress-table";
@@ -64,11 +66,12 @@ export default async function AssignmentPage({ params }: Props) {
   const id = await uuidOr404(params);
   const a = await ownOr404(teacher.id, id);
   const db = prisma();
-  const [progress, cards, accommodations, timeZone] = await Promise.all([
+  const [progress, cards, accommodations, timeZone, items] = await Promise.all([
     assignmentProgress(db, teacher.id, id),
     assignmentCards(db, teacher.id, id),
     db.accommodation.findMany({ where: { assignmentId: id } }),
     userTimeZone(teacher.id),
+    a.kind === "QUIZ" ? quizItemAnalysis(db, teacher.id, id) : null,
   ]);
   const accOf = new Map(accommodations.map((x) => [x.userId, x]));
   const rows: TableRow[] = progress.students.map((s) => {
@@ -106,6 +109,12 @@ export default async function AssignmentPage({ params }: Props) {
         </div>
         <ProgressTable assignmentId={a.id} kind={a.kind} rows={rows} caption={`Progress of ${a.class.name} on ${a.deck.title}`} />
       </Card>
+      {items && (
+        <Card className="mb-4">
+          <h2 className="mb-1 text-lg font-semibold">Quiz item analysis</h2>
+          <ItemAnalysisTable analysis={items} caption={`How ${a.class.name} answered each question of the quiz on ${a.deck.title}`} />
+        </Card>
+      )}
       <Card>
         <h2 className="mb-1 text-lg font-semibold">Cards to re-teach</h2>
         <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">The cards this class fails most, then those it recalls least, with the source sentence behind each.</p>
