@@ -5,6 +5,18 @@ import { z } from "zod";
 export const ratingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
   error: "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)",
 });
+/** 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export type Rating = z.infer<typeof ratingSchema>;
+
+export const queueKindSchema = z.enum(["learning", "review", "new"]);
+export type QueueKind = z.infer<typeof queueKindSchema>;
+
+/**
+ * Anki's default "learn ahead limit": (re)learning cards due within it are shown now. The
+ * server builds the queue with it; the review page uses it to put a card graded into a
+ * short step back into the running session.
+ */
+export const LEARN_AHEAD_MS = 20 * 60_000;
 
 export const queueQuerySchema = z.object({
   deck: z.uuid({ error: "deck must be a deck id" }).optional(),
@@ -13,22 +25,28 @@ export const queueQuerySchema = z.object({
 
 const previewSchema = z.object({ due: z.iso.datetime(), label: z.string() });
 
+/**
+ * A card's memory state (lib/srs/state.ts SrsState), as the API sends it and as
+ * ReviewLog.stateBefore/stateAfter store it. `learningSteps` is the index of the current
+ * (re)learning step (SrsState.stepIndex): the name is kept for stored rows and clients.
+ */
 export const cardStateSchema = z.object({
   due: z.iso.datetime(),
-  state: z.number().int().min(0).max(3),
   stability: z.number(),
   difficulty: z.number(),
-  scheduledDays: z.number().int(),
-  learningSteps: z.number().int(),
-  reps: z.number().int(),
-  lapses: z.number().int(),
+  scheduledDays: z.int(),
+  learningSteps: z.int(),
+  reps: z.int(),
+  lapses: z.int(),
+  /** 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs's State). */
+  state: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
   lastReview: z.iso.datetime().nullable(),
 });
 export type CardStateDto = z.infer<typeof cardStateSchema>;
 
 export const queueItemSchema = z.object({
   cardId: z.string(),
-  queue: z.enum(["learning", "review", "new"]),
+  queue: queueKindSchema,
   /** The CardState version to send back as expectedVersion (0: never graded). */
   version: z.number().int(),
   card: z.object({

@@ -37,3 +37,8 @@ export async function endAllSessions(db: PrismaClient, userId: string): Promise<
 export function sessionEnded(): ApiError {
   return new ApiError("unauthenticated", "This session has ended. Sign in again.");
 }
+
+/** 401 for a valid token whose user was deleted since. */
+export function accountGone(): ApiError {
+  return new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+}

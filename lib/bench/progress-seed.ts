@@ -2,6 +2,7 @@
 // studied states with review history, generated in SQL (row-by-row inserts would
 // dominate the bench's run time).
 import pg from "pg";
+import { stateColumnNames } from "@/lib/review/store";
 
 export type ProgressSeed = { teacherId: string; assignmentId: string };
 
@@ -33,7 +34,7 @@ export async function seedProgress(url: string, students: number, cards: number)
     // Each student has studied about 80% of the deck, reviewed twice (3.0 s and 3.5 s, as
     // the log below says) over the last 60 days.
     await c.query(
-      `INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", version, "reviewMs")
+      `INSERT INTO "CardState" ("userId", "cardId", ${stateColumnNames}, version, "reviewMs")
        SELECT u.id, c.id, lr + make_interval(days => sd), st, 5, sd, 0, 2, 0, 2, lr, 2, 3000 + 3500
          FROM "User" u CROSS JOIN "Card" c
          CROSS JOIN LATERAL (SELECT now() - make_interval(days => (abs(hashtext(u.id::text || c.id)) % 60)) AS lr,

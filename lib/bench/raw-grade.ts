@@ -1,24 +1,32 @@
 // The grade of lib/review/grade.ts issued straight to PostgreSQL with `pg`: the very same
-// two prepared statements (gradeContextSql, planGrade, poolRows), without Next.js or
-// next-auth. The happy path only: no replay, no 409 body.
+// two prepared statements (loadGradeContext, writeGrade) and the same decision (decideGrade),
+// without Next.js or next-auth. The happy path only: no replay after a lost race, no 409 body.
 import type pg from "pg";
-import { poolRows } from "@/lib/db/client";
-import type { GradeRequest } from "@/lib/api/review";
-import { gradeContextSql, planGrade, storedStateRow, type GradeContext } from "@/lib/review/grade";
-import type { Rating } from "@/lib/srs/scheduler";
+import type { GradeRequest, Rating } from "@/lib/api/review";
+import { decideGrade, type GradeRefusal } from "@/lib/review/grade";
+import { loadGradeContext, writeGrade } from "@/lib/review/store";
 import type { Learner, Outcome, TrackedCard } from "./load";
 
+const refusalKind: Record<GradeRefusal, string> = {
+  account_gone: "no such user",
+  session_ended: "session ended",
+  key_reused: "idempotencyKey reused",
+  no_such_card: "card not gradable",
+  retired: "card not gradable",
+  stale_version: "409 conflict",
+};
+
 export async function rawGrade(pool: pg.Pool, userId: string, req: GradeRequest, now = new Date()): Promise<Outcome> {
-  const [ctx] = await poolRows<GradeContext>(pool, gradeContextSql(userId, req));
-  if (!ctx) return { ok: false, kind: "no such user" };
-  if (ctx.priorId !== null) return { ok: false, kind: "idempotencyKey reused" };
-  if (!ctx.cardId || !ctx.visible || ctx.retiredAt) return { ok: false, kind: "card not gradable" };
-  const row = storedStateRow(ctx);
-  const version = row?.version ?? 0;
-  if (version !== req.expectedVersion) return { ok: false, kind: "409 conflict", version };
-  const [res] = await poolRows<{ version: number | null; id: string | null }>(pool, planGrade(ctx, row, userId, req, now).sql);
-  if (res?.version != null && res.id != null) return { ok: true, version: res.version };
-  return { ok: false, kind: "409 conflict (raced)" };
+  const ctx = await loadGradeContext(pool, userId, req);
+  const decision = decideGrade(ctx, req, now);
+  if (decision.kind === "replay") return { ok: false, kind: "idempotencyKey reused" };
+  if (decision.kind === "refuse") {
+    return decision.reason === "stale_version"
+      ? { ok: false, kind: refusalKind.stale_version, version: ctx?.stored?.version ?? 0 }
+      : { ok: false, kind: refusalKind[decision.reason] };
+  }
+  const res = await writeGrade(pool, decision.write);
+  return res ? { ok: true, version: res.version } : { ok: false, kind: "409 conflict (raced)" };
 }
 
 /** A raw learner grades its 200 earliest-due cards (its due ones first, as the queue hands them out). */

@@ -15,6 +15,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { defaultReviewSettings, toSrsParams } from "@/lib/learner/settings";
+import { stateColumnNames } from "@/lib/review/store";
 
 export const CARDS = 1000;
 export const DECKS = 4;
@@ -91,7 +92,7 @@ export async function seedLearners(c: pg.Client, from: number, to: number, passw
                    ELSE $4::timestamptz - make_interval(days => 1 + p % 5) END AS last
          FROM g),
      ins AS (
-       INSERT INTO "CardState" ("userId", "cardId", due, stability, difficulty, "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", version, "reviewMs")
+       INSERT INTO "CardState" ("userId", "cardId", ${stateColumnNames}, version, "reviewMs")
        SELECT uid, ${cardIdSql("i")},
               CASE WHEN sd = 0 THEN last + interval '10 minutes' ELSE last + make_interval(days => sd) END,
               CASE WHEN sd = 0 THEN 0.5 + (p % 5) * 0.3 ELSE sd * 1.1 END,

@@ -140,7 +140,7 @@ describe("progress and predicted recall", () => {
       data: states.map((s, i) => ({ userId: student.id, cardId: cards[i]!.id, due: dueAt, stability: s.stability, difficulty: 5, scheduledDays: 3, learningSteps: 0, reps: 2, lapses: 0, state: 2, lastReview: s.lastReview, version: 2 })),
     });
     const params = { ...toSrsParams(defaultReviewSettings), timezone: "Europe/Berlin", rolloverHour: 4 };
-    const expected = states.reduce((sum, s) => sum + retrievability({ due: dueAt, stability: s.stability, difficulty: 5, scheduledDays: 3, learningSteps: 0, reps: 2, lapses: 0, state: 2, lastReview: s.lastReview }, dueAt, params), 0) / cards.length;
+    const expected = states.reduce((sum, s) => sum + retrievability({ due: dueAt, stability: s.stability, difficulty: 5, scheduledDays: 3, stepIndex: 0, reps: 2, lapses: 0, state: 2, lastReview: s.lastReview }, dueAt, params), 0) / cards.length;
     // Written out: R = (1 + factor · days / S) ^ -0.1542 with factor = 0.9^(1/-0.1542) - 1.
     const factor = Math.pow(0.9, 1 / -0.1542) - 1;
     const byHand = [10, 20, 1].map((days, i) => Math.pow(1 + (factor * days) / states[i]!.stability, -0.1542));

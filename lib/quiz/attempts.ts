@@ -13,7 +13,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { AttemptDto, CreateAttempt, ResultDto } from "@/lib/api/quiz";
 import { studyableDeckIds } from "@/lib/decks/studyable";
 import { settingsOfUser, toSrsParams } from "@/lib/learner/settings";
-import { stateOfRow } from "@/lib/review/rows";
+import { stateOfRow } from "@/lib/srs/row";
 import { retrievabilityFor } from "@/lib/srs/retrievability";
 import { pickAtRisk } from "./at-risk";
 import { answersCloseAt, effectiveDeadline, GRACE_SEC } from "./clock";

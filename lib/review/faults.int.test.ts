@@ -31,7 +31,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Rating } from "@/lib/srs/scheduler";
 import { freshDb, type TestDb } from "@/lib/testing/db";
 import { replayFromLog } from "./replay-log";
-import { stateOfRow } from "./rows";
+import { stateOfRow } from "@/lib/srs/row";
 
 const EMAIL = "faults@example.com";
 const PASSWORD = "fault-test-password";

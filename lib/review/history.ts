@@ -4,14 +4,14 @@ import type { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { visibleDecksWhere } from "@/lib/decks/queries";
 import type { historyResponseSchema } from "@/lib/api/review";
-import { dtoFromJson } from "./rows";
+import { reviewLog, stateJson } from "./store";
 
 export async function cardHistory(db: PrismaClient, userId: string, cardId: string): Promise<z.infer<typeof historyResponseSchema>> {
   const [card, reviews] = await Promise.all([
     // Only a card in a deck the user may see (retired cards included: their history stays);
     // any other id answers as an unknown one, so this cannot confirm which ids exist.
     db.card.findFirst({ where: { id: cardId, deck: visibleDecksWhere({ id: userId }) }, select: { id: true } }),
-    db.reviewLog.findMany({ where: { userId, cardId }, orderBy: { id: "asc" } }),
+    reviewLog(db, userId, cardId),
   ]);
   if (!card) throw new ApiError("not_found", "No such card.");
   return {
@@ -22,8 +22,8 @@ export async function cardHistory(db: PrismaClient, userId: string, cardId: stri
       reviewedAt: r.reviewedAt.toISOString(),
       durationMs: r.durationMs,
       undone: r.undoneAt !== null,
-      stateBefore: r.stateBefore === null ? null : dtoFromJson(r.stateBefore),
-      stateAfter: dtoFromJson(r.stateAfter),
+      stateBefore: r.stateBefore === null ? null : stateJson(r.stateBefore),
+      stateAfter: stateJson(r.stateAfter),
     })),
   };
 }

@@ -11,7 +11,7 @@ function card(cardId: string, state: CardPhase, due: string) {
     stability: 3,
     difficulty: 5,
     scheduledDays: state === CardPhase.Review ? 3 : 0,
-    learningSteps: 0,
+    stepIndex: 0,
     reps: 2,
     lapses: 0,
     state,

@@ -6,14 +6,11 @@
 //   4. (re)learning cards due within the learn-ahead window, so a session
 //      doesn't end while a 1-minute step is about to come due.
 // The DB layer fetches the candidates with the cutoffs exported here.
+import { LEARN_AHEAD_MS, type QueueKind } from "@/lib/api/review";
 import { CardPhase, type SrsState } from "@/lib/srs/state";
 import { learnerDay } from "./day";
 import type { ReviewSettings } from "@/lib/learner/settings";
 
-/** Anki's default "learn ahead limit". */
-export const LEARN_AHEAD_MS = 20 * 60_000;
-
-export type QueueKind = "learning" | "review" | "new";
 export type QueueEntry = { cardId: string; kind: QueueKind };
 export type QueueCounts = Record<QueueKind, number>;
 export type Queue = { cards: QueueEntry[]; counts: QueueCounts };

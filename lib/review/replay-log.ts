@@ -5,9 +5,10 @@ import { srsParamsSchema } from "@/lib/srs/params";
 import { replay } from "@/lib/srs/replay";
 import { fuzzSeedFor, type Rating } from "@/lib/srs/scheduler";
 import type { SrsState } from "@/lib/srs/state";
+import { liveReviewLog } from "./store";
 
 export async function replayFromLog(db: PrismaClient, userId: string, cardId: string): Promise<SrsState | null> {
-  const log = await db.reviewLog.findMany({ where: { userId, cardId, undoneAt: null }, orderBy: { id: "asc" } });
+  const log = await liveReviewLog(db, userId, cardId);
   return replay(
     log.map((r) => ({
       rating: r.rating as Rating,

@@ -9,7 +9,7 @@ import { gradeCard, GradeConflict } from "./grade";
 import { cardHistory } from "./history";
 import { loadQueue } from "./load-queue";
 import { replayFromLog } from "./replay-log";
-import { stateOfRow } from "./rows";
+import { stateOfRow } from "@/lib/srs/row";
 import { undoLastGrade } from "./undo";
 import { getSettings, updateSettings } from "@/lib/learner/settings-store";
 

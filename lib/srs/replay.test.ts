@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { srsParamsSchema, type SrsParams } from "./params";
 import { replay, type ReplayEntry } from "./replay";
 import { fuzzSeedFor, next, type Rating } from "./scheduler";
-import { srsStateFromJson, srsStateToJson, type SrsState, type SrsStateJson } from "./state";
+import type { CardStateDto } from "@/lib/api/review";
+import { srsStateFromJson, srsStateToJson, type SrsState } from "./state";
 
 const DAY = 86_400_000;
 
@@ -72,7 +73,7 @@ describe("replay", () => {
       const fuzzSeed = fuzzSeedFor("learner", `card-${run}`);
       let params = randomParams(random);
       let stored: SrsState | null = null;
-      const log: { entry: ReplayEntry; stateBefore: SrsStateJson | null }[] = [];
+      const log: { entry: ReplayEntry; stateBefore: CardStateDto | null }[] = [];
       let now = new Date(Date.parse("2026-01-01T00:00:00Z") + random() * 365 * DAY);
 
       for (let step = 0; step < 40; step++) {

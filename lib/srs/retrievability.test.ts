@@ -22,7 +22,7 @@ const reviewed = (stability: number, lastReview: string): SrsState => ({
   stability,
   difficulty: 5,
   scheduledDays: 1,
-  learningSteps: 0,
+  stepIndex: 0,
   reps: 3,
   lapses: 0,
   state: CardPhase.Review,

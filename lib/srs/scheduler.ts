@@ -17,6 +17,7 @@
 // fuzz is stable for a given review (preview, next and replay agree; undo then
 // redo gives the same interval) yet differs from one review to the next.
 import type { Card, Grade } from "ts-fsrs";
+import type { Rating } from "@/lib/api/review";
 import { createEngine } from "./engine";
 import { intervalLabel } from "./interval-label";
 import { daysBetweenDayTimes, fromDayTime, toDayTime, type LearnerClock } from "./learner-clock";
@@ -24,9 +25,9 @@ import type { SrsParams } from "./params";
 import { fromFsrsCard, newSrsState, toFsrsCard, type SrsState } from "./state";
 
 export type { SrsParams } from "./params";
+export type { Rating };
 
-/** 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs's Grade values). */
-export type Rating = 1 | 2 | 3 | 4;
+/** ts-fsrs's Grade values (Rating is the API's type, lib/api/review.ts). */
 export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
 
 export type IntervalPreview = { due: Date; intervalLabel: string };

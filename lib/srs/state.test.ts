@@ -7,7 +7,7 @@ const relearning: SrsState = {
   stability: 1.23456789,
   difficulty: 7.5,
   scheduledDays: 0,
-  learningSteps: 1,
+  stepIndex: 1,
   reps: 12,
   lapses: 2,
   state: CardPhase.Relearning,

@@ -1,7 +1,7 @@
-// A learner's memory state for one card, shaped like a CardState row, and its
-// conversions to ts-fsrs's Card and to JSON (ReviewLog.stateBefore).
-import { z } from "zod";
+// A learner's memory state for one card, and its conversions to ts-fsrs's Card and to the
+// JSON of the API and of ReviewLog.stateBefore/stateAfter (lib/api/review.ts cardStateSchema).
 import type { Card } from "ts-fsrs";
+import { cardStateSchema, type CardStateDto } from "@/lib/api/review";
 
 /** Same numbering as ts-fsrs's State enum and the CardState.state column. */
 export const CardPhase = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
@@ -13,8 +13,11 @@ export type SrsState = {
   difficulty: number;
   /** Whole days to the due date; 0 while in a (re)learning step. */
   scheduledDays: number;
-  /** Index of the current (re)learning step. */
-  learningSteps: number;
+  /**
+   * Index of the current (re)learning step (ts-fsrs's learning_steps). Stored and sent as
+   * `learningSteps`: the CardState column, the ReviewLog JSON and the API keep that name.
+   */
+  stepIndex: number;
   reps: number;
   lapses: number;
   state: CardPhase;
@@ -28,7 +31,7 @@ export function newSrsState(now: Date): SrsState {
     stability: 0,
     difficulty: 0,
     scheduledDays: 0,
-    learningSteps: 0,
+    stepIndex: 0,
     reps: 0,
     lapses: 0,
     state: CardPhase.New,
@@ -48,7 +51,7 @@ export function toFsrsCard(state: SrsState, elapsedDays: number): Card {
     difficulty: state.difficulty,
     elapsed_days: elapsedDays,
     scheduled_days: state.scheduledDays,
-    learning_steps: state.learningSteps,
+    learning_steps: state.stepIndex,
     reps: state.reps,
     lapses: state.lapses,
     state: state.state,
@@ -62,7 +65,7 @@ export function fromFsrsCard(card: Card): SrsState {
     stability: card.stability,
     difficulty: card.difficulty,
     scheduledDays: card.scheduled_days,
-    learningSteps: card.learning_steps,
+    stepIndex: card.learning_steps,
     reps: card.reps,
     lapses: card.lapses,
     state: card.state as number as CardPhase,
@@ -70,35 +73,18 @@ export function fromFsrsCard(card: Card): SrsState {
   };
 }
 
-const phaseSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
-
-/** SrsState as JSON, for ReviewLog.stateBefore. Dates are ISO strings. */
-export const srsStateJsonSchema = z.object({
-  due: z.iso.datetime(),
-  stability: z.number(),
-  difficulty: z.number(),
-  scheduledDays: z.int(),
-  learningSteps: z.int(),
-  reps: z.int(),
-  lapses: z.int(),
-  state: phaseSchema,
-  lastReview: z.iso.datetime().nullable(),
-});
-export type SrsStateJson = z.infer<typeof srsStateJsonSchema>;
-
-export function srsStateToJson(state: SrsState): SrsStateJson {
-  return {
-    ...state,
-    due: state.due.toISOString(),
-    lastReview: state.lastReview?.toISOString() ?? null,
-  };
+/** The state as the API sends it and ReviewLog stores it: dates as ISO strings. */
+export function srsStateToJson(state: SrsState): CardStateDto {
+  const { stepIndex, ...rest } = state;
+  return { ...rest, learningSteps: stepIndex, due: state.due.toISOString(), lastReview: state.lastReview?.toISOString() ?? null };
 }
 
-/** Throws a ZodError when `json` is not a stored SrsState. */
+/** Throws a ZodError when `json` is not a stored state. */
 export function srsStateFromJson(json: unknown): SrsState {
-  const parsed = srsStateJsonSchema.parse(json);
+  const { learningSteps, ...parsed } = cardStateSchema.parse(json);
   return {
     ...parsed,
+    stepIndex: learningSteps,
     due: new Date(parsed.due),
     lastReview: parsed.lastReview === null ? null : new Date(parsed.lastReview),
   };

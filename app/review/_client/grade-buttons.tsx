@@ -1,6 +1,6 @@
 // The four answer buttons, each with the interval it would schedule for this very card.
 import type { QueueItem } from "@/lib/api/review";
-import type { Rating } from "./outbox";
+import type { Rating } from "@/lib/api/review";
 
 export const RATING_NAME: Record<Rating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
 

@@ -11,10 +11,7 @@
 // Plain TypeScript with injected I/O (send, storage, timers), so the logic is unit-tested
 // without a browser: see outbox.test.ts.
 import { z } from "zod";
-import { ratingSchema } from "@/lib/api/review";
-
-export type Rating = 1 | 2 | 3 | 4;
-export type QueueKind = "learning" | "review" | "new";
+import { queueKindSchema, ratingSchema, type QueueKind, type Rating } from "@/lib/api/review";
 
 export type OutboxEntry = {
   /** Also the idempotencyKey of the grade request. */
@@ -36,7 +33,7 @@ const entrySchema = z.object({
   rating: ratingSchema,
   expectedVersion: z.int().min(0),
   durationMs: z.int().min(0),
-  queue: z.enum(["learning", "review", "new"]),
+  queue: queueKindSchema,
   subject: z.string(),
   createdAt: z.number(),
 });

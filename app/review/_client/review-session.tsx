@@ -6,7 +6,7 @@ import { useRef } from "react";
 import { Alert, Button } from "../../_components/ui";
 import { CardView } from "./card-view";
 import { GradeButtons, RATING_NAME } from "./grade-buttons";
-import type { Rating } from "./outbox";
+import type { Rating } from "@/lib/api/review";
 import { SaveStatus } from "./save-status";
 import { SessionProgress } from "./session-progress";
 import type { SessionState } from "./session-state";

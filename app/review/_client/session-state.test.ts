@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { QueueItem, QueueResponse } from "@/lib/api/review";
-import type { OutboxEntry, Rating } from "./outbox";
+import type { Rating } from "@/lib/api/review";
+import type { OutboxEntry } from "./outbox";
 import { initialSession, remaining, sessionReducer, type SessionAction, type SessionState } from "./session-state";
 
 const T0 = Date.parse("2026-03-01T10:00:00Z");

@@ -2,13 +2,10 @@
 // done (for undo and the summary). All I/O (fetching, the outbox, timers) lives in
 // use-review-session.ts, which feeds the results in as actions with the time they
 // happened, so this file stays deterministic and unit-testable.
-import type { QueueItem, QueueResponse } from "@/lib/api/review";
-import type { OutboxEntry, QueueKind, Rating } from "./outbox";
+import { LEARN_AHEAD_MS, type QueueItem, type QueueKind, type QueueResponse, type Rating } from "@/lib/api/review";
+import type { OutboxEntry } from "./outbox";
 
 export type Counts = QueueResponse["counts"];
-
-/** The server brings (re)learning cards back when due within this window (lib/review/queue.ts). */
-const LEARN_AHEAD_MS = 20 * 60_000;
 
 /** One grade of this session, kept for undo. */
 export type Graded = {

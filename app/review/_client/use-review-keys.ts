@@ -2,7 +2,7 @@
 
 // Anki's keys: Space shows the answer, 1–4 grade it, U or Ctrl+Z (⌘Z) undoes.
 import { useEffect, useEffectEvent } from "react";
-import type { Rating } from "./outbox";
+import type { Rating } from "@/lib/api/review";
 
 /** Typing somewhere (a search box, a menu's typeahead) must never grade a card. */
 function isTypingTarget(target: EventTarget | null): boolean {

@@ -4,7 +4,8 @@
 // (persisted per learner), undo on the server, and the browser's online/offline events.
 import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { fetchQueue, RequestFailed, sendGrade, undoOnServer } from "./api";
-import { localStorageFor, Outbox, type OutboxEntry, type OutboxStatus, type Rating } from "./outbox";
+import type { Rating } from "@/lib/api/review";
+import { localStorageFor, Outbox, type OutboxEntry, type OutboxStatus } from "./outbox";
 import { initialSession, sessionReducer } from "./session-state";
 
 /** Cards asked for per queue request. */

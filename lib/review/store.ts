@@ -1,0 +1,258 @@
+// The review aggregate's storage: every statement on CardState and ReviewLog that the review
+// paths run, with one column list and one row decoder. Decisions live elsewhere (grade.ts
+// decideGrade, queue.ts buildQueue); this file only reads and writes. The hot paths (grade,
+// queue) go straight to pg as prepared statements (lib/db/client.ts says why).
+import pg from "pg";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { CardStateDto, GradeRequest, QueueItem } from "@/lib/api/review";
+import { poolOf, poolRows } from "@/lib/db/client";
+import { studyableDeckIdsSql } from "@/lib/decks/studyable";
+import { visibleDeckSql } from "@/lib/decks/queries";
+import type { SrsParams } from "@/lib/srs/params";
+import { decodeState, STATE_COLUMNS, stateValues, type StateRow, type Stored } from "@/lib/srs/row";
+import { newSrsState, srsStateFromJson, srsStateToJson, type SrsState } from "@/lib/srs/state";
+
+/** A pg pool, or the Prisma client whose pool the hot paths share (the bench passes its own pool). */
+export type Db = PrismaClient | pg.Pool;
+const rows = <T extends pg.QueryResultRow>(db: Db, sql: Prisma.Sql) => poolRows<T>(db instanceof pg.Pool ? db : poolOf(db), sql);
+
+/** `s.due AS "<prefix>due", …, s.version AS "<prefix>version"`: the state columns of CardState `alias`. */
+export function stateColumnsSql(alias: string, prefix = ""): Prisma.Sql {
+  return Prisma.raw([...STATE_COLUMNS, "version"].map((c) => `${alias}."${c}" AS "${prefix}${c}"`).join(", "));
+}
+
+/** The column names for an INSERT, in STATE_COLUMNS order (the bench's seed uses them too). */
+export const stateColumnNames = STATE_COLUMNS.map((c) => `"${c}"`).join(", ");
+
+/** `"due" = $1, "stability" = $2, …` for an UPDATE. */
+const setState = (s: SrsState) => Prisma.join(stateValues(s).map((v, i) => Prisma.sql`${Prisma.raw(`"${STATE_COLUMNS[i]}"`)} = ${v}`));
+
+/** Stored JSON (ReviewLog.stateBefore/After) validated back into the API's shape. */
+export function stateJson(json: unknown): CardStateDto {
+  return srsStateToJson(srsStateFromJson(json));
+}
+
+// ---- Grading (the hot path: two statements) ----
+
+/** What statement 1 reads: the learner, the card, its stored state and any review under the request's idempotency key. */
+export type GradeContext = {
+  userId: string;
+  settings: unknown;
+  timezone: string;
+  rolloverHour: number;
+  sessionVersion: number;
+  card: { visible: boolean; retired: boolean } | null;
+  stored: Stored | null;
+  /** The review this learner already stored under the key (keys are per user). */
+  prior: { id: string; cardId: string; after: unknown } | null;
+};
+
+type ContextRow = {
+  settings: unknown; timezone: string; rolloverHour: number; sessionVersion: number;
+  cardId: string | null; retiredAt: Date | null; visible: boolean;
+  /** bigint, which pg returns as a string. */
+  priorId: string | null; priorCardId: string | null; priorAfter: unknown;
+};
+
+/** Statement 1: settings, session version, card, visibility, stored state and any review under this key; null when the user is gone. */
+export async function loadGradeContext(db: Db, userId: string, req: GradeRequest): Promise<GradeContext | null> {
+  const [row] = await rows<ContextRow>(db, Prisma.sql`
+    SELECT u.settings, u.timezone, u."rolloverHour", u."sessionVersion",
+           c.id AS "cardId", c."retiredAt", coalesce(${visibleDeckSql(Prisma.sql`u.id`)}, false) AS visible,
+           ${stateColumnsSql("s", "s_")},
+           p.id AS "priorId", p."cardId" AS "priorCardId", p."stateAfter" AS "priorAfter"
+      FROM "User" u
+      LEFT JOIN "Card" c ON c.id = ${req.cardId}
+      LEFT JOIN "Deck" d ON d.id = c."deckId"
+      LEFT JOIN "CardState" s ON s."userId" = u.id AND s."cardId" = ${req.cardId}
+      LEFT JOIN "ReviewLog" p ON p."idempotencyKey" = ${req.idempotencyKey} AND p."userId" = u.id
+     WHERE u.id = ${userId}::uuid`);
+  if (!row) return null;
+  return {
+    userId,
+    settings: row.settings,
+    timezone: row.timezone,
+    rolloverHour: row.rolloverHour,
+    sessionVersion: row.sessionVersion,
+    card: row.cardId === null ? null : { visible: row.visible, retired: row.retiredAt !== null },
+    stored: decodeState(row, "s_"),
+    prior: row.priorId === null ? null : { id: row.priorId, cardId: row.priorCardId!, after: row.priorAfter },
+  };
+}
+
+export type GradeWrite = {
+  userId: string;
+  req: GradeRequest;
+  now: Date;
+  /** The stored row's version the update requires; null: insert the first row. */
+  expectedRowVersion: number | null;
+  before: SrsState | null;
+  after: SrsState;
+  params: SrsParams;
+};
+
+/**
+ * Statement 2: updates the state only if its version is still the expected one and inserts
+ * the review log only if that happened, in one statement (atomic on its own). Null when the
+ * version moved (or a first row appeared) meanwhile.
+ */
+export async function writeGrade(db: Db, w: GradeWrite): Promise<{ version: number; reviewId: string } | null> {
+  const { userId, req } = w;
+  const state =
+    w.expectedRowVersion !== null
+      ? Prisma.sql`UPDATE "CardState" SET ${setState(w.after)}, version = version + 1,
+                   "reviewMs" = "reviewMs" + ${req.durationMs}
+                 WHERE "userId" = ${userId}::uuid AND "cardId" = ${req.cardId} AND version = ${w.expectedRowVersion}
+                 RETURNING version`
+      : Prisma.sql`INSERT INTO "CardState" ("userId", "cardId", ${Prisma.raw(stateColumnNames)}, version, "reviewMs")
+                 VALUES (${userId}::uuid, ${req.cardId}, ${Prisma.join(stateValues(w.after))}, 1, ${req.durationMs})
+                 ON CONFLICT DO NOTHING RETURNING version`;
+  const [res] = await rows<{ version: number | null; id: string | null }>(db, Prisma.sql`
+      WITH st AS (${state}),
+      log AS (
+        INSERT INTO "ReviewLog" ("userId", "cardId", rating, "reviewedAt", "durationMs", "stateBefore", "stateAfter", params, "idempotencyKey")
+        SELECT ${userId}::uuid, ${req.cardId}, ${req.rating}, ${w.now}, ${req.durationMs},
+               ${w.before === null ? null : JSON.stringify(srsStateToJson(w.before))}::jsonb,
+               ${JSON.stringify(srsStateToJson(w.after))}::jsonb, ${JSON.stringify(w.params)}::jsonb, ${req.idempotencyKey}
+        WHERE EXISTS (SELECT 1 FROM st)
+        RETURNING id)
+      SELECT (SELECT version FROM st) AS version, (SELECT id FROM log) AS id`);
+  return res?.version != null && res.id != null ? { version: res.version, reviewId: String(res.id) } : null;
+}
+
+/** The review this user stored under `key`, with its card's current version (after a lost race). */
+export async function priorReview(db: PrismaClient, userId: string, key: string) {
+  const prior = await db.reviewLog.findUnique({
+    where: { userId_idempotencyKey: { userId, idempotencyKey: key } },
+    select: { id: true, cardId: true, stateAfter: true },
+  });
+  if (!prior) return null;
+  const current = await db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: prior.cardId } }, select: { version: true } });
+  return { reviewId: String(prior.id), cardId: prior.cardId, after: prior.stateAfter, version: current?.version ?? 0 };
+}
+
+/** The stored state of one card now (null: no row). */
+export async function storedState(db: Db, userId: string, cardId: string): Promise<Stored | null> {
+  const [row] = await rows<StateRow>(db, Prisma.sql`
+    SELECT ${stateColumnsSql("s")} FROM "CardState" s WHERE s."userId" = ${userId}::uuid AND s."cardId" = ${cardId}`);
+  return row ? decodeState(row) : null;
+}
+
+// ---- Undo ----
+
+/**
+ * Reverts the learner's latest live grade (of `cardId` if given) to the state stored before
+ * it, marking the log row undone (the log is append-only), in one transaction that locks the
+ * row so two undos cannot revert the same grade. Null when there is none.
+ */
+export async function revertLatestGrade(db: PrismaClient, userId: string, cardId: string | undefined, now: Date) {
+  return db.$transaction(async (tx) => {
+    const onlyCard = cardId ? Prisma.sql`AND "cardId" = ${cardId}` : Prisma.empty;
+    const [last] = await tx.$queryRaw<{ id: bigint; cardId: string; stateBefore: unknown; durationMs: number }[]>`
+      SELECT id, "cardId", "stateBefore", "durationMs" FROM "ReviewLog"
+       WHERE "userId" = ${userId}::uuid AND "undoneAt" IS NULL ${onlyCard}
+       ORDER BY id DESC LIMIT 1 FOR UPDATE`;
+    if (!last) return null;
+    await tx.reviewLog.update({ where: { id: last.id }, data: { undoneAt: now } });
+    // Back to never graded: the row stays (phase New) so its version keeps counting up and a
+    // stale client cannot mistake a later state for the one it saw.
+    const before = last.stateBefore === null ? null : srsStateFromJson(last.stateBefore);
+    const [row] = await tx.$queryRaw<{ version: number }[]>`
+      UPDATE "CardState" SET ${setState(before ?? newSrsState(now))}, version = version + 1, "reviewMs" = "reviewMs" - ${last.durationMs}
+       WHERE "userId" = ${userId}::uuid AND "cardId" = ${last.cardId} RETURNING version`;
+    return { cardId: last.cardId, reviewId: String(last.id), version: row!.version, before };
+  });
+}
+
+// ---- The log, read back ----
+
+/** The learner's log rows for one card, oldest first, undone ones included. */
+export function reviewLog(db: PrismaClient, userId: string, cardId: string) {
+  return db.reviewLog.findMany({ where: { userId, cardId }, orderBy: { id: "asc" } });
+}
+
+/** The learner's live (not undone) log rows for one card, oldest first: what replay needs. */
+export function liveReviewLog(db: PrismaClient, userId: string, cardId: string) {
+  return db.reviewLog.findMany({ where: { userId, cardId, undoneAt: null }, orderBy: { id: "asc" }, select: { rating: true, reviewedAt: true, params: true } });
+}
+
+// ---- The queue ----
+
+type LearnerRow = { settings: unknown; timezone: string; rolloverHour: number; deckIds: string[] };
+
+/** Queue statement 1: the learner's settings and the decks they may study (only `deckId` if given); null when the user is gone. */
+export async function loadLearner(db: Db, userId: string, deckId: string | undefined): Promise<LearnerRow | null> {
+  const [user] = await rows<LearnerRow>(db, Prisma.sql`
+    SELECT u.settings, u.timezone, u."rolloverHour", ${studyableDeckIdsSql(Prisma.sql`u.id`, deckId)} AS "deckIds"
+      FROM "User" u WHERE u.id = ${userId}::uuid`);
+  return user ?? null;
+}
+
+export type QueueWindow = {
+  deckIds: string[];
+  day: { start: Date; end: Date };
+  dayAfterEnd: Date;
+  learnAheadCutoff: Date;
+  dueCutoff: Date;
+  reviewsPerDay: number;
+  newPerDay: number;
+};
+
+export type Candidate = { cardId: string; stored: Stored | null };
+
+/**
+ * Queue statement 2: five statements at once, on separate connections: what the learner
+ * graded today (for the limits), due (re)learning and review states, the next unstudied
+ * cards, and how many cards come due tomorrow. Each reads through the (userId, due) index or
+ * the CardState primary key, so the cost does not grow with other learners' data. Today's
+ * limits are applied in SQL too (what is left of them after today's grades, `done`), so no
+ * more candidates are read than the queue can use. Statements running at once cannot share a
+ * CTE: `done` (one index range of today's log rows) runs in each statement that needs it.
+ */
+export async function loadQueueCandidates(db: Db, userId: string, w: QueueWindow) {
+  const me = Prisma.sql`${userId}::uuid`;
+  const inDecks = Prisma.sql`c."deckId" = ANY(${w.deckIds}::uuid[]) AND c."retiredAt" IS NULL`;
+  const statesIn = Prisma.sql`"CardState" s JOIN "Card" c ON c.id = s."cardId"`;
+  const columns = Prisma.sql`s."cardId", ${stateColumnsSql("s")}`;
+  const done = Prisma.sql`
+    SELECT count(*) FILTER (WHERE "stateBefore" IS NULL)::int AS "newCount",
+           count(*) FILTER (WHERE "stateBefore"->>'state' = '2')::int AS "reviewCount"
+      FROM "ReviewLog" WHERE "userId" = ${me} AND "reviewedAt" >= ${w.day.start} AND "reviewedAt" < ${w.day.end} AND "undoneAt" IS NULL`;
+  type Row = { cardId: string } & Partial<StateRow>;
+  const [[doneToday], learning, reviews, fresh, [tomorrow]] = await Promise.all([
+    rows<{ newCount: number; reviewCount: number }>(db, done),
+    rows<Row>(db, Prisma.sql`
+      SELECT ${columns} FROM ${statesIn}
+       WHERE s."userId" = ${me} AND s.due <= ${w.learnAheadCutoff} AND s.state IN (1, 3) AND ${inDecks}`),
+    rows<Row>(db, Prisma.sql`
+      WITH done AS (${done})
+      SELECT ${columns} FROM ${statesIn}
+       WHERE s."userId" = ${me} AND s.due < ${w.dueCutoff} AND s.state = 2 AND ${inDecks}
+       ORDER BY s.due, s."cardId" LIMIT greatest(0, ${w.reviewsPerDay}::int - (SELECT "reviewCount" FROM done))`),
+    rows<{ cardId: string; version: number | null }>(db, Prisma.sql`
+      WITH done AS (${done})
+      SELECT c.id AS "cardId", s.version FROM "Card" c JOIN "Deck" d ON d.id = c."deckId"
+        LEFT JOIN "CardState" s ON s."userId" = ${me} AND s."cardId" = c.id
+       WHERE ${inDecks} AND (s."cardId" IS NULL OR s.state = 0)
+       ORDER BY d.title, c."deckId", c.position, c.id LIMIT greatest(0, ${w.newPerDay}::int - (SELECT "newCount" FROM done))`),
+    rows<{ n: number }>(db, Prisma.sql`
+      SELECT count(*)::int AS n FROM ${statesIn}
+       WHERE s."userId" = ${me} AND s.due >= ${w.day.end} AND s.due < ${w.dayAfterEnd} AND ${inDecks}`),
+  ]);
+  const due: Candidate[] = [...learning, ...reviews].map((r) => ({ cardId: r.cardId, stored: decodeState(r) }));
+  // A never-graded card has no row, or a row in phase New (left by an undo) whose version counts on.
+  const unseen: Candidate[] = fresh.map((r) => ({ cardId: r.cardId, stored: r.version === null ? null : { version: r.version, state: null } }));
+  return { doneToday: doneToday!, due, unseen, tomorrow: tomorrow?.n ?? 0 };
+}
+
+/** A queue item's card, from Card c and Deck d. */
+const cardJson = Prisma.sql`json_build_object('deckId', c."deckId", 'deckTitle', d.title, 'kind', c.kind, 'subject', c.subject,
+  'prompt', c.prompt, 'answer', c.answer, 'quote', c.quote, 'citation', c.citation)`;
+
+/** Queue statement 3: the text of the cards chosen. */
+export async function loadCardTexts(db: Db, cardIds: string[]): Promise<Map<string, QueueItem["card"]>> {
+  if (cardIds.length === 0) return new Map();
+  const texts = await rows<{ cardId: string; card: QueueItem["card"] }>(db, Prisma.sql`
+    SELECT c.id AS "cardId", ${cardJson} AS card FROM "Card" c JOIN "Deck" d ON d.id = c."deckId" WHERE c.id = ANY(${cardIds}::text[])`);
+  return new Map(texts.map((t) => [t.cardId, t.card]));
+}
