@@ -2,10 +2,23 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { apiCall, jsonRequest } from "../_components/api-call";
 import { Alert, Button, Field } from "../_components/ui";
+
+type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
+
+/** The browser's IANA zone, so a new account's review day turns over at the learner's own night. */
+function browserTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string>();
+  const [fields, setFields] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -16,33 +29,30 @@ export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       role: String(form.get("role") ?? "STUDENT"),
+      timezone: browserTimeZone(),
     };
     setBusy(true);
     setError(undefined);
-    try {
-      const res = await fetch("/api/register", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-      if (!res.ok) {
-        const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setError(data?.error?.message ?? "Registration failed. Please try again.");
-        return;
-      }
-      const signed = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
-      // A full page load, so the server renders the layout with the new session.
-      const next = signed?.error ? "/signin" : callbackUrl;
-      window.location.assign(next);
-    } catch {
-      setError("Could not reach the server. Check your connection and try again.");
-    } finally {
+    setFields({});
+    const res = await apiCall("/api/register", jsonRequest("POST", body));
+    if (!res.ok) {
       setBusy(false);
+      setError(res.message);
+      // A taken email is a conflict about the email field too.
+      setFields({ ...res.fields, ...(res.status === 409 ? { email: res.message } : {}) } as FieldErrors);
+      return;
     }
+    const signed = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
+    // A full page load, so the server renders the layout with the new session.
+    window.location.assign(signed?.error ? "/signin" : callbackUrl);
   }
 
   return (
     <form onSubmit={onSubmit} noValidate>
       {error && <Alert>{error}</Alert>}
-      <Field label="Name" id="name" name="name" autoComplete="name" required />
-      <Field label="Email" id="email" name="email" type="email" autoComplete="email" required />
-      <Field label="Password (at least 10 characters)" id="password" name="password" type="password" autoComplete="new-password" minLength={10} required />
+      <Field label="Name" id="name" name="name" autoComplete="name" required error={fields.name} />
+      <Field label="Email" id="email" name="email" type="email" autoComplete="email" required error={fields.email} />
+      <Field label="Password (at least 10 characters)" id="password" name="password" type="password" autoComplete="new-password" minLength={10} required error={fields.password} />
       <fieldset className="mb-4">
         <legend className="mb-1 text-sm font-medium">I am a</legend>
         <label className="mr-4 inline-flex items-center gap-2">

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { errorBodySchema } from "@/lib/api/errors";
 import type { ReviewSettings } from "@/lib/learner/settings";
 import { Alert, Button, Field } from "../_components/ui";
+import { useUnsavedChangesGuard } from "../_components/unsaved-changes";
 
 type Key = keyof ReviewSettings;
 type Values = Record<Key, string>;
@@ -79,8 +80,19 @@ export function formErrors(message: string, body: unknown): { general: string; f
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
+/** The zone Intl resolves a name to, so an alias and its canonical name count as the same zone. */
+function sameZone(a: string, b: string): boolean {
+  try {
+    const resolve = (z: string) => new Intl.DateTimeFormat("en-US", { timeZone: z }).resolvedOptions().timeZone;
+    return resolve(a) === resolve(b);
+  } catch {
+    return a === b;
+  }
+}
+
 export function SettingsForm() {
   const [values, setValues] = useState<Values | null>(null);
+  const [savedValues, setSavedValues] = useState<Values | null>(null);
   const [loadError, setLoadError] = useState<string>();
   const [error, setError] = useState<{ general: string; fields: Partial<Record<Key, string>> }>();
   const [saved, setSaved] = useState(false);
@@ -99,6 +111,7 @@ export function SettingsForm() {
           return;
         }
         setValues(toValues(parsed.data.settings));
+        setSavedValues(toValues(parsed.data.settings));
         // Zone names come from the browser's own Intl data (client only).
         setZones({ browser: Intl.DateTimeFormat().resolvedOptions().timeZone, all: Intl.supportedValuesOf?.("timeZone") ?? [] });
       })
@@ -107,6 +120,8 @@ export function SettingsForm() {
       live = false;
     };
   }, []);
+
+  useUnsavedChangesGuard(values !== null && savedValues !== null && KEYS.some((k) => values[k] !== savedValues[k]));
 
   if (loadError) return <Alert>{loadError}</Alert>;
   if (!values) return <p>Loading your settings…</p>;
@@ -131,8 +146,9 @@ export function SettingsForm() {
         setError(formErrors(message, body));
         return;
       }
-      // Show what the server stored (e.g. a time zone in its canonical spelling).
+      // Show what the server stored (e.g. a time zone with its letter case fixed).
       setValues(toValues(parsed.data.settings));
+      setSavedValues(toValues(parsed.data.settings));
       setSaved(true);
     } catch {
       setError({ general: "Could not reach the server. Your settings were not saved.", fields: {} });
@@ -172,7 +188,7 @@ export function SettingsForm() {
       </datalist>
       <p id="timezone-hint" className="-mt-2 mb-3 text-xs text-slate-600 dark:text-slate-400">
         An IANA name such as “Europe/Berlin”.
-        {zones.browser && zones.browser !== values.timezone && (
+        {zones.browser && !sameZone(zones.browser, values.timezone) && (
           <>
             {" "}This browser is in {zones.browser}.{" "}
             <button type="button" className="font-medium text-sky-800 underline dark:text-sky-300" onClick={() => { setValues({ ...values, timezone: zones.browser }); setSaved(false); }}>

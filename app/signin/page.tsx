@@ -21,6 +21,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <SignInForm callbackUrl={next} initialError={error && error !== "CredentialsSignin" ? error : undefined} />
       </Card>
       <p className="mt-4 text-sm">
+        <Link className="font-medium text-sky-800 underline dark:text-sky-300" href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p className="mt-2 text-sm">
         No account yet? <Link className="font-medium text-sky-800 underline dark:text-sky-300" href={withCallback("/register", next)}>Create one</Link>
       </p>
     </div>
