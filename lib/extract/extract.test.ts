@@ -234,3 +234,56 @@ describe("office holders", () => {
     expect(cards).toEqual(expect.arrayContaining(["When did Leopold II die? → December 1909", "When did Otto von Bismarck resign? → March 1890"]));
   });
 });
+
+describe("fact sheets with the answer on the question's line", () => {
+  it("reads 'Q: … A: …' and 'What is X? – …' lines, and never asks about 'its other name'", () => {
+    const text = [
+      "Q: When was the Good Friday Agreement signed? A: On 10 April 1998, in Belfast.",
+      "Q: What is its other name? A: The Belfast Agreement.",
+      "What is power-sharing? – A system in which unionist and nationalist parties govern together.",
+      "What does SDLP stand for? – Social Democratic and Labour Party.",
+      "Q: When were the referendums held? A: 22 May 1998, north and south of the border.",
+    ].join("\n");
+    const cards = proposed(run(text));
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        "When was the Good Friday Agreement signed? → 10 April 1998",
+        "What is power-sharing? → A system in which unionist and nationalist parties govern together",
+        "What does SDLP stand for? → Social Democratic and Labour Party",
+        "When were the referendums held? → 22 May 1998",
+      ]),
+    );
+    expect(cards.some((c) => c.startsWith("What is its other name"))).toBe(false);
+  });
+});
+
+describe("names and definitions around appositions", () => {
+  it("keeps the fields under an event's name when an official name follows on the next line", () => {
+    const text = "Kellogg–Briand Pact\n\nGeneral Treaty for Renunciation of War as an Instrument of National Policy\nSigned: 27 August 1928\n\nThe pact was signed in Paris. The United States Senate approved it on 15 January 1929, and the treaty came into force on 24 July 1929.";
+    const cards = proposed(run(text));
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        "When was the Kellogg–Briand Pact signed? → 27 August 1928",
+        "When did the United States Senate approve the Kellogg–Briand Pact? → 15 January 1929",
+        "When did the Kellogg–Briand Pact come into force? → 24 July 1929",
+      ]),
+    );
+  });
+
+  it("defines across an 'officially' apposition and inside a 'where' clause", () => {
+    const cards = proposed(run("The Kellogg–Briand Pact, officially the General Treaty for Renunciation of War, is an international agreement in which the signatory states promised not to use war. It was invoked at Nuremberg, where crimes against peace were defined as the planning or waging of a war of aggression."));
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        "What is the Kellogg–Briand Pact? → an international agreement in which the signatory states promised not to use war",
+        "What were crimes against peace? → the planning or waging of a war of aggression",
+      ]),
+    );
+  });
+
+  it("reads parties after 'including', and keeps a 'ten-year' figure off the cards", () => {
+    expect(proposed(run("The Multi-Party Agreement was accepted by parties including the Ulster Unionist Party, the SDLP, Sinn Féin and the Alliance Party."))).toContain(
+      "Which parties accepted the Multi-Party Agreement? → Ulster Unionist Party, SDLP, Sinn Féin and Alliance Party",
+    );
+    expect(run("26 January 1934 — Germany and Poland signed a ten-year non-aggression pact.").cards.filter((c) => `${c.prompt} ${c.answer}`.includes("ten-year"))).toEqual([]);
+  });
+});

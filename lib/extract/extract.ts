@@ -115,13 +115,14 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
       // under an event's name is its official name, and the fields below are still about the first.
       const subtitle = title !== null && titleUnit === lay.units.indexOf(unit) - 1 && title.names.some((n) => n.head);
       titleUnit = lay.units.indexOf(unit);
-      if (!subtitle) title = titleView;
+      const current: SentenceView = subtitle && title ? title : titleView;
+      title = current;
       const official = titleView.names.find((n) => n.head);
-      const common = title.names.find((n) => n.head);
+      const common = current.names.find((n) => n.head);
       if (subtitle && official && common?.head) ctx.discourse.alias(official.text, { text: common.text, article: true, head: common.head });
       docTitle ??= titleView;
       ctx.discourse.mention(titleView.names);
-      const event = title.names.find((n) => n.head);
+      const event = current.names.find((n) => n.head);
       ctx.discourse.setSubject(event?.head ? { text: event.text, article: true, head: event.head } : null);
       if (event?.head && docTitle === titleView) ctx.discourse.setTitle({ text: event.text, article: true, head: event.head });
       // A title names the document; its dates ("The Cold War, 1945–1991") are not facts to learn.
@@ -139,13 +140,30 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
     });
 
     // A fact sheet's "Q: …" line: its "A: …" line answers it.
-    const isQuestion = unit.kind === "field" && unit.key === "q";
+    // (Or one line holding both: "Q: When was it signed? A: On 10 April 1998.", "What is power-sharing? – A system …")
+    const inline = inlineQuestion(clean, unit);
+    const isQuestion = (unit.kind === "field" && unit.key === "q") || inline !== null;
     if (isQuestion) {
-      const qv = sentenceView(tokens, unit, clean, rules);
+      const qSpan = inline?.question ?? unit;
+      const qv = sentenceView(tokens, qSpan, clean, rules);
       const named = qv.names.find((n) => n.head) ?? qv.names[0];
       const asked = named?.head ? subjectText({ text: named.text, article: true, event: true, plural: false, via: "name" }) : null;
       const when = asked && named?.head ? (named.head.verb === "took place" ? `When did ${asked} take place?` : `When was ${asked} ${named.head.verb}?`) : undefined;
-      question = { text: clean.slice(unit.valueStart ?? unit.start, unit.end), span: unit, subject: named?.text ?? null, ...(when ? { when } : {}) };
+      const qStart = inline ? qSpan.start : (unit.valueStart ?? unit.start);
+      question = { text: clean.slice(qStart, qSpan.end), span: qSpan, subject: named?.text ?? askedPhrase(qv), ...(when ? { when } : {}) };
+    }
+    if (inline && question) {
+      const av = sentenceView(tokens, inline.answer, clean, rules);
+      const c = answerCard(question, { text: clean.slice(inline.answer.start, inline.answer.end), span: inline.answer, dates: av.dates });
+      const verdict = sentenceVerdict({ raw: text.slice(unit.start, unit.end), clean: clean.slice(unit.start, unit.end), quotes: findQuotedSpans(text, unit.start, unit.end), sentence: unit, text, citation: citationFor(citations, unit, unit) }, rules);
+      const citation = citationFor(citations, unit, unit);
+      const figure = citation.citation ? null : findFigure(clean.slice(unit.start, unit.end), rules);
+      if (c && !verdict) {
+        for (const d of av.dates.slice(0, 1)) ctx.usedDates.add(d.start);
+        ctx.produced.push({ c, citation, figure });
+      }
+      question = null;
+      continue;
     }
     const answered = unit.kind === "field" && unit.key === "a" ? question : null;
     if (!isQuestion) question = null;
@@ -217,7 +235,10 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   const described = describedEvent(v);
   if (eventFact) discourse.setSubject({ text: eventFact.subject.text, article: eventFact.subject.article, head: { class: "event", verb: eventFact.subject.defaultVerb ?? "took place", word: "" } });
   else if (startsWithSubject) discourse.setSubject(firstName.head ? { text: firstName.text, article: firstName.article, head: firstName.head } : null);
-  else if (!described) discourse.setSubject(null);
+  else if (v.tokens[0]?.lower === "the" && v.tokens[1]?.pos === "NOUN" && /^(?:VERB|AUX)$/.test(v.tokens[2]?.pos ?? "") && v.rules.heads.has(v.tokens[1].lower)) {
+    // "The pact was signed in Paris." (no date): still what "it" means in the next sentence.
+    discourse.setSubject(discourse.definite(v.tokens[1].lower));
+  } else if (!described) discourse.setSubject(null);
   discourse.mention(v.names);
   for (const [office, person] of officeHolders(v, ctx.rules.offices)) discourse.holdsOffice(office, person);
   if (described && !eventFact) discourse.describe(described);
@@ -309,7 +330,7 @@ function rowFallback(ctx: Ctx, unit: Unit, v: SentenceView, facts: readonly Date
   push({ kind: "date", subject: named.text, prompt: verb === "took place" ? `When did ${subjectText(s)} take place?` : `When was ${subjectText(s)} ${verb}?`, answer: d.answer, date: d.date, quote: unit, confidence: 0.8, rule: "table-row" });
 }
 
-const PARTY_VERBS = new Set(["sign", "conclude", "ratify", "negotiate", "agree", "form", "found", "establish", "create", "join"]);
+const PARTY_VERBS = new Set(["sign", "conclude", "ratify", "negotiate", "agree", "accept", "form", "found", "establish", "create", "join"]);
 /** Default verbs of the heads whose "between A and B" names parties (agreements, alliances, meetings). */
 const PARTY_DEFAULT_VERBS = new Set(["signed", "concluded", "agreed", "formed", "founded", "established", "held"]);
 const AGREEMENT_CLASSES = new Set(["agreement", "organisation", "declaration"]);
@@ -514,4 +535,25 @@ function isPassive(v: SentenceView, vi: number): boolean {
 function pastTense(t: Token): string {
   if (/ed$/.test(t.lower)) return t.lower;
   return t.lemma.endsWith("e") ? `${t.lemma}d` : `${t.lemma}ed`;
+}
+
+/** A question and its answer on one line: "Q: When was it signed? A: On 10 April 1998." or "What is X? – A …". */
+function inlineQuestion(clean: string, unit: Unit): { question: Span; answer: Span } | null {
+  if (unit.kind === "heading" || unit.kind === "row") return null;
+  const line = clean.slice(unit.start, unit.end);
+  const m = /^((?:Q\s*[:.]\s*)?)((?:What|When|Who|Which|How|Where|Why|In (?:which|what))\b[^?\n]{2,200}\?)\s*(?:A\s*[:.]|[–—-])\s+(?=\S)/.exec(line);
+  if (!m) return null;
+  const qStart = unit.start + m[1]!.length;
+  return { question: { start: qStart, end: qStart + m[2]!.length }, answer: { start: unit.start + m[0].length, end: unit.end } };
+}
+
+/** "When were the referendums held?" → "referendums": the noun phrase after the auxiliary, when no name is asked about. */
+function askedPhrase(q: SentenceView): string | null {
+  const aux = q.tokens.findIndex((t, i) => i <= 2 && (t.pos === "AUX" || t.lemma === "be" || t.lemma === "do"));
+  if (aux < 0) return null;
+  let i = aux + 1;
+  if (q.tokens[i]?.pos === "DET") i++;
+  const from = i;
+  while (i < q.tokens.length && ["ADJ", "NOUN", "PROPN", "NUM"].includes(q.tokens[i]!.pos)) i++;
+  return i > from ? textOf(q, from, i) : null;
 }

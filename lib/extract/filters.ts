@@ -42,6 +42,9 @@ export function findFigure(clean: string, rules: RuleSet): string | null {
   for (const d of findDateExpressions(clean)) {
     masked = masked.slice(0, d.start) + " ".repeat(d.end - d.start) + masked.slice(d.end);
   }
+  // "a ten-year pact" measures like "a 10-year pact": a small number word fused to a unit of time is a figure.
+  const measured = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)-(?:year|month|week|day|hour)s?\b/.exec(masked);
+  if (measured) return measured[0];
   const digits = FIGURE_RE.exec(masked);
   // "the Hundred Years' War", "the Twenty-first Amendment": a capitalised number word in a name is no figure.
   const words = rules.numberWords.all(masked).filter((w) => !(/^\p{Lu}/u.test(w.text) && /^(?:\s+\p{Lu}|-\p{L})/u.test(masked.slice(w.index + w.text.length))));

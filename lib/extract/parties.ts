@@ -24,7 +24,11 @@ export function partyName(s: string): string {
 const looksLikeParty = (s: string): boolean => /^(?:\p{Ll}+\s)?\p{Lu}/u.test(s) && s.split(" ").length <= 7;
 
 /** A list of parties from token `from`, and the token where it ends. */
-export function partyList(v: SentenceView, from: number, to: number = v.tokens.length): { parties: string[]; end: number } {
+export function partyList(v: SentenceView, start: number, to: number = v.tokens.length): { parties: string[]; end: number } {
+  // "by parties including the UUP, the SDLP …", "by states such as …": the list follows the introduction.
+  let from = start;
+  const intro = v.tokens.slice(from, from + 4).findIndex((t, i) => t.lower === "including" || t.lower === "namely" || (t.lower === "such" && v.tokens[from + i + 1]?.lower === "as"));
+  if (intro >= 1 && v.tokens.slice(from, from + intro).every((t) => t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "DET" || t.pos === "NUM")) from += intro + (v.tokens[from + intro]!.lower === "such" ? 2 : 1);
   const items: string[] = [];
   let cur = from;
   let k = from;

@@ -31,9 +31,19 @@ export function answerCard(q: Question, answer: { text: string; span: Span; date
     const prompt = /^How long/i.test(question) ? (q.when ?? question) : question;
     return { kind: "date", subject: q.subject, prompt, answer: d.answer, date: d.date, quote, confidence: 0.85, rule: "question-answer" };
   }
+  // "What does SDLP stand for? – Social Democratic and Labour Party", "What does decommissioning mean? – Putting …"
+  const means = /^What (?:does|did) (?:the )?(.{2,60}?) (?:stand for|mean)\?$/i.exec(question);
+  if (means) {
+    const term = means[1]!.trim();
+    const def = collapse(answer.text).split(/(?<=\.)\s/)[0]!.replace(/\.$/, "");
+    if (def.split(" ").length < 2) return null;
+    return { kind: "term", subject: term, prompt: question, answer: def, term, definition: def, quote, confidence: 0.8, rule: "question-answer" };
+  }
   const what = /^What (?:is|was|were|are) (?:the |a |an )?(.{2,60})\?$/i.exec(question);
   if (what) {
     const term = what[1]!.trim();
+    // "What is its other name?" asks about something the question does not name.
+    if (/^(?:its|his|her|their|this|that|these|those|it)\b/i.test(term)) return null;
     // "A survey of land …" or "Feudalism is the system in which …"
     const first = collapse(answer.text).split(/(?<=\.)\s/)[0]!.replace(/\.$/, "");
     const def = first.replace(new RegExp(`^(?:the\\s+)?${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+(?:is|was|are|were)\\s+`, "i"), "");

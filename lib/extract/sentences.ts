@@ -103,6 +103,9 @@ function chronologyLines(all: readonly Line[], text: string): boolean[] {
   return out;
 }
 
+// A question and its answer on one line: "Q: When was it signed? A: On 10 April 1998.", "What is X? – A …".
+const QA_LINE_RE = /^(?:Q\s*[:.]\s*)?(?:What|When|Who|Which|How|Where|Why|In (?:which|what))\b[^?\n]{2,200}\?\s*(?:A\s*[:.]|[–—-])\s+\S/;
+
 // A glossary line: "villein – a peasant who …", "ECSC = European Coal and Steel Community".
 // (Two spaced dashes in one line enclose an apposition in prose: "The Schlieffen Plan – a strategy … – failed".)
 const GLOSSARY_RE = /^(?!.*\s[–—]\s.*\s[–—]\s)(?:\*\*)?[\p{L}][\p{L}'’ -]{1,50}?(?:\*\*)?(?:\s[–—=]\s\S|\s*\([^)\n]{1,40}\):\s+\S)/u;
@@ -195,7 +198,7 @@ export function layout(text: string, opts: LayoutOptions): Layout {
     }
     const bullet = ITEM_RE.exec(content);
     const dated = TIMELINE_RE.test(content) || (chronology[index] === true && DATED_LINE_RE.test(content));
-    if (!bullet && (dated || GLOSSARY_RE.test(content))) {
+    if (!bullet && (dated || GLOSSARY_RE.test(content) || QA_LINE_RE.test(content))) {
       flush();
       units.push({ kind: "item", start: line.contentStart, end: line.end, block, sentences: [] });
       continue;
