@@ -4,7 +4,8 @@ import { Card, buttonLink, textLink } from "@/app/_components/ui";
 import { LeaveClassButton } from "@/app/_home/leave-class-button";
 import { formatDateTime, plural } from "@/app/_components/format";
 import { studentHome, type StudentAssignment } from "@/lib/classes/student-home";
-import { userTimeZone } from "@/lib/learner/time-zone";
+import { prisma } from "@/lib/db/client";
+import { userTimeZone } from "@/lib/learner/settings-store";
 import { AssignmentItem, QuizAction } from "@/app/_home/assignment-item";
 
 type Counts = { learning: number; review: number; new: number };
@@ -78,7 +79,7 @@ function Classes({ classes }: { classes: ClassItem[] }) {
 
 export async function StudentHome({ user, joinedId }: { user: SessionUser; joinedId?: string }) {
   const now = new Date();
-  const [{ counts, assignments, classes }, timeZone] = await Promise.all([studentHome(user, now), userTimeZone(user.id)]);
+  const [{ counts, assignments, classes }, timeZone] = await Promise.all([studentHome(user, now), userTimeZone(prisma(), user.id)]);
   const joined = joinedId ? classes.find((c) => c.id === joinedId) : undefined;
   const open = assignments.filter((a) => a.kind === "QUIZ" && (a.openNow || a.runningAttemptId));
   return (

@@ -3,9 +3,10 @@ import { z } from "zod";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
 import { listDecks } from "@/lib/decks/queries";
-import { GRACE_SEC, listAttempts } from "@/lib/quiz/attempts";
+import { userTimeZone } from "@/lib/learner/settings-store";
+import { listAttempts } from "@/lib/quiz/attempts";
 import { Card, PageTitle } from "../_components/ui";
-import { PastAttempts, type PastAttempt } from "./_components/past-attempts";
+import { PastAttempts } from "./_components/past-attempts";
 import { StartQuizForm } from "./_components/start-quiz-form";
 
 export const metadata: Metadata = { title: "Quiz" };
@@ -13,23 +14,7 @@ export const metadata: Metadata = { title: "Quiz" };
 export default async function QuizPage({ searchParams }: { searchParams: Promise<{ deck?: string | string[] }> }) {
   const user = await pageUser();
   const db = prisma();
-  const now = new Date();
-  const [decks, attempts, settings] = await Promise.all([
-    listDecks(db, user),
-    listAttempts(db, user.id),
-    db.user.findUnique({ where: { id: user.id }, select: { timezone: true } }),
-  ]);
-  // Attempts not submitted: still running, or ended by the clock (their results close them).
-  const open = attempts.filter((a) => a.submittedAt === null).map((a) => a.id);
-  const deadlines = new Map(
-    open.length === 0
-      ? []
-      : (await db.quizAttempt.findMany({ where: { id: { in: open }, userId: user.id }, select: { id: true, deadline: true } })).map((a) => [a.id, a.deadline]),
-  );
-  const past: PastAttempt[] = attempts.map((a) => {
-    const deadline = deadlines.get(a.id);
-    return { ...a, running: a.submittedAt === null && deadline !== undefined && now.getTime() <= deadline.getTime() + GRACE_SEC * 1000 };
-  });
+  const [decks, past, timeZone] = await Promise.all([listDecks(db, user), listAttempts(db, user.id), userTimeZone(db, user.id)]);
   // `/quiz?deck=<id>` preselects a deck the learner can see.
   const wanted = z.uuid().safeParse((await searchParams).deck);
   const initialDeckId = wanted.success && decks.some((d) => d.id === wanted.data) ? wanted.data : undefined;
@@ -43,7 +28,7 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
       </Card>
       <Card>
         <h2 className="mb-3 text-lg font-semibold">Past attempts</h2>
-        <PastAttempts attempts={past} timeZone={settings?.timezone ?? "UTC"} />
+        <PastAttempts attempts={past} timeZone={timeZone} />
       </Card>
     </div>
   );

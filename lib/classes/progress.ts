@@ -10,7 +10,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ProgressRow, ReteachCard, ReteachCards } from "@/lib/api/classes";
 import { defaultReviewSettings, toSrsParams } from "@/lib/learner/settings";
 import { forgettingCurveConstants } from "@/lib/srs/retrievability";
-import { GRACE_SEC } from "@/lib/quiz/attempts";
+import { openSince } from "@/lib/quiz/clock";
 import { sqlRows } from "@/lib/db/client";
 import { ownAssignment } from "./assignments";
 
@@ -90,7 +90,7 @@ async function progressRows(db: PrismaClient, pairs: Prisma.Sql, now: Date): Pro
              (SELECT count(*) FILTER (WHERE qq.correct) * 1.0 / greatest(count(*), 1) FROM "QuizQuestion" qq WHERE qq."attemptId" = q.id)::float8 AS pct
         FROM "QuizAttempt" q JOIN x ON x.id = q."userId"
        WHERE (q."assignmentId" = x.aid OR (x.kind = 'REVIEW' AND q."deckId" = x.deck_id))
-         AND (q."submittedAt" IS NOT NULL OR q.deadline < ${new Date(now.getTime() - GRACE_SEC * 1000)})),
+         AND (q."submittedAt" IS NOT NULL OR q.deadline < ${openSince(now)})),
     qz AS (SELECT aid, id, max(pct) AS best, (array_agg(pct ORDER BY "startedAt" DESC))[1] AS last FROM qa GROUP BY aid, id)
     SELECT x.aid AS "assignmentId", x.kind, x."targetRecall", x."createdAt",
            x.id AS "userId", x.name, x.email, coalesce(st.started, 0) AS "cardsStarted", coalesce(total.n, 0) AS "cardsTotal",

@@ -6,7 +6,7 @@ import { listAssignments } from "@/lib/classes/assignments";
 import { listClasses } from "@/lib/classes/classes";
 import { myProgress } from "@/lib/classes/progress";
 import { prisma } from "@/lib/db/client";
-import { GRACE_SEC } from "@/lib/quiz/attempts";
+import { openAssignedAttempts } from "@/lib/quiz/store";
 import { loadQueue } from "@/lib/review/load-queue";
 
 export type StudentAssignment = Awaited<ReturnType<typeof listAssignments>>[number] & {
@@ -22,11 +22,7 @@ export async function studentHome(user: SessionUser, now = new Date()) {
     listAssignments(db, user, now),
     myProgress(db, user.id, now),
     listClasses(db, user),
-    db.quizAttempt.findMany({
-      where: { userId: user.id, assignmentId: { not: null }, submittedAt: null, deadline: { gt: new Date(now.getTime() - GRACE_SEC * 1000) } },
-      select: { id: true, assignmentId: true },
-      orderBy: { startedAt: "desc" },
-    }),
+    openAssignedAttempts(db, user.id, now),
   ]);
   const runningOf = new Map<string, string>();
   for (const r of running) if (r.assignmentId && !runningOf.has(r.assignmentId)) runningOf.set(r.assignmentId, r.id);

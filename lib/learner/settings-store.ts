@@ -2,14 +2,14 @@
 // live in their own User columns (queries need them); the rest in User.settings.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { accountGone } from "@/lib/auth/revocation";
 import { reviewSettingsSchema, settingsOfUser, type ReviewSettings } from "@/lib/learner/settings";
 
 const select = { settings: true, timezone: true, rolloverHour: true } as const;
 
 export async function getSettings(db: PrismaClient, userId: string): Promise<ReviewSettings> {
   const user = await db.user.findUnique({ where: { id: userId }, select });
-  if (!user) throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+  if (!user) throw accountGone();
   return settingsOfUser(user);
 }
 
@@ -32,4 +32,10 @@ export async function updateSettings(db: PrismaClient, userId: string, patch: un
   const { timezone, rolloverHour, ...rest } = next;
   await db.user.update({ where: { id: userId }, data: { timezone, rolloverHour, settings: rest } });
   return next;
+}
+
+/** The user's time zone, for showing dates ("UTC" for a user who is gone). */
+export async function userTimeZone(db: PrismaClient, userId: string): Promise<string> {
+  const u = await db.user.findUnique({ where: { id: userId }, select: { timezone: true } });
+  return u?.timezone ?? "UTC";
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { loadContentDecks } from "@/lib/decks/content";
 import { freshDb, type TestDb } from "@/lib/testing/db";
-import { answerQuestion, createAttempt, getAttempt, GRACE_SEC, listAttempts, results, submitAttempt } from "./attempts";
+import { answerQuestion, createAttempt, getAttempt, listAttempts, results, submitAttempt } from "./attempts";
+import { GRACE_SEC } from "./clock";
 import { questionSchema, type Question } from "./types";
 
 let t: TestDb;

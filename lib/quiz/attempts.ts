@@ -1,60 +1,47 @@
-// Quiz attempts in the database, with the clock on the server: an attempt carries its
-// deadline; answers are accepted once per question, from the owner, until the deadline
-// plus a small grace for latency; keys never leave the server before the attempt ends.
-// Quiz answers do not touch FSRS state: recognising an option is not recalling it.
-//
-// Concurrency: answers and the submit meet on the attempt row (answers take it FOR SHARE,
-// ending an attempt FOR UPDATE), so an accepted answer is always in the score and none is
-// accepted after it; parallel starts of one student's assigned quiz meet on their
-// enrollment row (FOR UPDATE), so the attempt limit is counted after the previous start committed.
+// Quiz attempts, with the clock on the server: an attempt carries its deadline; answers are
+// accepted once per question, from the owner, until the deadline plus a small grace for
+// latency (clock.ts); keys never leave the server before the attempt ends. Quiz answers do
+// not touch FSRS state: recognising an option is not recalling it. The statements and
+// their locks are in store.ts; decideAnswer is the pure rule an answer goes through.
 import { randomUUID } from "node:crypto";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/api/errors";
 import type { AttemptDto, CreateAttempt, ResultDto } from "@/lib/api/quiz";
 import { studyableDeckIds } from "@/lib/decks/studyable";
-import { settingsOfUser, toSrsParams } from "@/lib/learner/settings";
-import { stateOfRow } from "@/lib/srs/row";
+import { getSettings } from "@/lib/learner/settings-store";
+import { toSrsParams } from "@/lib/learner/settings";
 import { retrievabilityFor } from "@/lib/srs/retrievability";
 import { pickAtRisk } from "./at-risk";
-import { answersCloseAt, effectiveDeadline, GRACE_SEC } from "./clock";
+import { answersCloseAt, effectiveDeadline, GRACE_SEC, stillOpen } from "./clock";
 import { generateQuiz } from "./generate";
 import { markAnswer } from "./mark";
 import { resultsHiddenUntil } from "./running";
-import { answerSchema, questionSchema, toQuizCard, type Question, type QuizCard } from "./types";
-
-export { GRACE_SEC };
-
-type Tx = Prisma.TransactionClient;
-/** These transactions may queue on a row lock: Prisma's defaults (2 s to get a connection, 5 s in all) would turn a burst of parallel requests into errors. */
-const TX = { maxWait: 10_000, timeout: 15_000 };
+import {
+  assignmentForStudent, deckQuizCards, finishAttempt, holdSeat, insertAttempt, lockAttempt, lockSeat, ownAttempt as findOwnAttempt,
+  provenanceOf, questionOfAttempt, quizCardsById, recentAttempts, recordAnswer, studiedStates, TX, type LockedAttempt, type Tx,
+} from "./store";
+import { answerSchema, questionSchema, type Question, type QuizCard } from "./types";
 
 type Plan = { cards: QuizCard[]; count: number; timeLimitSec: number; deckId: string | null; assignmentId: string | null; factor: number; closesAt: Date | null };
 
 async function deckPlan(db: PrismaClient, userId: string, deckId: string): Promise<QuizCard[]> {
   const [visible] = await studyableDeckIds(db, userId, deckId);
   if (!visible) throw new ApiError("not_found", "No such deck.");
-  const rows = await db.card.findMany({ where: { deckId, retiredAt: null }, select: { id: true, kind: true, subject: true, prompt: true, answer: true, data: true } });
-  return rows.map(toQuizCard);
+  return deckQuizCards(db, deckId);
 }
 
 /** The learner's studied cards with the lowest predicted recall right now. */
 async function atRiskPlan(db: PrismaClient, userId: string, count: number, now: Date): Promise<QuizCard[]> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { settings: true, timezone: true, rolloverHour: true } });
-  const recall = retrievabilityFor(toSrsParams(settingsOfUser(user)));
-  const deckIds = await studyableDeckIds(db, userId);
-  const states = await db.cardState.findMany({ where: { userId, state: { not: 0 }, card: { deckId: { in: deckIds }, retiredAt: null } } });
+  const recall = retrievabilityFor(toSrsParams(await getSettings(db, userId)));
+  const states = await studiedStates(db, userId, await studyableDeckIds(db, userId));
   // Three times the count, so the generator has room to drop cards it cannot ask.
-  const picked = pickAtRisk(states.map((s) => ({ cardId: s.cardId, retrievability: recall(stateOfRow(s), now) })), count * 3);
-  const rows = await db.card.findMany({ where: { id: { in: picked.map((p) => p.cardId) } }, select: { id: true, kind: true, subject: true, prompt: true, answer: true, data: true } });
-  return rows.map(toQuizCard);
+  const picked = pickAtRisk(states.map((s) => ({ cardId: s.cardId, retrievability: recall(s.state, now) })), count * 3);
+  return quizCardsById(db, picked.map((p) => p.cardId));
 }
 
 /** The assignment if this student may start an attempt of it now: in the class, in its window, within its attempt limit. */
 async function openAssignment(db: PrismaClient | Tx, userId: string, assignmentId: string, now: Date) {
-  const a = await db.assignment.findFirst({
-    where: { id: assignmentId, kind: "QUIZ", class: { archivedAt: null, enrollments: { some: { userId } } } },
-    include: { accommodations: { where: { userId } }, _count: { select: { quizAttempts: { where: { userId } } } } },
-  });
+  const a = await assignmentForStudent(db, userId, assignmentId);
   if (!a) throw new ApiError("not_found", "No such quiz assignment.");
   if (a.opensAt && now < a.opensAt) throw new ApiError("conflict", `This quiz opens at ${a.opensAt.toISOString()}.`);
   if (a.closesAt && now > a.closesAt) throw new ApiError("conflict", "This quiz has closed.");
@@ -67,9 +54,8 @@ async function openAssignment(db: PrismaClient | Tx, userId: string, assignmentI
 async function assignmentPlan(db: PrismaClient, userId: string, assignmentId: string, now: Date): Promise<Plan> {
   // Checked here to fail fast, and again under the lock in createAttempt.
   const a = await openAssignment(db, userId, assignmentId, now);
-  const rows = await db.card.findMany({ where: { deckId: a.deckId, retiredAt: null }, select: { id: true, kind: true, subject: true, prompt: true, answer: true, data: true } });
   return {
-    cards: rows.map(toQuizCard),
+    cards: await deckQuizCards(db, a.deckId),
     count: a.count ?? 10,
     timeLimitSec: a.timeLimitSec ?? 600,
     deckId: a.deckId,
@@ -84,12 +70,8 @@ async function assignmentPlan(db: PrismaClient, userId: string, assignmentId: st
  * checks the assignment again: parallel starts queue here, and each counts the attempts the
  * ones before it committed (under READ COMMITTED every statement sees the latest commits).
  */
-async function lockSeat(tx: Tx, userId: string, assignmentId: string, now: Date): Promise<void> {
-  const seat = await tx.$queryRaw<{ one: number }[]>`
-    SELECT 1 AS one FROM "Enrollment" e JOIN "Assignment" a ON a."classId" = e."classId"
-     WHERE a.id = ${assignmentId}::uuid AND e."userId" = ${userId}::uuid
-       FOR UPDATE OF e`;
-  if (seat.length === 0) throw new ApiError("not_found", "No such quiz assignment.");
+async function takeSeat(tx: Tx, userId: string, assignmentId: string, now: Date): Promise<void> {
+  if (!(await lockSeat(tx, userId, assignmentId))) throw new ApiError("not_found", "No such quiz assignment.");
   await openAssignment(tx, userId, assignmentId, now);
 }
 
@@ -109,49 +91,23 @@ export async function createAttempt(db: PrismaClient, userId: string, input: Cre
   }
   // An assigned attempt ends when the quiz closes at the latest, whatever its time limit.
   const deadline = effectiveDeadline(new Date(now.getTime() + Math.round(plan.timeLimitSec * plan.factor * 1000)), plan.closesAt);
-  const attempt = await db.$transaction(async (tx) => {
-    if (plan.assignmentId) await lockSeat(tx, userId, plan.assignmentId, now);
-    const created = await tx.quizAttempt.create({ data: { userId, deckId: plan.deckId, assignmentId: plan.assignmentId, seed, startedAt: now, deadline } });
-    await tx.quizQuestion.createMany({
-      data: questions.map((q) => ({ attemptId: created.id, userId, position: q.position, cardId: q.cardId, type: q.type, prompt: q.prompt, payload: q.payload, key: q.key })),
-    });
-    return created;
+  const attemptId = await db.$transaction(async (tx) => {
+    if (plan.assignmentId) await takeSeat(tx, userId, plan.assignmentId, now);
+    return insertAttempt(tx, { userId, deckId: plan.deckId, assignmentId: plan.assignmentId, seed, startedAt: now, deadline }, questions);
   }, TX);
-  return getAttempt(db, userId, attempt.id, now);
+  return getAttempt(db, userId, attemptId, now);
 }
 
 async function ownAttempt(db: PrismaClient, userId: string, id: string) {
-  const attempt = await db.quizAttempt.findFirst({
-    where: { id, userId },
-    include: { deck: { select: { title: true } }, assignment: { select: { closesAt: true } }, questions: { orderBy: { position: "asc" } } },
-  });
+  const attempt = await findOwnAttempt(db, userId, id);
   if (!attempt) throw new ApiError("not_found", "No such quiz attempt.");
-  return { ...attempt, deadline: effectiveDeadline(attempt.deadline, attempt.assignment?.closesAt) };
+  return attempt;
 }
 
-type LockedAttempt = { submittedAt: Date | null; deadline: Date; closesAt: Date | null; classId: string | null };
-
-/** The attempt's row, locked for the rest of the transaction, with its assignment's closing time and class. */
-async function lockAttempt(tx: Tx, userId: string, id: string, mode: "share" | "update"): Promise<LockedAttempt> {
-  const lock = mode === "share" ? Prisma.sql`FOR SHARE OF q` : Prisma.sql`FOR UPDATE OF q`;
-  const [row] = await tx.$queryRaw<LockedAttempt[]>`
-    SELECT q."submittedAt", q.deadline, a."closesAt", a."classId"
-      FROM "QuizAttempt" q LEFT JOIN "Assignment" a ON a.id = q."assignmentId"
-     WHERE q.id = ${id}::uuid AND q."userId" = ${userId}::uuid ${lock}`;
+async function lockOwnAttempt(tx: Tx, userId: string, id: string, mode: "share" | "update"): Promise<LockedAttempt> {
+  const row = await lockAttempt(tx, userId, id, mode);
   if (!row) throw new ApiError("not_found", "No such quiz attempt.");
-  return { ...row, deadline: effectiveDeadline(row.deadline, row.closesAt) };
-}
-
-/**
- * Ends an unsubmitted attempt at `finishedAt` with the score of the answers stored by then.
- * Runs under the FOR UPDATE lock: answers in flight have committed (they hold FOR SHARE),
- * later ones find it submitted, and this statement's snapshot sees every one of them.
- */
-async function finish(tx: Tx, id: string, finishedAt: Date): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE "QuizAttempt" SET "submittedAt" = ${finishedAt},
-           score = (SELECT count(*) FROM "QuizQuestion" WHERE "attemptId" = ${id}::uuid AND correct)::int
-     WHERE id = ${id}::uuid AND "submittedAt" IS NULL`;
+  return row;
 }
 
 export async function getAttempt(db: PrismaClient, userId: string, id: string, now = new Date()): Promise<AttemptDto> {
@@ -166,7 +122,7 @@ export async function getAttempt(db: PrismaClient, userId: string, id: string, n
     serverNow: now.toISOString(),
     graceSec: GRACE_SEC,
     submittedAt: a.submittedAt?.toISOString() ?? null,
-    finished: a.submittedAt !== null || now > answersCloseAt(a.deadline),
+    finished: a.submittedAt !== null || !stillOpen(a.deadline, now),
     questions: a.questions.map((q) => ({ id: q.id, position: q.position, type: q.type as Question["type"], prompt: q.prompt, payload: q.payload, answered: q.answeredAt !== null })),
   };
 }
@@ -175,30 +131,38 @@ function storedQuestion(q: { position: number; type: string; cardId: string | nu
   return questionSchema.parse({ position: q.position, type: q.type, cardId: q.cardId, prompt: q.prompt, payload: q.payload, key: q.key });
 }
 
+/** What an answer found: the attempt (locked), the question (null: not in this attempt), whether the student still has a seat in its class (null: no class). */
+export type AnswerContext = { attempt: LockedAttempt; question: { type: string; position: number; cardId: string | null; prompt: string; payload: unknown; key: unknown } | null; seated: boolean | null };
+
+export type AnswerDecision = { kind: "refuse"; error: ApiError } | { kind: "record"; answer: Prisma.InputJsonValue; correct: boolean; answeredAt: Date };
+
+/** Whether an answer counts, and how it is marked: pure, from what the store read and the clock. */
+export function decideAnswer(ctx: AnswerContext, answer: unknown, now: Date): AnswerDecision {
+  const refuse = (code: "not_found" | "conflict" | "validation_failed", message: string): AnswerDecision => ({ kind: "refuse", error: new ApiError(code, message) });
+  if (!ctx.question) return refuse("not_found", "No such question in this attempt.");
+  if (ctx.attempt.submittedAt) return refuse("conflict", "This quiz was already submitted.");
+  if (!stillOpen(ctx.attempt.deadline, now)) return refuse("conflict", "Time is up: answers after the deadline are not counted.");
+  if (ctx.seated === false) return refuse("conflict", "You are no longer in the class of this quiz, so it takes no more answers.");
+  const question = storedQuestion(ctx.question);
+  const parsed = answerSchema[question.type].safeParse(answer);
+  if (!parsed.success) return refuse("validation_failed", `This answer does not fit a ${question.type} question.`);
+  return { kind: "record", answer: parsed.data, correct: markAnswer(question, parsed.data), answeredAt: now };
+}
+
 export async function answerQuestion(db: PrismaClient, userId: string, attemptId: string, questionId: string, answer: unknown, now = new Date()): Promise<{ accepted: true }> {
   return db.$transaction(async (tx) => {
     // FOR SHARE: answers to different questions go side by side; a submit waits for them.
-    const a = await lockAttempt(tx, userId, attemptId, "share");
-    const row = await tx.quizQuestion.findFirst({ where: { id: questionId, attemptId, userId } });
-    if (!row) throw new ApiError("not_found", "No such question in this attempt.");
-    if (a.submittedAt) throw new ApiError("conflict", "This quiz was already submitted.");
-    if (now > answersCloseAt(a.deadline)) throw new ApiError("conflict", "Time is up: answers after the deadline are not counted.");
-    if (a.classId) {
-      // KEY SHARE keeps the enrollment from being deleted until this answer is stored: a
-      // removal either comes after it or is seen here.
-      const seat = await tx.$queryRaw<{ one: number }[]>`
-        SELECT 1 AS one FROM "Enrollment" WHERE "classId" = ${a.classId}::uuid AND "userId" = ${userId}::uuid FOR KEY SHARE`;
-      if (seat.length === 0) throw new ApiError("conflict", "You are no longer in the class of this quiz, so it takes no more answers.");
+    const attempt = await lockOwnAttempt(tx, userId, attemptId, "share");
+    const question = await questionOfAttempt(tx, userId, attemptId, questionId);
+    // Only an answer that could still count holds the seat.
+    const mayCount = question !== null && !attempt.submittedAt && stillOpen(attempt.deadline, now);
+    const seated = attempt.classId && mayCount ? await holdSeat(tx, userId, attempt.classId) : null;
+    const decision = decideAnswer({ attempt, question, seated }, answer, now);
+    if (decision.kind === "refuse") throw decision.error;
+    const { kind: _, ...write } = decision;
+    if (!(await recordAnswer(tx, userId, attemptId, questionId, write))) {
+      throw new ApiError("conflict", "This question was already answered (or the quiz has ended).");
     }
-    const question = storedQuestion(row);
-    const parsed = answerSchema[question.type].safeParse(answer);
-    if (!parsed.success) throw new ApiError("validation_failed", `This answer does not fit a ${question.type} question.`);
-    // Conditional: of two answers to one question, the second matches no row.
-    const { count } = await tx.quizQuestion.updateMany({
-      where: { id: questionId, attemptId, userId, answeredAt: null },
-      data: { answer: parsed.data, correct: markAnswer(question, parsed.data), answeredAt: now },
-    });
-    if (count === 0) throw new ApiError("conflict", "This question was already answered (or the quiz has ended).");
     return { accepted: true as const };
   }, TX);
 }
@@ -206,8 +170,8 @@ export async function answerQuestion(db: PrismaClient, userId: string, attemptId
 /** Ends the attempt (idempotent) and records its score, counted from the stored answers. */
 export async function submitAttempt(db: PrismaClient, userId: string, id: string, now = new Date()): Promise<ResultDto> {
   await db.$transaction(async (tx) => {
-    const a = await lockAttempt(tx, userId, id, "update");
-    if (!a.submittedAt) await finish(tx, id, now < a.deadline ? now : a.deadline);
+    const a = await lockOwnAttempt(tx, userId, id, "update");
+    if (!a.submittedAt) await finishAttempt(tx, id, now < a.deadline ? now : a.deadline);
   }, TX);
   try {
     return await results(db, userId, id, now);
@@ -256,13 +220,13 @@ export async function results(db: PrismaClient, userId: string, id: string, now 
   let a = await ownAttempt(db, userId, id);
   if (!a.submittedAt) {
     const running = new ApiError("conflict", "The quiz is still running: submit it or wait for the deadline to see the results.");
-    if (now <= answersCloseAt(a.deadline)) throw running;
+    if (stillOpen(a.deadline, now)) throw running;
     // The clock ran out without a submit: the attempt ends at its deadline.
     await db.$transaction(async (tx) => {
-      const locked = await lockAttempt(tx, userId, id, "update");
+      const locked = await lockOwnAttempt(tx, userId, id, "update");
       if (locked.submittedAt) return;
-      if (now <= answersCloseAt(locked.deadline)) throw running;
-      await finish(tx, id, locked.deadline);
+      if (stillOpen(locked.deadline, now)) throw running;
+      await finishAttempt(tx, id, locked.deadline);
     }, TX);
     a = await ownAttempt(db, userId, id);
   }
@@ -274,9 +238,7 @@ export async function results(db: PrismaClient, userId: string, id: string, now 
     });
   }
   const cardIds = a.questions.map((q) => q.cardId).filter((c): c is string => c !== null);
-  const cards = new Map(
-    (await db.card.findMany({ where: { id: { in: cardIds } }, select: { id: true, quote: true, citation: true, deck: { select: { source: { select: { title: true } } } } } })).map((c) => [c.id, c]),
-  );
+  const cards = await provenanceOf(db, cardIds);
   const finishedAt = a.submittedAt!;
   return {
     id: a.id,
@@ -288,7 +250,7 @@ export async function results(db: PrismaClient, userId: string, id: string, now 
     total: a.questions.length,
     questions: a.questions.map((row) => {
       const q = storedQuestion(row);
-      const card = row.cardId ? cards.get(row.cardId) : undefined;
+      const provenance = row.cardId ? cards.get(row.cardId) : undefined;
       return {
         id: row.id,
         position: row.position,
@@ -299,19 +261,15 @@ export async function results(db: PrismaClient, userId: string, id: string, now 
         yourAnswer: describeAnswer(q, row.answer),
         correctAnswer: correctAnswer(q),
         correct: row.correct === true,
-        provenance: card ? { quote: card.quote, citation: card.citation, source: card.deck.source?.title ?? null } : null,
+        provenance: provenance ?? null,
       };
     }),
   };
 }
 
-export async function listAttempts(db: PrismaClient, userId: string) {
-  const rows = await db.quizAttempt.findMany({
-    where: { userId },
-    orderBy: { startedAt: "desc" },
-    take: 50,
-    select: { id: true, startedAt: true, deadline: true, submittedAt: true, score: true, deck: { select: { title: true } }, assignmentId: true, _count: { select: { questions: true } } },
-  });
+/** The learner's latest attempts; `running`: not submitted and its clock has not run out. */
+export async function listAttempts(db: PrismaClient, userId: string, now = new Date()) {
+  const rows = await recentAttempts(db, userId);
   return rows.map((r) => ({
     id: r.id,
     deckTitle: r.deck?.title ?? null,
@@ -320,5 +278,6 @@ export async function listAttempts(db: PrismaClient, userId: string) {
     submittedAt: r.submittedAt?.toISOString() ?? null,
     score: r.score,
     total: r._count.questions,
+    running: r.submittedAt === null && stillOpen(r.deadline, now),
   }));
 }

@@ -1,4 +1,4 @@
-// The quiz clock's constants, apart from attempts.ts so modules it imports can share them.
+// The quiz clock: the one place that says how long an attempt stays open.
 
 /** Seconds after the deadline during which an answer sent in time still counts. */
 export const GRACE_SEC = 5;
@@ -10,3 +10,9 @@ export function effectiveDeadline(deadline: Date, assignmentClosesAt: Date | nul
 
 /** The last moment an answer is accepted. */
 export const answersCloseAt = (deadline: Date) => new Date(deadline.getTime() + GRACE_SEC * 1000);
+
+/** An unsubmitted attempt whose deadline is at `now` still takes answers: until the grace has run out too. */
+export const stillOpen = (deadline: Date, now: Date) => now <= answersCloseAt(deadline);
+
+/** The same rule for queries: an unsubmitted attempt is still open while its deadline is at or after this instant. */
+export const openSince = (now: Date) => new Date(now.getTime() - GRACE_SEC * 1000);

@@ -10,7 +10,8 @@ import { createPrisma } from "@/lib/db/client";
 import { loadContentDecks } from "@/lib/decks/content";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { freshDb, type TestDb } from "@/lib/testing/db";
-import { answerQuestion, createAttempt, getAttempt, GRACE_SEC, results, submitAttempt } from "./attempts";
+import { answerQuestion, createAttempt, getAttempt, results, submitAttempt } from "./attempts";
+import { GRACE_SEC } from "./clock";
 import { assertDeckAnswersReadable, runningAssignedQuiz } from "./running";
 import { questionSchema, type Question } from "./types";
 

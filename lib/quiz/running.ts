@@ -3,19 +3,12 @@
 // quizzes on those cards wait until it is submitted or its clock (plus the grace) has run out.
 import { ApiError } from "@/lib/api/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { answersCloseAt, GRACE_SEC } from "./clock";
+import { answersCloseAt } from "./clock";
+import { openAssignedAttemptOnDeck, openAssignedAttemptSharingDecks } from "./store";
 
 /** The student's running assigned attempt on this deck, if any (the one ending last). */
-export async function runningAssignedQuiz(db: PrismaClient, userId: string, deckId: string, now = new Date()): Promise<{ attemptId: string; deadline: Date } | null> {
-  const since = new Date(now.getTime() - GRACE_SEC * 1000);
-  // LEAST skips NULLs: without a closing time the attempt's own deadline counts.
-  const [row] = await db.$queryRaw<{ id: string; deadline: Date }[]>`
-    SELECT q.id, LEAST(q.deadline, a."closesAt") AS deadline
-      FROM "QuizAttempt" q JOIN "Assignment" a ON a.id = q."assignmentId"
-     WHERE q."userId" = ${userId}::uuid AND q."deckId" = ${deckId}::uuid AND q."submittedAt" IS NULL
-       AND LEAST(q.deadline, a."closesAt") >= ${since}
-     ORDER BY 2 DESC LIMIT 1`;
-  return row ? { attemptId: row.id, deadline: row.deadline } : null;
+export function runningAssignedQuiz(db: PrismaClient, userId: string, deckId: string, now = new Date()): Promise<{ attemptId: string; deadline: Date } | null> {
+  return openAssignedAttemptOnDeck(db, userId, deckId, now);
 }
 
 /** 409 while the student's assigned quiz on this deck runs. */
@@ -32,14 +25,6 @@ export async function assertDeckAnswersReadable(db: PrismaClient, userId: string
  * When the results of attempt `attemptId` may open: null now, or the deadline of the
  * student's running assigned attempt (another one) on a deck its questions come from.
  */
-export async function resultsHiddenUntil(db: PrismaClient, userId: string, attemptId: string, now = new Date()): Promise<Date | null> {
-  const since = new Date(now.getTime() - GRACE_SEC * 1000);
-  const [row] = await db.$queryRaw<{ deadline: Date }[]>`
-    SELECT LEAST(r.deadline, a."closesAt") AS deadline
-      FROM "QuizAttempt" r JOIN "Assignment" a ON a.id = r."assignmentId"
-     WHERE r."userId" = ${userId}::uuid AND r.id <> ${attemptId}::uuid AND r."submittedAt" IS NULL
-       AND LEAST(r.deadline, a."closesAt") >= ${since}
-       AND r."deckId" IN (SELECT c."deckId" FROM "QuizQuestion" qq JOIN "Card" c ON c.id = qq."cardId" WHERE qq."attemptId" = ${attemptId}::uuid)
-     ORDER BY 1 DESC LIMIT 1`;
-  return row?.deadline ?? null;
+export function resultsHiddenUntil(db: PrismaClient, userId: string, attemptId: string, now = new Date()): Promise<Date | null> {
+  return openAssignedAttemptSharingDecks(db, userId, attemptId, now);
 }

@@ -7,7 +7,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ItemAnalysis } from "@/lib/api/stats";
 import { sqlRows } from "@/lib/db/client";
 import { ownAssignment } from "@/lib/classes/assignments";
-import { GRACE_SEC } from "@/lib/quiz/clock";
+import { openSince } from "@/lib/quiz/clock";
 import { CardPhase } from "@/lib/srs/state";
 
 type Row = Omit<ItemAnalysis["items"][number], "shareCorrect" | "difficulty"> & { meanDifficulty: number | null; studied: number | null; attempts: number; students: number };
@@ -15,7 +15,7 @@ type Row = Omit<ItemAnalysis["items"][number], "shareCorrect" | "difficulty"> & 
 export async function quizItemAnalysis(db: PrismaClient, teacherId: string, assignmentId: string, now = new Date()): Promise<ItemAnalysis> {
   const a = await ownAssignment(db, teacherId, assignmentId);
   // An attempt past its deadline (and the grace for answers in flight) is finished too.
-  const cutoff = new Date(now.getTime() - GRACE_SEC * 1000);
+  const cutoff = openSince(now);
   const rows = await sqlRows<Row>(db, Prisma.sql`
     WITH st AS (SELECT "userId" FROM "Enrollment" WHERE "classId" = ${a.classId}::uuid),
     att AS (

@@ -9,7 +9,7 @@ import { prisma } from "@/lib/db/client";
 import { quizItemAnalysis } from "@/lib/stats/item-analysis";
 import { Card, buttonLink } from "../../../_components/ui";
 import { formatDateTime, formatDuration, formatPercent, plural } from "@/app/_components/format";
-import { userTimeZone } from "@/lib/learner/time-zone";
+import { userTimeZone } from "@/lib/learner/settings-store";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { ItemAnalysisTable } from "../../_components/item-analysis";
 import { DeleteAssignmentButton } from "../../_client/delete-assignment-button";
@@ -70,7 +70,7 @@ export default async function AssignmentPage({ params }: Props) {
     assignmentProgress(db, teacher.id, id),
     assignmentCards(db, teacher.id, id),
     db.accommodation.findMany({ where: { assignmentId: id } }),
-    userTimeZone(teacher.id),
+    userTimeZone(prisma(), teacher.id),
     a.kind === "QUIZ" ? quizItemAnalysis(db, teacher.id, id) : null,
   ]);
   const accOf = new Map(accommodations.map((x) => [x.userId, x]));

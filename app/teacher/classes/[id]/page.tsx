@@ -5,12 +5,13 @@ import { prisma } from "@/lib/db/client";
 import { listDecks } from "@/lib/decks/queries";
 import { Card, textLink } from "../../../_components/ui";
 import { formatDateTime } from "@/app/_components/format";
-import { userTimeZone } from "@/lib/learner/time-zone";
+import { userTimeZone } from "@/lib/learner/settings-store";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { ArchiveButton } from "../../_client/archive-button";
 import { AssignDeckDialog } from "../../_client/assign-deck-dialog";
 import { JoinCodePanel } from "../../_client/join-code-panel";
 import { RemoveStudentButton } from "../../_client/remove-student-button";
+import { ResetLinkButton } from "../../_client/reset-link-button";
 import { RenameClassForm } from "../../_client/rename-class-form";
 import { describeAssignment, kindLabel } from "../../_lib/describe";
 import { teacherClass, uuidOr404, type TeacherAssignment } from "../../_lib/load";
@@ -44,8 +45,11 @@ function Roster({ classId, className, students, timeZone }: {
               <th scope="row" className="py-2 pr-3 font-medium">{user.name}</th>
               <td className="break-all py-2 pr-3">{user.email}</td>
               <td className="py-2 pr-3">{formatDateTime(joinedAt, timeZone)}</td>
-              <td className="py-2 text-right">
-                <RemoveStudentButton classId={classId} className={className} student={user} />
+              <td className="py-2">
+                <div className="flex justify-end gap-2">
+                  <ResetLinkButton classId={classId} student={user} timeZone={timeZone} />
+                  <RemoveStudentButton classId={classId} className={className} student={user} />
+                </div>
               </td>
             </tr>
           ))}
@@ -74,7 +78,7 @@ function AssignmentList({ assignments, timeZone }: { assignments: TeacherAssignm
 export default async function ClassPage({ params }: Props) {
   const teacher = await pageTeacher();
   const id = await uuidOr404(params);
-  const [cls, decks, timeZone] = await Promise.all([teacherClass(teacher.id, id), listDecks(prisma(), teacher), userTimeZone(teacher.id)]);
+  const [cls, decks, timeZone] = await Promise.all([teacherClass(teacher.id, id), listDecks(prisma(), teacher), userTimeZone(prisma(), teacher.id)]);
   const published = decks.filter((d) => d.status === "PUBLISHED").map((d) => ({ id: d.id, title: d.title, cardCount: d.cardCount }));
   return (
     <div>
