@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
-import { visibleDecksWhere } from "@/lib/decks/queries";
+import { visibleDeckTitle } from "@/lib/decks/queries";
 import { PageTitle } from "../_components/ui";
 import { ReviewSession } from "./_client/review-session";
 
@@ -15,7 +15,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   if (raw !== undefined) {
     // A deck the learner cannot see is as absent as one that doesn't exist.
     const id = z.uuid().safeParse(raw);
-    deck = id.success ? await prisma().deck.findFirst({ where: { AND: [visibleDecksWhere(user), { id: id.data }] }, select: { id: true, title: true } }) : null;
+    deck = id.success ? await visibleDeckTitle(prisma(), user, id.data) : null;
     if (!deck) notFound();
   }
   return (

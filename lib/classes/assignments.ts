@@ -8,10 +8,20 @@ import type { SessionUser } from "@/lib/auth/authenticate";
 import { visibleDecksWhere } from "@/lib/decks/queries";
 import { ownClass } from "./classes";
 
+/** The teacher's own assignment with its deck and class; null for any other id. */
+export function findOwnAssignment(db: PrismaClient, teacherId: string, id: string) {
+  return db.assignment.findFirst({ where: { id, class: { teacherId } }, include: { deck: { select: { id: true, title: true } }, class: { select: { id: true, name: true } } } });
+}
+
 export async function ownAssignment(db: PrismaClient, teacherId: string, id: string) {
-  const a = await db.assignment.findFirst({ where: { id, class: { teacherId } }, include: { deck: { select: { id: true, title: true } }, class: { select: { id: true, name: true } } } });
+  const a = await findOwnAssignment(db, teacherId, id);
   if (!a) throw new ApiError("not_found", "No such assignment.");
   return a;
+}
+
+/** The accommodations of the teacher's own assignment. */
+export function accommodationsOf(db: PrismaClient, teacherId: string, id: string) {
+  return db.accommodation.findMany({ where: { assignmentId: id, assignment: { class: { teacherId } } } });
 }
 
 export async function createAssignment(db: PrismaClient, teacherId: string, input: CreateAssignment) {

@@ -24,6 +24,26 @@ export async function ownClass(db: PrismaClient, teacherId: string, classId: str
   return cls;
 }
 
+/** A class's own columns and its roster (by name), as teachers see them. */
+const classColumns = { id: true, name: true, joinCode: true, codeExpiresAt: true, archivedAt: true } as const;
+const roster = (where: { userId?: string } = {}) =>
+  ({ where, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } }) as const;
+
+/** The teacher's own class with its roster and assignments (the class page); null for any other id. */
+export function classForTeacher(db: PrismaClient, teacherId: string, classId: string) {
+  return db.class.findFirst({
+    where: { id: classId, teacherId },
+    select: {
+      ...classColumns,
+      enrollments: roster(),
+      assignments: {
+        orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+        select: { id: true, kind: true, dueAt: true, targetRecall: true, count: true, timeLimitSec: true, attempts: true, opensAt: true, closesAt: true, deck: { select: { title: true } } },
+      },
+    },
+  });
+}
+
 export async function createClass(db: PrismaClient, teacherId: string, name: string, now = new Date()) {
   return withNewCode((joinCode) => db.class.create({ data: { teacherId, name, joinCode, codeExpiresAt: codeExpiry(now) } }));
 }
@@ -34,14 +54,10 @@ export async function listClasses(db: PrismaClient, user: Pick<SessionUser, "id"
     where,
     orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
     select: {
-      id: true,
-      name: true,
-      joinCode: true,
-      codeExpiresAt: true,
-      archivedAt: true,
+      ...classColumns,
       teacher: { select: { name: true } },
       // The roster is read for teachers only (a student's query never selects classmates).
-      enrollments: { where: user.role === "TEACHER" ? {} : { userId: user.id }, select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
+      enrollments: roster(user.role === "TEACHER" ? {} : { userId: user.id }),
       _count: { select: { enrollments: true, assignments: true } },
     },
   });

@@ -1,5 +1,6 @@
 // One clear line when the database cannot be reached, instead of a driver stack trace.
 import pg from "pg";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export async function checkReachable(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
@@ -21,4 +22,9 @@ export async function checkReachable(url: string): Promise<void> {
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** Resolves when the app's database answers a trivial query (GET /api/health). */
+export async function pingDatabase(db: PrismaClient): Promise<void> {
+  await db.$queryRaw`SELECT 1`;
 }

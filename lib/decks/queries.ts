@@ -39,6 +39,11 @@ export async function listDecks(db: PrismaClient, user: Pick<SessionUser, "id">)
   return decks.map(({ _count, ...d }) => ({ ...d, cardCount: _count.cards }));
 }
 
+/** A deck the user may see, with its title; null for any other id. */
+export function visibleDeckTitle(db: PrismaClient, user: Pick<SessionUser, "id">, id: string) {
+  return db.deck.findFirst({ where: { AND: [visibleDecksWhere(user), { id }] }, select: { id: true, title: true } });
+}
+
 export async function getDeck(db: PrismaClient, user: Pick<SessionUser, "id">, id: string) {
   return db.deck.findFirst({
     where: { AND: [{ id }, visibleDecksWhere(user)] },

@@ -1,3 +1,4 @@
+import { pingDatabase } from "@/lib/db/check";
 import { prisma } from "@/lib/db/client";
 import { readDatabaseStatus } from "@/lib/db/supervise";
 import { handle, json } from "@/lib/http/handler";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async () => {
   const supervised = readDatabaseStatus(process.env.DB_STATUS_FILE);
   try {
-    await prisma().$queryRaw`SELECT 1`;
+    await pingDatabase(prisma());
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
     const res = json({ ...databaseUnavailableBody(), ok: false, database: supervised ?? { state: "unreachable" } }, 503);

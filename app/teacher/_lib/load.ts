@@ -2,6 +2,7 @@
 // as the API answers (lib/classes/*), never the data.
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { classForTeacher } from "@/lib/classes/classes";
 import { prisma } from "@/lib/db/client";
 
 export async function uuidOr404(params: Promise<{ id: string }>): Promise<string> {
@@ -11,21 +12,7 @@ export async function uuidOr404(params: Promise<{ id: string }>): Promise<string
 }
 
 export async function teacherClass(teacherId: string, id: string) {
-  const cls = await prisma().class.findFirst({
-    where: { id, teacherId },
-    select: {
-      id: true,
-      name: true,
-      joinCode: true,
-      codeExpiresAt: true,
-      archivedAt: true,
-      enrollments: { select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
-      assignments: {
-        orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-        select: { id: true, kind: true, dueAt: true, targetRecall: true, count: true, timeLimitSec: true, attempts: true, opensAt: true, closesAt: true, deck: { select: { title: true } } },
-      },
-    },
-  });
+  const cls = await classForTeacher(prisma(), teacherId, id);
   if (!cls) notFound();
   return cls;
 }

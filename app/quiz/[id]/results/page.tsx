@@ -6,6 +6,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { ResultDto } from "@/lib/api/quiz";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
+import { userTimeZone } from "@/lib/learner/settings-store";
 import { results } from "@/lib/quiz/attempts";
 import { Card, PageTitle } from "../../../_components/ui";
 import { formatDateTime, formatDuration, percent, quizTitle } from "../../_components/format";
@@ -42,7 +43,7 @@ export default async function QuizResultsPage({ params }: { params: Promise<{ id
       </div>
     );
   }
-  const settings = await prisma().user.findUnique({ where: { id: user.id }, select: { timezone: true } });
+  const timeZone = await userTimeZone(prisma(), user.id);
   const answered = result.questions.filter((q) => q.answer !== null).length;
 
   return (
@@ -64,7 +65,7 @@ export default async function QuizResultsPage({ params }: { params: Promise<{ id
           <dt className="text-slate-600 dark:text-slate-400">Time taken</dt>
           <dd data-testid="time-taken">{formatDuration(result.timeTakenSec)}</dd>
           <dt className="text-slate-600 dark:text-slate-400">Started</dt>
-          <dd>{formatDateTime(result.startedAt, settings?.timezone ?? "UTC")}</dd>
+          <dd>{formatDateTime(result.startedAt, timeZone)}</dd>
         </dl>
         <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
           <Link className={link} href="/quiz">

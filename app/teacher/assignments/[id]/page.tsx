@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pageTeacher } from "@/lib/auth/page";
 import type { ReteachCards } from "@/lib/api/classes";
-import { ApiError } from "@/lib/api/errors";
-import { ownAssignment } from "@/lib/classes/assignments";
+import { accommodationsOf, findOwnAssignment } from "@/lib/classes/assignments";
 import { assignmentCards, assignmentProgress } from "@/lib/classes/progress";
 import { prisma } from "@/lib/db/client";
 import { quizItemAnalysis } from "@/lib/stats/item-analysis";
@@ -23,15 +22,6 @@ export const metadata: Metadata = { title: "Assignment progress" };
 type Props = { params: Promise<{ id: string }> };
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-
-async function ownOr404(teacherId: string, id: string) {
-  try {
-    return await ownAssignment(prisma(), teacherId, id);
-  } catch (err) {
-    if (err instanceof ApiError && err.code === "not_found") notFound();
-    throw err;
-  }
-}
 
 function ReteachList({ cards, unstudied }: ReteachCards) {
   // A card nobody has studied has a predicted recall of 0 but says nothing about what to
@@ -64,13 +54,14 @@ function ReteachList({ cards, unstudied }: ReteachCards) {
 export default async function AssignmentPage({ params }: Props) {
   const teacher = await pageTeacher();
   const id = await uuidOr404(params);
-  const a = await ownOr404(teacher.id, id);
   const db = prisma();
+  const a = await findOwnAssignment(db, teacher.id, id);
+  if (!a) notFound();
   const [progress, cards, accommodations, timeZone, items] = await Promise.all([
     assignmentProgress(db, teacher.id, id),
     assignmentCards(db, teacher.id, id),
-    db.accommodation.findMany({ where: { assignmentId: id } }),
-    userTimeZone(prisma(), teacher.id),
+    accommodationsOf(db, teacher.id, id),
+    userTimeZone(db, teacher.id),
     a.kind === "QUIZ" ? quizItemAnalysis(db, teacher.id, id) : null,
   ]);
   const accOf = new Map(accommodations.map((x) => [x.userId, x]));
