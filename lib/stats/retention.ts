@@ -13,6 +13,25 @@ export type RetentionWeek = RetentionSplit & { week: string; reviews: number };
 /** One aggregate row per week (Monday's key): every live review, and the review-state ones split by outcome and age. */
 export type WeekRow = { week: string; reviews: number; youngPassed: number; youngFailed: number; maturePassed: number; matureFailed: number };
 
+/** The same counts for one learner day. */
+export type DayRow = Omit<WeekRow, "week"> & { day: string };
+
+/** Day rows summed into week rows (weeks start on Monday). */
+export function weekRows(days: readonly DayRow[]): WeekRow[] {
+  const weeks = new Map<string, WeekRow>();
+  for (const { day, ...counts } of days) {
+    const week = mondayOf(day);
+    const w = weeks.get(week) ?? { week, reviews: 0, youngPassed: 0, youngFailed: 0, maturePassed: 0, matureFailed: 0 };
+    w.reviews += counts.reviews;
+    w.youngPassed += counts.youngPassed;
+    w.youngFailed += counts.youngFailed;
+    w.maturePassed += counts.maturePassed;
+    w.matureFailed += counts.matureFailed;
+    weeks.set(week, w);
+  }
+  return [...weeks.values()];
+}
+
 export function retention({ passed, failed }: PassFail): Retention {
   return { passed, failed, rate: passed + failed > 0 ? passed / (passed + failed) : null };
 }

@@ -3,7 +3,7 @@ import { addDays, daysFrom, heatLevel, streaks } from "./calendar";
 import { difficultyLabels, histogram, retrievabilityBucket, retrievabilityLabels, stabilityLabels } from "./distributions";
 import { forecastDays } from "./forecast";
 import { recallAfter } from "./recall";
-import { mondayOf, retention, retentionByWeek, type WeekRow } from "./retention";
+import { mondayOf, retention, retentionByWeek, weekRows, type WeekRow } from "./retention";
 
 describe("calendar", () => {
   it("adds days across month, year and leap-day boundaries", () => {
@@ -63,6 +63,15 @@ describe("retention", () => {
     expect(mondayOf("2026-03-04")).toBe("2026-03-02"); // a Wednesday
     expect(mondayOf("2026-03-02")).toBe("2026-03-02");
     expect(mondayOf("2026-03-08")).toBe("2026-03-02"); // Sunday ends the ISO week
+  });
+
+  it("sums day rows into weeks starting on Monday", () => {
+    const day = (d: string, reviews: number, youngPassed: number, matureFailed: number) => ({ day: d, reviews, youngPassed, youngFailed: 0, maturePassed: 0, matureFailed });
+    expect(weekRows([day("2026-03-01", 2, 1, 0), day("2026-03-02", 3, 1, 1), day("2026-03-08", 4, 2, 0), day("2026-03-09", 1, 0, 0)])).toEqual([
+      { week: "2026-02-23", reviews: 2, youngPassed: 1, youngFailed: 0, maturePassed: 0, matureFailed: 0 },
+      { week: "2026-03-02", reviews: 7, youngPassed: 3, youngFailed: 0, maturePassed: 0, matureFailed: 1 },
+      { week: "2026-03-09", reviews: 1, youngPassed: 0, youngFailed: 0, maturePassed: 0, matureFailed: 0 },
+    ]);
   });
 
   it("splits young and mature per week and overall (hand-computed)", () => {

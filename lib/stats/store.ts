@@ -5,7 +5,7 @@
 // scheduler counts days (lib/srs/learner-clock.ts). The pure shaping is in this folder.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { StatsResponse } from "@/lib/api/stats";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { sqlRows } from "@/lib/db/client";
 import { visibleDecksWhere, visibleDeckSql } from "@/lib/decks/queries";
 import { learnerDay } from "@/lib/review/day";
@@ -15,11 +15,14 @@ import { CardPhase } from "@/lib/srs/state";
 import { addDays, streaks } from "./calendar";
 import { DIFFICULTY_BUCKETS, difficultyLabels, histogram, RETRIEVABILITY_BUCKETS, retrievabilityLabels, STABILITY_EDGES, stabilityLabels } from "./distributions";
 import { forecastDays } from "./forecast";
-import { MATURE_DAYS, retentionByWeek, type WeekRow } from "./retention";
+import { MATURE_DAYS, retentionByWeek, weekRows, type DayRow } from "./retention";
 
 export const HEATMAP_DAYS = 365;
 export const FORECAST_DAYS = 30;
 export const RETENTION_WEEKS = 26;
+
+/** The first day the heatmap shows. */
+export const heatmapStart = (today: string): string => addDays(today, 1 - HEATMAP_DAYS);
 
 // Everyone is scheduled with the FSRS-6 default weights today, so one curve serves all.
 const curve = forgettingCurveConstants(toSrsParams(defaultReviewSettings));
@@ -37,30 +40,22 @@ export async function learnerStats(db: PrismaClient, userId: string, { deckId }:
     db.user.findUnique({ where: { id: userId }, select: { timezone: true, rolloverHour: true } }),
     db.deck.findMany({ where: visibleDecksWhere({ id: userId }), select: { id: true, title: true }, orderBy: { title: "asc" } }),
   ]);
-  if (!user) throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+  if (!user) throw new DomainError("unauthenticated", "Your account no longer exists. Sign in again.");
   const deck = deckId ? decks.find((d) => d.id === deckId) : undefined;
-  if (deckId && !deck) throw new ApiError("not_found", "No such deck.");
+  if (deckId && !deck) throw new DomainError("not_found", "No such deck.");
 
   const clock: Clock = user;
   const today = learnerDay(now, clock.timezone, clock.rolloverHour).key;
   const uid = Prisma.sql`${userId}::uuid`;
   const reviewsOfDeck = deckId ? Prisma.sql`AND r."cardId" IN (SELECT id FROM "Card" WHERE "deckId" = ${deckId}::uuid)` : Prisma.empty;
   const cardsOfDeck = deckId ? Prisma.sql`AND c."deckId" = ${deckId}::uuid` : Prisma.empty;
-  // A loose lower bound the (userId, reviewedAt) index can use; the exact cut is on the learner day.
-  const yearAgo = new Date(now.getTime() - (HEATMAP_DAYS + 2) * 86_400_000);
 
-  const [days, weeks, states, unstudied] = await Promise.all([
-    sqlRows<{ day: string; n: number }>(db, Prisma.sql`
-      SELECT to_char(d, 'YYYY-MM-DD') AS day, n FROM (
-        SELECT ${dayOf(Prisma.sql`r."reviewedAt"`, clock)} AS d, count(*)::int AS n
-          FROM "ReviewLog" r
-         WHERE r."userId" = ${uid} AND r."undoneAt" IS NULL AND r."reviewedAt" >= ${yearAgo} ${reviewsOfDeck}
-         GROUP BY 1) t
-       WHERE d > ${today}::date - ${HEATMAP_DAYS}::int
-       ORDER BY d`),
-    // stateBefore is the card as it was when graded: phase 2 (Review) with its interval.
-    sqlRows<WeekRow>(db, Prisma.sql`
-      SELECT to_char(date_trunc('week', d::timestamp), 'YYYY-MM-DD') AS week, count(*)::int AS reviews,
+  const [days, states, unstudied] = await Promise.all([
+    // One pass over the learner's reviews, a row per learner day: the heatmap takes the past
+    // year's, true retention sums them by week. stateBefore is the card as it was when graded:
+    // phase 2 (Review) with its interval.
+    sqlRows<DayRow>(db, Prisma.sql`
+      SELECT to_char(d, 'YYYY-MM-DD') AS day, count(*)::int AS reviews,
              count(*) FILTER (WHERE rev AND ivl < ${MATURE_DAYS}::int AND rating > 1)::int AS "youngPassed",
              count(*) FILTER (WHERE rev AND ivl < ${MATURE_DAYS}::int AND rating = 1)::int AS "youngFailed",
              count(*) FILTER (WHERE rev AND ivl >= ${MATURE_DAYS}::int AND rating > 1)::int AS "maturePassed",
@@ -70,7 +65,8 @@ export async function learnerStats(db: PrismaClient, userId: string, { deckId }:
                      (r."stateBefore"->>'scheduledDays')::int AS ivl
                 FROM "ReviewLog" r
                WHERE r."userId" = ${uid} AND r."undoneAt" IS NULL ${reviewsOfDeck}) t
-       GROUP BY 1`),
+       GROUP BY d
+       ORDER BY d`),
     sqlRows<{ kind: "state" | "stability" | "difficulty" | "retrievability" | "due"; bucket: number; n: number }>(db, Prisma.sql`
       WITH s AS (
         SELECT s.state, s.stability, s.difficulty,
@@ -95,7 +91,8 @@ export async function learnerStats(db: PrismaClient, userId: string, { deckId }:
 
   const of = (kind: (typeof states)[number]["kind"]) => states.filter((r) => r.kind === kind).map(({ bucket, n }) => ({ bucket, n }));
   const byState = new Map(of("state").map((r) => [r.bucket, r.n]));
-  const heatmapDays = days.map((d) => ({ day: d.day, reviews: d.n }));
+  const firstDay = heatmapStart(today);
+  const heatmapDays = days.filter((d) => d.day >= firstDay && d.day <= today).map((d) => ({ day: d.day, reviews: d.reviews }));
   return {
     deck: deck ?? null,
     decks,
@@ -107,7 +104,7 @@ export async function learnerStats(db: PrismaClient, userId: string, { deckId }:
       streak: streaks(heatmapDays.map((d) => d.day), today),
     },
     forecast: forecastDays(of("due").map(({ bucket, n }) => ({ offset: bucket, n })), today, FORECAST_DAYS),
-    retention: retentionByWeek(weeks, today, RETENTION_WEEKS),
+    retention: retentionByWeek(weekRows(days), today, RETENTION_WEEKS),
     counts: {
       new: unstudied[0]?.n ?? 0,
       learning: byState.get(CardPhase.Learning) ?? 0,
@@ -121,6 +118,3 @@ export async function learnerStats(db: PrismaClient, userId: string, { deckId }:
     },
   };
 }
-
-/** The first day the heatmap shows. */
-export const heatmapStart = (today: string): string => addDays(today, 1 - HEATMAP_DAYS);
