@@ -228,6 +228,14 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
           return { subject: { ...inner.subject, text: `${inner.subject.text} ${textOf(v, at, n.t1)}`, via: "name" } };
         }
         if (inner.subject) return inner;
+        // "strikes and bread queues in Petrograd turn into revolution": the name after "in" is no subject;
+        // the common nouns before it are, less surely.
+        if (["in", "at", "on", "of"].includes(pre2.lower)) {
+          let q = at - 1;
+          while (q >= floor && ["NOUN", "ADJ", "CCONJ", "DET"].includes(v.tokens[q]!.pos)) q--;
+          if (q + 1 < at && v.tokens[at - 1]!.pos === "NOUN") return { subject: { text: textOf(v, q + 1, n.t1), article: false, event: true, defaultVerb: "took place", plural: true, via: "description" } };
+          return {};
+        }
       }
       return { subject: subjectFromName(actors.length > 1 ? n : actors[0]!), actors };
     }
@@ -533,17 +541,33 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
         out.push({ subject: s, prompt: defaultQuestion(s, n.head!.verb), facet: factFacet(n.head!.verb, n.head!.verb), rule: "timeline-name", confidence: 0.85 - approx, dateIndex: di });
         return;
       }
+      // (When a later date in the line is the precise one, the line's year adds no second card.)
+      const preciser = v.dates.some((x) => x !== lineDate && x.date.year === lineDate.date.year);
       // "30 July – 1 August 1975: summit of the CSCE in Helsinki": a described event.
       let e = lineDate.t1;
       while (e < v.tokens.length && v.tokens[e]!.pos === "PUNCT") e++;
+      // "9 Jan 1905 — Bloody Sunday: troops fire …", "4 Apr 1912 — Lena goldfields massacre": a verbless title
+      // of the event, capitalised, ending in an event head or followed by ":" and what happened.
+      let stop = e;
+      while (stop < v.tokens.length && !/^[:;(–—]$/.test(v.tokens[stop]!.text) && !v.inDate[stop]) stop++;
+      let last = stop;
+      while (last > e && v.tokens[last - 1]!.pos === "PUNCT") last--;
+      const phrase = v.tokens.slice(e, last);
+      const headEnd = phrase.length > 0 && v.rules.heads.get(phrase[phrase.length - 1]!.lower);
+      const titled = v.tokens[stop]?.text === ":" && phrase.length > 0 && phrase.every((t) => /^\p{Lu}/u.test(t.text) || /^(?:of|the|de|von)$/.test(t.lower));
+      if (phrase.length >= 1 && phrase.length <= 5 && /^\p{Lu}/u.test(phrase[0]!.text) && !phrase.some((t) => t.pos === "VERB" || t.pos === "AUX") && (titled || (headEnd && headEnd.class !== "organisation" && phrase.length >= 2)) && !preciser) {
+        const text = textOf(v, e, last);
+        const named = /^(?:\p{Lu}[\p{L}'’-]*\s?)+$/u.test(text) && !headEnd;
+        const s: Subject = { text, article: !named, event: true, defaultVerb: "took place", plural: false, via: "description" };
+        out.push({ subject: s, prompt: defaultQuestion(s, "took place"), facet: "", rule: "timeline-title", confidence: 0.75 - approx, dateIndex: di });
+        return;
+      }
       let h = e;
       while (h < v.tokens.length && h - e < 4 && (v.tokens[h]!.pos === "ADJ" || v.tokens[h]!.pos === "NOUN" || v.tokens[h]!.pos === "DET" || (v.tokens[h]!.pos === "VERB" && /ing$/.test(v.tokens[h]!.lower))) && !v.rules.heads.has(v.tokens[h]!.lower)) h++;
       const hw = v.tokens[h] ? v.rules.heads.get(v.tokens[h]!.lower) : undefined;
       const at = v.tokens[h]?.lower === "of" ? h : v.tokens[h + 1]?.lower === "of" ? h + 1 : -1;
       const ofName = at >= 0 ? v.names.find((x) => x.t0 === at + 1 || x.t0 === at + 2) : undefined;
       const finiteVerb = v.tokens.some((t, i) => i >= e && t.pos === "VERB" && !(/ing$/.test(t.lower) && v.tokens[i - 1]?.pos === "DET") && !v.names.some((n) => n.t0 <= i && i < n.t1));
-      // (When a later date in the line is the precise one, the line's year adds no second card.)
-      const preciser = v.dates.some((x) => x !== lineDate && x.date.year === lineDate.date.year);
       // "1871 – Abolition of the han system": an event noun the rules know, and what it happened to,
       // named or not ("When was the han system abolished?").
       const en = e + (v.tokens[e]?.pos === "DET" ? 1 : 0);
@@ -573,8 +597,9 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       }
       if (hw && hw.class !== "organisation" && !preciser) {
         let end = h + 1;
-        if (v.tokens[end]?.lower === "of") {
-          const m = v.names.find((x) => x.t0 === end + 1 || x.t0 === end + 2);
+        // "mutiny on the battleship Potemkin", "storming of the Bastille": the head and what it happened to.
+        if (["of", "on", "at", "in"].includes(v.tokens[end]?.lower ?? "")) {
+          const m = v.names.find((x) => x.t0 > end && x.t0 <= end + 3 && v.tokens.slice(end + 1, x.t0).every((t) => t.pos === "DET" || t.pos === "NOUN" || t.pos === "ADJ"));
           if (m) end = m.t1;
         }
         const text = textOf(v, e, end).replace(/^(?:the|a|an)\s+/i, "");
@@ -585,6 +610,21 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       }
     }
   });
+  // "2 Mar 1917: Nicholas II abdicates; Provisional Government formed": each clause of a chronology
+  // line without a date of its own happened on the line's date.
+  if (opts.lineDate && v.dates.length > 0) {
+    const line = v.dates[0]!;
+    v.tokens.forEach((t, p) => {
+      if (t.text !== ";" || v.inDate[p] || p < line.t1) return;
+      const next = v.tokens.findIndex((x, i) => i > p && x.text === ";");
+      const c1 = next < 0 ? v.tokens.length : next;
+      if (v.dates.some((d) => d.t0 > p && d.t0 < c1)) return;
+      const vi = v.tokens.findIndex((x, i) => i > p && i < c1 && isVerb(x) && !v.names.some((n) => n.t0 <= i && i < n.t1));
+      if (vi < 0) return;
+      const fact = verbFact(v, vi, p + 1, c1, line.t0, discourse, opts);
+      if (fact) out.push({ ...fact, confidence: fact.confidence - 0.05, dateIndex: 0 });
+    });
+  }
   return out;
 }
 

@@ -150,6 +150,11 @@ const parsers: chrono.Parser[] = [
     if (!d || !a || !b) return null;
     return { start: d, shape: "either-month", answer: `${MONTH_NAMES[a - 1]}/${MONTH_NAMES[b - 1]} ${d.year}` };
   }),
+  // "1904 (Jan)", "1917 (July)": a chronology's year with its month after it.
+  yearParser(new RegExp(`(?<![\\p{L}\\p{N}.,/-])${Y4}\\s*\\((${MONTH_RE.source.slice(3, -3)})\\.?\\)`, "u"), (m) => {
+    const d = build(Number(m[1]), MONTHS[(m[2] ?? "").toLowerCase()]);
+    return d ? { start: d, shape: "month" } : null;
+  }),
   // "1918–1920", "1939-45", "1337 to 1453" (after "from"), "1803–15"
   yearParser(new RegExp(`(?<![\\p{L}\\p{N}.,/-])${Y4}\\s*(?:–|—|-|\\bto\\b)\\s*(\\d{4}|\\d{2})(?![\\p{N}]|-\\d)`, "u"), (m) => {
     const a = Number(m[1]);
@@ -226,6 +231,8 @@ export function findDateExpressions(text: string): (DateMatch & { yearless: bool
     if (month && !/^\p{Lu}/u.test(month[1] ?? "")) continue;
     const s = r.start;
     if (!s.isCertain("month") && !s.isCertain("year")) continue; // times, weekdays
+    // "the October Manifesto", "July Days", "the February Revolution": a month naming an event is no date.
+    if (!s.isCertain("year") && !s.isCertain("day") && /^\s+\p{Lu}/u.test(text.slice(start + matched.length)) && !/\b(?:in|on|by|from|until|till|since|of|during|to|and|or|early|late|mid|that|last|next)\s+$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
     // "now", "two years later", "12 March": a date expression (never a figure), but no year is written.
     const writtenYear = /\d{3,4}/.test(matched);
     const e = r.end;

@@ -287,3 +287,31 @@ describe("names and definitions around appositions", () => {
     expect(run("26 January 1934 — Germany and Poland signed a ten-year non-aggression pact.").cards.filter((c) => `${c.prompt} ${c.answer}`.includes("ten-year"))).toEqual([]);
   });
 });
+
+describe("chronology lines as teachers write them", () => {
+  it("reads '1904 (Jan)', titles of events, a month inside a name, and every clause after ';'", () => {
+    const text = [
+      "1904 (Jan) Russo-Japanese War begins",
+      "9 Jan 1905 — Bloody Sunday: troops fire on Father Gapon's march to the Winter Palace",
+      "June 1905: mutiny on the battleship Potemkin in the Black Sea",
+      "17 Oct 1905 — Nicholas II signs the October Manifesto promising an elected Duma",
+      "4 Apr 1912 — Lena goldfields massacre",
+      "2 Mar 1917: Nicholas II abdicates; Provisional Government formed",
+    ].join("\n");
+    expect(proposed(run(text))).toEqual(
+      expect.arrayContaining([
+        "When did the Russo-Japanese War begin? → January 1904",
+        "When did Bloody Sunday take place? → 9 January 1905",
+        "When did the mutiny on the battleship Potemkin take place? → June 1905",
+        "When was the October Manifesto signed? → 17 October 1905",
+        "When did the Lena goldfields massacre take place? → 4 April 1912",
+        "When did Nicholas II abdicate? → 2 March 1917",
+        "When was Provisional Government formed? → 2 March 1917",
+      ]),
+    );
+  });
+
+  it("never takes a name after 'in' for the subject", () => {
+    expect(proposed(run("1917 (Feb) strikes and bread queues in Petrograd turn into revolution\n1918 (Mar) Treaty of Brest-Litovsk signed")).some((c) => c.startsWith("When did Petrograd"))).toBe(false);
+  });
+});

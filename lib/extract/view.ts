@@ -26,8 +26,8 @@ export interface SentenceView extends Span {
  * with no verb at all, a lower-case "noun" between a subject (a name or a plural noun) and an
  * object or preposition is the verb.
  */
-function retagHeadlineVerbs(tokens: Token[]): Token[] {
-  if (tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return tokens;
+function retagHeadlineVerbs(tokens: Token[], rules: RuleSet): Token[] {
+  const anyVerb = tokens.some((t) => t.pos === "VERB" || t.pos === "AUX");
   const out = tokens.slice();
   for (let i = 1; i < out.length - 1; i++) {
     const t = out[i]!;
@@ -35,8 +35,12 @@ function retagHeadlineVerbs(tokens: Token[]): Token[] {
     const next = out[i + 1]!;
     const subjectBefore = prev.pos === "PROPN" || (prev.pos === "NOUN" && /s$/.test(prev.lower)) || /^\d{1,2}$/.test(prev.text);
     const objectAfter = ["PROPN", "DET", "ADJ"].includes(next.pos) || (next.pos === "ADP" && ["as", "into", "to", "on", "from", "with", "in"].includes(next.lower));
-    if (t.pos === "NOUN" && /^\p{Ll}+$/u.test(t.text) && subjectBefore && objectAfter) {
-      out[i] = { ...t, pos: "VERB", lemma: t.lower.replace(/(?<=(?:ch|sh|x|ss|z))es$/, "").replace(/(?<=[^s])s$/, "") };
+    const lemma = t.lower.replace(/(?<=(?:ch|sh|x|ss|z))es$/, "").replace(/(?<=[^s])s$/, "");
+    // With a verb elsewhere ("… signs the October Manifesto promising an elected Duma"), only a verb the
+    // rules know, in its headline "-s" form and before any other verb, is read as the clause's verb.
+    const known = /s$/.test(t.lower) && (rules.signVerbs.has(lemma) || rules.intransitiveVerbs.has(lemma)) && !out.slice(0, i).some((x) => x.pos === "VERB" || x.pos === "AUX");
+    if (t.pos === "NOUN" && /^\p{Ll}+$/u.test(t.text) && subjectBefore && objectAfter && (!anyVerb || known)) {
+      out[i] = { ...t, pos: "VERB", lemma };
       break;
     }
   }
@@ -52,7 +56,7 @@ export function sentenceView(allTokens: readonly Token[], span: Span, clean: str
   const a = firstStartingFrom(allTokens, span.start);
   let b = a;
   while (b < allTokens.length && (allTokens[b]?.end ?? Infinity) <= span.end) b++;
-  const tokens = retagHeadlineVerbs(allTokens.slice(a, b).filter((t) => t.pos !== "SPACE" && /\S/.test(t.text)));
+  const tokens = retagHeadlineVerbs(allTokens.slice(a, b).filter((t) => t.pos !== "SPACE" && /\S/.test(t.text)), rules);
   const inDate = tokens.map(() => false);
   const dates: SentenceView["dates"] = [];
   const found = findDateExpressions(clean.slice(span.start, span.end));
