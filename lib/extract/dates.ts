@@ -128,7 +128,7 @@ const parsers: chrono.Parser[] = [
     return d ? { start: d, shape: "approximate", approximate: true, answer: `c. ${yearText(y)}` } : null;
   }),
   // "the spring of 1922", "spring 1922", "early 1848", "mid-1940", "late 1917"
-  yearParser(new RegExp(`(?<![\\p{L}\\p{N}])(?:the\\s+)?(spring|summer|autumn|fall|winter|early|mid|late)(?:-|\\s+of\\s+|\\s+)${Y4}${NOT_AFTER}`, "iu"), (m) => {
+  yearParser(new RegExp(`(?<![\\p{L}\\p{N}])(?:the\\s+)?(spring|summer|autumn|fall|winter|early|mid|late)(?:-|\\s+of\\s+|\\s+in\\s+|\\s+)${Y4}${NOT_AFTER}`, "iu"), (m) => {
     const part = (m[1] ?? "").toLowerCase();
     const d = build(Number(m[2]));
     if (!d) return null;
@@ -234,10 +234,12 @@ export function findDateExpressions(text: string): (DateMatch & { yearless: bool
     // "the October Manifesto", "July Days", "the February Revolution": a month naming an event is no date.
     if (!s.isCertain("year") && !s.isCertain("day") && /^\s+\p{Lu}/u.test(text.slice(start + matched.length)) && !/\b(?:in|on|by|from|until|till|since|of|during|to|and|or|early|late|mid|that|last|next)\s+$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
     // "now", "two years later", "12 March": a date expression (never a figure), but no year is written.
-    const writtenYear = /\d{3,4}/.test(matched);
+    // chrono reads "15 March 44 BC" itself, as year -44; the dates here count 1 BC as year 0.
+    const era = /(?:(\d{1,4})\s?(BC|BCE|B\.C\.|AD|CE|A\.D\.)|(?:AD|CE|A\.D\.)\s?(\d{1,4}))\b/.exec(matched);
+    const writtenYear = /\d{3,4}/.test(matched) || era !== null;
     const e = r.end;
     const yearCertain = writtenYear && (s.isCertain("year") || (e?.isCertain("year") ?? false));
-    const y = s.get("year") ?? 0;
+    const y = era ? eraYear(era[1] ?? era[3] ?? "", undefined, era[2]) : (s.get("year") ?? 0);
     const m = s.isCertain("month") ? (s.get("month") ?? undefined) : undefined;
     const d = m !== undefined && s.isCertain("day") ? (s.get("day") ?? undefined) : undefined;
     const date = build(y, m, d);

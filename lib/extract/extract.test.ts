@@ -315,3 +315,20 @@ describe("chronology lines as teachers write them", () => {
     expect(proposed(run("1917 (Feb) strikes and bread queues in Petrograd turn into revolution\n1918 (Mar) Treaty of Brest-Litovsk signed")).some((c) => c.startsWith("When did Petrograd"))).toBe(false);
   });
 });
+
+describe("date forms", () => {
+  it("reads days and months BC, 'early in 1871' and names in capitals, and makes no term of a lesson label", () => {
+    const cards = proposed(run("Starter: one fact, many ways of writing a date\n\nJulius Caesar was assassinated in Rome on 15 March 44 BC. Paris surrendered early in 1871. VE Day was celebrated in Britain on 8.5.1945."));
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        "When was Julius Caesar assassinated? → 15 March 44 BC",
+        "When did Paris surrender? → early 1871",
+        "When was VE Day celebrated? → 8 May 1945",
+      ]),
+    );
+    expect(cards.filter((c) => /Starter|one fact/.test(c))).toEqual([]);
+    const caesar = run("Julius Caesar was assassinated in Rome on 15 March 44 BC.").cards.find((c) => c.kind === "date");
+    // Years BC count astronomically (1 BC is year 0), as every date of the extractor does.
+    expect(caesar?.kind === "date" && caesar.date).toEqual({ year: -43, month: 3, day: 15 });
+  });
+});

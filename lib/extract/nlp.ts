@@ -53,7 +53,9 @@ export function tokenize(text: string): Token[] {
       prev.lower = prev.text.toLowerCase();
       prev.lemma = prev.lower;
     } else {
-      out.push({ start: at, end: at + value.length, text: value, lower: value.toLowerCase(), pos: pos[i] ?? "X", lemma: (lemmas[i] ?? value).toLowerCase() });
+      // "VE Day", "US", "SEATO": a word in capitals is a name, whatever its lower-case twin is ("'ve", "us").
+      const tag = /^\p{Lu}{2,}$/u.test(value) && ["AUX", "PRON", "DET", "VERB", "ADP", "CCONJ", "SCONJ", "PART", "X"].includes(pos[i] ?? "X") ? "PROPN" : (pos[i] ?? "X");
+      out.push({ start: at, end: at + value.length, text: value, lower: value.toLowerCase(), pos: tag, lemma: (lemmas[i] ?? value).toLowerCase() });
     }
     at += value.length;
   }

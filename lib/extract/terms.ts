@@ -148,6 +148,9 @@ function appositions(v: SentenceView): Term[] {
     if (!np) continue;
     const t0 = np.t0;
     if (v.inDate.slice(t0, i).some(Boolean) || toks.slice(t0, i).some((t) => t.pos === "PRON")) continue;
+    // "one fact, many ways …": a counted phrase is no term.
+    // ("the Hundred Days, the period of …" is a name.)
+    if (/^\p{Ll}|^\d/u.test(toks[t0]!.text) && (toks[t0]!.pos === "NUM" || ["one", "many", "some", "each", "every", "several", "few", "all", "most"].includes(toks[t0]!.lower))) continue;
     // "When the allied armies entered Paris, the long wars …": the first comma closes an opening clause.
     if (["SCONJ", "ADV"].includes(toks[0]!.pos) && !toks.slice(1, i).some((t) => t.text === ",")) continue;
     // "In theory, …": an opening phrase, not a term.
