@@ -1,15 +1,22 @@
-// The production app as a child process: `next start` on a production build (see
-// lib/cli/build.ts buildIfNeeded), the way `npm start` runs it, ready once /api/health
-// answers 200. Used by the bench and by the fault test (which SIGKILLs it).
+// The production app as a child process: the cluster of `npm start` (lib/server/serve.ts,
+// WEB_CONCURRENCY workers) on a production build (see lib/cli/build.ts buildIfNeeded), ready
+// once /api/health answers 200. Used by the bench and by the fault tests (which SIGKILL it or
+// one of its workers).
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { ROOT } from "@/lib/config/root";
 import { setTimeout as sleep } from "node:timers/promises";
+import { childPids, treeCpuMicros } from "./process-cpu";
 
 export type AppServer = {
   baseUrl: string;
   port: number;
+  /** The cluster's primary. */
   pid: number;
+  /** Its live workers. */
+  workerPids(): number[];
+  /** CPU time (user + system) used so far by the primary and its workers, in µs. */
+  cpuMicros(): number;
   /** The last lines the server printed (stdout and stderr), for failure messages. */
   output(): string;
   /** Sends `signal` and waits for the process to exit. */
@@ -22,6 +29,8 @@ export type AppOptions = {
   databaseUrl: string;
   port: number;
   authSecret: string;
+  /** Worker processes (WEB_CONCURRENCY); 1 unless set. */
+  workers?: number;
   /** Extra environment (e.g. DB_POOL_MAX). */
   env?: Record<string, string>;
   readyTimeoutMs?: number;
@@ -48,7 +57,7 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"],
+    ["--import", "tsx", path.join(ROOT, "lib/server/serve.ts")],
     {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
@@ -60,6 +69,9 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
         NEXTAUTH_URL: baseUrl,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(opts.port),
+        HOSTNAME: "127.0.0.1",
+        WEB_CONCURRENCY: String(opts.workers ?? 1),
         ...opts.env,
       },
     },
@@ -77,6 +89,9 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
     baseUrl,
     port: opts.port,
     pid: child.pid!,
+    // The primary's node children (tsx also starts an esbuild service).
+    workerPids: () => childPids(child.pid!, path.basename(process.execPath).slice(0, 15)),
+    cpuMicros: () => treeCpuMicros(child.pid!),
     output,
     async kill(signal) {
       child.kill(signal);
@@ -93,11 +108,11 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
   const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
   while (!(await healthy(baseUrl))) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`);
+      throw new Error(`the app exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`);
     }
     if (Date.now() > deadline) {
       await server.stop();
-      throw new Error(`next start was not healthy within ${opts.readyTimeoutMs ?? 60_000} ms:\n${output()}`);
+      throw new Error(`the app was not healthy within ${opts.readyTimeoutMs ?? 60_000} ms:\n${output()}`);
     }
     await sleep(100);
   }

@@ -1,6 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, content decks,
-// demo accounts in local mode, a production build when the sources changed, then `next start`.
-import { spawn } from "node:child_process";
+// demo accounts in local mode, a production build when the sources changed, then the app's
+// HTTP server in WEB_CONCURRENCY worker processes on one port (lib/server/cluster.ts).
 import path from "node:path";
 import { readEnv, assertProductionSecret } from "@/lib/config/env";
 import { ROOT } from "@/lib/config/root";
@@ -12,6 +12,7 @@ import { ensureDatabase, migrate } from "@/lib/db/prepare";
 import { createPrisma } from "@/lib/db/client";
 import { loadContentDecks } from "@/lib/decks/content";
 import { seedDemo } from "@/lib/decks/demo";
+import { startCluster } from "@/lib/server/cluster";
 import { buildIfNeeded } from "./build";
 
 function fail(message: string): never {
@@ -85,11 +86,10 @@ async function main() {
 
   await buildIfNeeded();
 
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(env.PORT)], {
-    cwd: ROOT,
-    stdio: "inherit",
+  const app = startCluster({
+    workers: env.WEB_CONCURRENCY,
+    port: env.PORT,
     env: {
-      ...process.env,
       DATABASE_URL: url,
       AUTH_SECRET: authSecret,
       NEXTAUTH_SECRET: authSecret,
@@ -97,20 +97,27 @@ async function main() {
       NODE_ENV: "production",
       ...(statusFile ? { DB_STATUS_FILE: statusFile } : {}),
     },
+    log: (line) => console.log(`[app] ${line}`),
   });
-  console.log(`History Cards is at http://localhost:${env.PORT}`);
 
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    child.kill("SIGTERM");
+    // The workers drain first (their requests may still need the database), then the database stops.
+    await app.stop();
     await server?.stop().catch(() => {});
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
-  child.on("exit", (code) => void stop(code ?? 1));
+  try {
+    await app.ready;
+  } catch (err) {
+    console.error(`error: ${(err as Error).message}`);
+    await stop(1);
+  }
+  console.log(`History Cards is at http://localhost:${env.PORT}`);
 }
 
 main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));

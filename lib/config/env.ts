@@ -1,5 +1,6 @@
 // Runtime configuration read from the environment, validated once at the boundary.
 import { isIP } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -15,6 +16,8 @@ export function isAddressOrRange(entry: string): boolean {
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Worker processes serving the app (lib/server/cluster.ts): one per core unless set.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(() => os.availableParallelism()),
   // npm runs scripts, and `next start`, in the project root.
   DATA_DIR: z.string().min(1).default(path.join(process.cwd(), ".data")),
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
