@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { statsQuerySchema, type StatsResponse } from "@/lib/api/stats";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
@@ -31,7 +31,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   try {
     stats = await learnerStats(prisma(), user.id, { deckId: query.data.deck });
   } catch (err) {
-    if (err instanceof ApiError && err.code === "not_found") notFound();
+    if (err instanceof DomainError && err.code === "not_found") notFound();
     throw err;
   }
   const { heatmap, forecast, retention, counts, distributions } = stats;

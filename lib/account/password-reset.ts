@@ -5,7 +5,7 @@
 // sets the new password and ends every session of the account.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { emailSchema, passwordSchema } from "@/lib/auth/register";
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -65,7 +65,7 @@ export async function issueLinkForStudent(db: PrismaClient, teacherId: string, c
     where: { classId, userId: studentId, class: { teacherId }, user: { role: "STUDENT" } },
     select: { user: { select: { id: true, email: true, name: true } } },
   });
-  if (!enrolment) throw new ApiError("not_found", "No such student in this class.");
+  if (!enrolment) throw new DomainError("not_found", "No such student in this class.");
   const link = await issueResetLink(db, enrolment.user.id, { issuedById: teacherId, ttlMs: RESET_TTL_MS.handedOver, now });
   return { ...link, student: enrolment.user };
 }
@@ -91,6 +91,6 @@ export async function redeemResetLink(db: PrismaClient, input: unknown, now = ne
       WHERE id = ${used[0]!.userId}::uuid
       RETURNING id::text AS "userId", email`;
   });
-  if (rows.length === 0) throw new ApiError("bad_request", INVALID_LINK);
+  if (rows.length === 0) throw new DomainError("bad_request", INVALID_LINK);
   return rows[0]!;
 }

@@ -2,7 +2,7 @@
 // to the user's own row. A password change ends every other session (the caller renews
 // this one: lib/auth/renew-session.ts).
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { emailSchema, nameSchema, passwordSchema } from "@/lib/auth/register";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -32,7 +32,7 @@ const isUniqueViolation = (err: unknown) => typeof err === "object" && err !== n
 
 export async function getAccount(db: PrismaClient, userId: string): Promise<Account> {
   const user = await db.user.findUnique({ where: { id: userId }, select });
-  if (!user) throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+  if (!user) throw new DomainError("unauthenticated", "Your account no longer exists. Sign in again.");
   return user;
 }
 
@@ -42,9 +42,9 @@ export async function updateAccount(db: PrismaClient, userId: string, input: unk
     return await db.user.update({ where: { id: userId }, data: patch, select });
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new ApiError("conflict", "Another account already uses this email.", { fields: { email: "Another account already uses this email." } });
+      throw new DomainError("conflict", "Another account already uses this email.", { fields: { email: "Another account already uses this email." } });
     }
-    if (typeof err === "object" && err && "code" in err && err.code === "P2025") throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+    if (typeof err === "object" && err && "code" in err && err.code === "P2025") throw new DomainError("unauthenticated", "Your account no longer exists. Sign in again.");
     throw err;
   }
 }
@@ -57,10 +57,10 @@ export async function updateAccount(db: PrismaClient, userId: string, input: unk
 export async function changePassword(db: PrismaClient, userId: string, input: unknown): Promise<{ sessionVersion: number }> {
   const { currentPassword, newPassword } = passwordChangeSchema.parse(input);
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  if (!user) throw new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+  if (!user) throw new DomainError("unauthenticated", "Your account no longer exists. Sign in again.");
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     const message = "Your current password is not correct.";
-    throw new ApiError("validation_failed", message, { fields: { currentPassword: message } });
+    throw new DomainError("validation_failed", message, { fields: { currentPassword: message } });
   }
   const passwordHash = await hashPassword(newPassword);
   // Only if the hash is still the one just checked: two changes racing cannot both win.
@@ -68,6 +68,6 @@ export async function changePassword(db: PrismaClient, userId: string, input: un
     UPDATE "User" SET "passwordHash" = ${passwordHash}, "sessionVersion" = "sessionVersion" + 1
     WHERE id = ${userId}::uuid AND "passwordHash" = ${user.passwordHash}
     RETURNING "sessionVersion"`;
-  if (!row) throw new ApiError("conflict", "Your password was changed meanwhile. Sign in again.");
+  if (!row) throw new DomainError("conflict", "Your password was changed meanwhile. Sign in again.");
   return { sessionVersion: row.sessionVersion };
 }

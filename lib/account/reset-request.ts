@@ -2,7 +2,7 @@
 // the same whether or not an account uses the address (so it reveals none), and the mail
 // goes out after the answer (so its time reveals none either). At most MAX_RECENT_LINKS
 // links per account an hour: nobody's mailbox can be flooded through this form.
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { issueResetLink, MAX_RECENT_LINKS, recentLinkCount, RESET_TTL_MS, resetRequestSchema, resetUrl } from "./password-reset";
 import { mailConfig, sendResetLink } from "./reset-mail";
@@ -12,7 +12,7 @@ export const MAIL_OFF_MESSAGE = "Reset by email is not set up on this server. As
 /** Resolves once the link is stored; `sent` resolves when the mail went out (or failed: logged). */
 export async function requestResetByEmail(db: PrismaClient, input: unknown, origin: string, now = new Date()): Promise<{ sent: Promise<boolean> }> {
   const mail = mailConfig();
-  if (!mail) throw new ApiError("not_found", MAIL_OFF_MESSAGE);
+  if (!mail) throw new DomainError("not_found", MAIL_OFF_MESSAGE);
   const { email } = resetRequestSchema.parse(input);
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
   if (!user || (await recentLinkCount(db, user.id, now)) >= MAX_RECENT_LINKS) return { sent: Promise.resolve(false) };

@@ -21,29 +21,18 @@ export type ErrorCode =
   | "rate_limited"
   | "internal";
 
-const STATUS: Record<ErrorCode, number> = {
-  bad_request: 400,
-  invalid_json: 400,
-  validation_failed: 422,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  internal: 500,
-};
-
-export class ApiError extends Error {
-  readonly status: number;
+/**
+ * A refusal by the domain: a code of the API's error shape, a sentence for the person using
+ * the app, and details sent along with it. It carries no HTTP status: the HTTP shell maps
+ * codes to statuses (lib/http/errors.ts), and pages decide what a code means for them.
+ */
+export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
-    this.status = STATUS[code];
   }
 }
 
@@ -79,14 +68,4 @@ export function describeZodError(error: z.ZodError): string {
 /** Field path -> message, for clients that put each message next to its input. */
 export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   return Object.fromEntries(error.issues.map((i) => [i.path.join(".") || "_", i.message]));
-}
-
-export function toErrorBody(err: unknown): { status: number; body: ErrorBody & Record<string, unknown> } {
-  if (err instanceof ApiError) {
-    return { status: err.status, body: { error: { code: err.code, message: err.message }, ...err.details } };
-  }
-  if (err instanceof z.ZodError) {
-    return { status: 422, body: { error: { code: "validation_failed", message: describeZodError(err) }, fields: zodFieldErrors(err) } };
-  }
-  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on the server. Please try again." } } };
 }

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { createPrisma } from "@/lib/db/client";
 import { freshDb, type TestDb } from "@/lib/testing/db";
 import { authenticate, INVALID_CREDENTIALS, SignInError } from "./authenticate";
 import { verifyPassword } from "./password";
 import { createLoginLimiter, type LoginLimiter } from "./rate-limit";
 import { registerUser } from "./register";
+import { httpStatus } from "@/lib/http/errors";
 
 // Counts the password checks, to show how many guesses a limit lets through.
 vi.mock("./password", async (importOriginal) => {
@@ -37,8 +38,8 @@ describe("registration", () => {
   it("refuses a taken email with a conflict and writes nothing", async () => {
     const before = await t.prisma.user.count();
     const err = await registerUser(t.prisma, { ...good, email: "ADA@example.com" }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).status).toBe(409);
+    expect(err).toBeInstanceOf(DomainError);
+    expect(httpStatus(err)).toBe(409);
     expect(await t.prisma.user.count()).toBe(before);
   });
 

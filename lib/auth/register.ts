@@ -1,6 +1,6 @@
 // Account creation: the rules behind POST /api/register and the registration form.
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { timeZoneSchema } from "@/lib/learner/settings";
 import { hashPassword } from "./password";
@@ -50,7 +50,7 @@ export async function registerUser(db: PrismaClient, input: unknown): Promise<Pu
     return user;
   } catch (err) {
     if (typeof err === "object" && err && "code" in err && err.code === "P2002") {
-      throw new ApiError("conflict", "An account with this email already exists. Sign in instead.");
+      throw new DomainError("conflict", "An account with this email already exists. Sign in instead.");
     }
     throw err;
   }

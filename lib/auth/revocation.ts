@@ -10,7 +10,7 @@
 // first statement took 123 ms with the extra column and 121 ms without (noise); a separate
 // check query would have added about 45 ms, i.e. ~0.09 ms per grade. 500 sequential grades
 // over HTTP took 3.0-4.6 s on a shared, busy machine either way.
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { sqlRows } from "@/lib/db/client";
 
@@ -34,11 +34,11 @@ export async function endAllSessions(db: PrismaClient, userId: string): Promise<
 }
 
 /** 401 for a token whose session was ended (signed out) or whose user is gone. */
-export function sessionEnded(): ApiError {
-  return new ApiError("unauthenticated", "This session has ended. Sign in again.");
+export function sessionEnded(): DomainError {
+  return new DomainError("unauthenticated", "This session has ended. Sign in again.");
 }
 
 /** 401 for a valid token whose user was deleted since. */
-export function accountGone(): ApiError {
-  return new ApiError("unauthenticated", "Your account no longer exists. Sign in again.");
+export function accountGone(): DomainError {
+  return new DomainError("unauthenticated", "Your account no longer exists. Sign in again.");
 }

@@ -4,7 +4,7 @@ import { getToken } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import type { NextRequest } from "next/server";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { SessionUser } from "./authenticate";
 import { authOptions } from "./options";
@@ -57,7 +57,7 @@ export type VersionedUser = SessionUser & { sessionVersion: number };
  */
 export async function requireUserOf(req: TokenSource, revocation: "check-now" | "checked-by-caller" = "check-now"): Promise<VersionedUser> {
   const user = await apiUser(req);
-  if (!user) throw new ApiError("unauthenticated", "Sign in first.");
+  if (!user) throw new DomainError("unauthenticated", "Sign in first.");
   const versioned = { ...user, sessionVersion: user.sessionVersion ?? 0 };
   if (revocation === "check-now" && !(await sessionIsCurrent(prisma(), user.id, versioned.sessionVersion))) throw sessionEnded();
   return versioned;
@@ -66,6 +66,6 @@ export async function requireUserOf(req: TokenSource, revocation: "check-now" | 
 /** For route handlers: 403 for a signed-in student. */
 export async function requireTeacher(): Promise<SessionUser> {
   const user = await requireUser();
-  if (user.role !== "TEACHER") throw new ApiError("forbidden", "This needs a teacher account.");
+  if (user.role !== "TEACHER") throw new DomainError("forbidden", "This needs a teacher account.");
   return user;
 }

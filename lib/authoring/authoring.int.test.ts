@@ -12,11 +12,12 @@ import { addCards, editCard, retireCard } from "./cards";
 import { createDraftDeck, listOwnDecks, updateDeck } from "./decks";
 import { readDocument } from "./document";
 import { previewImport } from "./preview";
+import { httpStatus } from "@/lib/http/errors";
 
 let t: TestDb;
 const users: Record<string, { id: string; name: string; role: "STUDENT" | "TEACHER" }> = {};
 const u = (name: string) => users[name]!;
-const status = (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
+const status = (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => httpStatus(e));
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const sample = readFileSync(path.join(ROOT, "content/testdocs/prose-only.txt"), "utf8");
 
@@ -109,7 +110,7 @@ describe("refusals change nothing", () => {
     expect(() => readDocument(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), "slides.pptx")).toThrow(/binary/);
     expect(() => readDocument(new Uint8Array([0x48, 0xe9, 0x6c, 0x6c, 0x6f]), "latin1.txt")).toThrow(/not UTF-8/);
     expect(() => readDocument("x".repeat(1024 * 1024 + 1), "big.txt")).toThrow(/limited to 1 MB/);
-    expect(() => readDocument(new Uint8Array(1024 * 1024 + 1).fill(0x41), "big.txt")).toThrow(expect.objectContaining({ status: 413 }));
+    expect(() => readDocument(new Uint8Array(1024 * 1024 + 1).fill(0x41), "big.txt")).toThrow(expect.objectContaining({ code: "payload_too_large" }));
     expect(readDocument(new Uint8Array([0xef, 0xbb, 0xbf, 0x48, 0x69]), "bom.txt").text).toBe("Hi");
 
     const before = await counts();
@@ -124,7 +125,7 @@ describe("refusals change nothing", () => {
     const { cards } = chosen(sample);
     const before = await counts();
     await expect(createDraftDeck(t.prisma, u("tina"), { title: "eastern BLOC", document: { name: "a.txt", text: sample }, cards })).rejects.toMatchObject({
-      status: 409,
+      code: "conflict",
       message: 'You already have a deck called "eastern BLOC". Choose another title.',
     });
     expect(await counts()).toEqual(before);

@@ -1,7 +1,7 @@
 // A card as a teacher wrote or chose it → the Card row's fields. Provenance is checked
 // against the stored document: the quote always comes from the source text itself.
 import type { CardInput, EditCard } from "@/lib/api/authoring";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import type { CardInput as CardRow } from "@/lib/decks/load";
 import type { CardKind, Prisma } from "@/lib/generated/prisma/client";
 
@@ -26,12 +26,12 @@ function provenanceOf(card: CardInput, sourceText: string | null, where: string)
   const citation = card.citation?.trim() || null;
   if (card.start !== undefined || card.end !== undefined) {
     const { start, end } = card;
-    if (sourceText === null) throw new ApiError("validation_failed", `${where}: start/end refer to a document, and this deck has none`);
+    if (sourceText === null) throw new DomainError("validation_failed", `${where}: start/end refer to a document, and this deck has none`);
     if (start === undefined || end === undefined || end <= start || end > sourceText.length) {
-      throw new ApiError("validation_failed", `${where}: start and end must mark a passage of the document (0–${sourceText.length})`);
+      throw new DomainError("validation_failed", `${where}: start and end must mark a passage of the document (0–${sourceText.length})`);
     }
     const quote = sourceText.slice(start, end);
-    if (card.quote !== undefined && card.quote !== quote) throw new ApiError("validation_failed", `${where}: quote does not match the document at start–end`);
+    if (card.quote !== undefined && card.quote !== quote) throw new DomainError("validation_failed", `${where}: quote does not match the document at start–end`);
     return { quote, start, end, citation };
   }
   const quote = card.quote?.trim() ?? "";
@@ -59,8 +59,8 @@ type Stored = { kind: CardKind; subject: string; prompt: string; answer: string;
 
 /** An edit applied to a stored card: kind and provenance stay; structured data follows the wording. */
 export function editedFields(card: Stored, edit: EditCard): Pick<CardFields, "subject" | "prompt" | "answer" | "data"> {
-  if (edit.date && card.kind !== "DATE") throw new ApiError("validation_failed", "date: only a date card has a date");
-  if (edit.parties && card.kind !== "PARTIES") throw new ApiError("validation_failed", "parties: only a parties card has parties");
+  if (edit.date && card.kind !== "DATE") throw new DomainError("validation_failed", "date: only a date card has a date");
+  if (edit.parties && card.kind !== "PARTIES") throw new DomainError("validation_failed", "parties: only a parties card has parties");
   const prompt = edit.prompt ?? card.prompt;
   const answer = edit.answer ?? card.answer;
   // A plain card's front is its subject.

@@ -3,7 +3,7 @@
 // keeps its review history. Each change is one transaction.
 import { randomUUID } from "node:crypto";
 import type { CardInput, EditCard } from "@/lib/api/authoring";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { cardFields, editedFields } from "./card-rows";
 import { ownDeck } from "./decks";
@@ -26,14 +26,14 @@ export async function addCards(db: PrismaClient, teacherId: string, deckId: stri
 async function ownCard(tx: Prisma.TransactionClient, teacherId: string, deckId: string, cardId: string) {
   await ownDeck(tx, teacherId, deckId);
   const card = await tx.card.findFirst({ where: { id: cardId, deckId } });
-  if (!card) throw new ApiError("not_found", "No such card in this deck.");
+  if (!card) throw new DomainError("not_found", "No such card in this deck.");
   return card;
 }
 
 export async function editCard(db: PrismaClient, teacherId: string, deckId: string, cardId: string, edit: EditCard) {
   return db.$transaction(async (tx) => {
     const card = await ownCard(tx, teacherId, deckId, cardId);
-    if (card.retiredAt) throw new ApiError("conflict", "This card is retired; add a new card instead.");
+    if (card.retiredAt) throw new DomainError("conflict", "This card is retired; add a new card instead.");
     const updated = await tx.card.update({ where: { id: cardId }, data: editedFields(card, edit), select: CARD_VIEW });
     await tx.deck.update({ where: { id: deckId }, data: { updatedAt: new Date() } });
     return updated;

@@ -1,7 +1,7 @@
 // Deck CSV → proposed cards, one bad row at a time: each bad row is reported with its
 // line number and the rest of the file still comes through.
 import { cardInputSchema, type CardInput, type CsvPreview, type CsvRowError } from "@/lib/api/authoring";
-import { ApiError, describeZodError } from "@/lib/api/errors";
+import { DomainError, describeZodError } from "@/lib/api/errors";
 import { findDates } from "@/lib/extract/dates";
 import { CSV_COLUMNS, decodeCell, type CsvColumn } from "./csv-format";
 import { csvRecords } from "./csv-records";
@@ -44,12 +44,12 @@ export function previewCsv(input: Uint8Array | string, name = "the CSV file"): C
   const { text } = readDocument(input, name);
   const records = csvRecords(text);
   const first = records.next();
-  if (first.done) throw new ApiError("validation_failed", "line 1: the header row is missing.");
-  if ("error" in first.value) throw new ApiError("validation_failed", `line 1: the header row cannot be read (${first.value.error}).`);
+  if (first.done) throw new DomainError("validation_failed", "line 1: the header row is missing.");
+  if ("error" in first.value) throw new DomainError("validation_failed", `line 1: the header row cannot be read (${first.value.error}).`);
   const header = first.value.fields.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length) {
-    throw new ApiError("validation_failed", `line 1: the header must name the columns ${CSV_COLUMNS.join(", ")} (missing: ${missing.join(", ")}).`);
+    throw new DomainError("validation_failed", `line 1: the header must name the columns ${CSV_COLUMNS.join(", ")} (missing: ${missing.join(", ")}).`);
   }
   const cards: CsvPreview["cards"] = [];
   const errors: CsvRowError[] = [];

@@ -2,7 +2,7 @@
 // work), rename, publish, list. Every save is one transaction: nothing half-saved.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { CreateDeck } from "@/lib/api/authoring";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { cardFields } from "./card-rows";
 import { readDocument } from "./document";
@@ -20,7 +20,7 @@ function slugFor(title: string): string {
 /** The teacher's own deck, or 404 (another teacher's or a curated deck is "no such deck"). */
 export async function ownDeck(db: Db, teacherId: string, id: string) {
   const deck = await db.deck.findFirst({ where: { id, ownerId: teacherId }, include: { source: { select: { text: true } } } });
-  if (!deck) throw new ApiError("not_found", "No such deck.");
+  if (!deck) throw new DomainError("not_found", "No such deck.");
   return deck;
 }
 
@@ -73,6 +73,6 @@ export async function deckForEditing(db: PrismaClient, teacherId: string, id: st
       },
     },
   });
-  if (!deck) throw new ApiError("not_found", "No such deck.");
+  if (!deck) throw new DomainError("not_found", "No such deck.");
   return deck;
 }

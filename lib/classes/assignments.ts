@@ -2,7 +2,7 @@
 // the due date) or a quiz (count, time limit, attempts, window). Teachers change only
 // their own classes' assignments; students see those of the classes they are in.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import type { CreateAssignment, UpdateAssignment } from "@/lib/api/classes";
 import type { SessionUser } from "@/lib/auth/authenticate";
 import { visibleDecksWhere } from "@/lib/decks/queries";
@@ -15,7 +15,7 @@ export function findOwnAssignment(db: PrismaClient, teacherId: string, id: strin
 
 export async function ownAssignment(db: PrismaClient, teacherId: string, id: string) {
   const a = await findOwnAssignment(db, teacherId, id);
-  if (!a) throw new ApiError("not_found", "No such assignment.");
+  if (!a) throw new DomainError("not_found", "No such assignment.");
   return a;
 }
 
@@ -27,8 +27,8 @@ export function accommodationsOf(db: PrismaClient, teacherId: string, id: string
 export async function createAssignment(db: PrismaClient, teacherId: string, input: CreateAssignment) {
   await ownClass(db, teacherId, input.classId);
   const deck = await db.deck.findFirst({ where: { AND: [{ id: input.deckId }, visibleDecksWhere({ id: teacherId })] }, select: { id: true, status: true } });
-  if (!deck) throw new ApiError("not_found", "No such deck.");
-  if (deck.status !== "PUBLISHED") throw new ApiError("conflict", "Publish the deck before assigning it.");
+  if (!deck) throw new DomainError("not_found", "No such deck.");
+  if (deck.status !== "PUBLISHED") throw new DomainError("conflict", "Publish the deck before assigning it.");
   const { kind, classId, deckId } = input;
   return db.assignment.create({
     data:
@@ -77,7 +77,7 @@ export async function updateAssignment(db: PrismaClient, teacherId: string, id: 
   const opensAt = patch.opensAt ?? a.opensAt;
   const closesAt = patch.closesAt ?? a.closesAt;
   if (opensAt && closesAt && closesAt <= opensAt) {
-    throw new ApiError("validation_failed", "closesAt must be after opensAt", { fields: { closesAt: "closesAt must be after opensAt" } });
+    throw new DomainError("validation_failed", "closesAt must be after opensAt", { fields: { closesAt: "closesAt must be after opensAt" } });
   }
   // A quiz is due when it closes (as createAssignment sets it), so the two move together.
   const dueAt = a.kind === "QUIZ" && patch.closesAt ? patch.closesAt : patch.dueAt;
@@ -92,7 +92,7 @@ export async function deleteAssignment(db: PrismaClient, teacherId: string, id: 
 export async function setAccommodation(db: PrismaClient, teacherId: string, id: string, studentId: string, data: { timeFactor: number; extendedDueAt: Date | null }) {
   const a = await ownAssignment(db, teacherId, id);
   const enrolled = await db.enrollment.findUnique({ where: { classId_userId: { classId: a.classId, userId: studentId } } });
-  if (!enrolled) throw new ApiError("not_found", "No such student in this class.");
+  if (!enrolled) throw new DomainError("not_found", "No such student in this class.");
   return db.accommodation.upsert({
     where: { assignmentId_userId: { assignmentId: id, userId: studentId } },
     create: { assignmentId: id, userId: studentId, ...data },

@@ -10,6 +10,7 @@ import { freshDb, type TestDb } from "@/lib/testing/db";
 import { createAssignment, deleteAssignment, listAssignments, setAccommodation, updateAssignment } from "./assignments";
 import { createClass, joinClass, leaveClass, listClasses, regenerateCode, removeStudent, updateClass } from "./classes";
 import { assignmentCards, assignmentProgress, progressCsv } from "./progress";
+import { httpStatus } from "@/lib/http/errors";
 
 let t: TestDb;
 let deckId: string;
@@ -30,7 +31,7 @@ afterAll(async () => {
 
 const T0 = new Date("2026-09-01T08:00:00Z");
 const u = (name: string) => users[name]!;
-const status = (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
+const status = (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => httpStatus(e));
 
 describe("classes and their access rules", () => {
   it("lets a student join by code once, and refuses wrong, expired and teacher joins without changing anything", async () => {
@@ -38,15 +39,15 @@ describe("classes and their access rules", () => {
     expect(cls.joinCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     await expect(joinClass(t.prisma, u("sam"), cls.joinCode.toLowerCase().replace("-", " "), T0)).resolves.toMatchObject({ id: cls.id });
     await expect(joinClass(t.prisma, u("sam"), cls.joinCode, T0)).rejects.toThrow(/already in this class/);
-    await expect(joinClass(t.prisma, u("sam"), "ZZZZ-ZZZZ", T0)).rejects.toMatchObject({ status: 404 });
+    await expect(joinClass(t.prisma, u("sam"), "ZZZZ-ZZZZ", T0)).rejects.toMatchObject({ code: "not_found" });
     await expect(joinClass(t.prisma, u("tina"), cls.joinCode, T0)).rejects.toThrow(/You teach this class/);
-    await expect(joinClass(t.prisma, u("tom"), cls.joinCode, T0)).rejects.toMatchObject({ status: 403 });
+    await expect(joinClass(t.prisma, u("tom"), cls.joinCode, T0)).rejects.toMatchObject({ code: "forbidden" });
     const later = new Date(T0.getTime() + 31 * 86_400_000);
     await expect(joinClass(t.prisma, u("sue"), cls.joinCode, later)).rejects.toThrow(/expired/);
     expect(await t.prisma.enrollment.count({ where: { classId: cls.id } })).toBe(1);
     // A new code works again; the old one no longer does.
     const fresh = await regenerateCode(t.prisma, u("tina").id, cls.id, later);
-    await expect(joinClass(t.prisma, u("sue"), cls.joinCode, later)).rejects.toMatchObject({ status: 404 });
+    await expect(joinClass(t.prisma, u("sue"), cls.joinCode, later)).rejects.toMatchObject({ code: "not_found" });
     await expect(joinClass(t.prisma, u("sue"), fresh.joinCode, later)).resolves.toMatchObject({ id: cls.id });
   });
 
@@ -106,7 +107,7 @@ describe("classes and their access rules", () => {
     const closesAt = new Date("2026-09-03T20:00:00Z");
     expect(await updateAssignment(t.prisma, u("tina").id, q.id, { closesAt })).toMatchObject({ closesAt, dueAt: closesAt });
     await expect(updateAssignment(t.prisma, u("tina").id, q.id, { opensAt: new Date("2026-09-04T00:00:00Z") })).rejects.toMatchObject({
-      status: 422,
+      code: "validation_failed",
       details: { fields: { closesAt: "closesAt must be after opensAt" } },
     });
     expect(updateAssignmentSchema.safeParse({ count: 4, attempts: 1.5 }).error?.issues.map((i) => i.message)).toEqual(["count must be 5–50", "attempts must be 1–20"]);

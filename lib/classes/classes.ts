@@ -1,7 +1,7 @@
 // Classes: a teacher's own, a student's enrolments. Every query is scoped to the caller;
 // another teacher's class answers 404, as if it did not exist.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/authenticate";
 import { codeExpiry, newJoinCode, normaliseCode } from "./codes";
 
@@ -20,7 +20,7 @@ async function withNewCode<T>(make: (code: string) => Promise<T>): Promise<T> {
 
 export async function ownClass(db: PrismaClient, teacherId: string, classId: string) {
   const cls = await db.class.findFirst({ where: { id: classId, teacherId } });
-  if (!cls) throw new ApiError("not_found", "No such class.");
+  if (!cls) throw new DomainError("not_found", "No such class.");
   return cls;
 }
 
@@ -91,14 +91,14 @@ export async function regenerateCode(db: PrismaClient, teacherId: string, classI
 export async function joinClass(db: PrismaClient, user: Pick<SessionUser, "id" | "role">, input: string, now = new Date()) {
   const code = normaliseCode(input);
   const cls = await db.class.findUnique({ where: { joinCode: code } });
-  if (!cls || cls.archivedAt) throw new ApiError("not_found", "No class has this code. Check it with your teacher.");
-  if (cls.codeExpiresAt && cls.codeExpiresAt < now) throw new ApiError("conflict", "This class code has expired. Ask your teacher for a new one.");
-  if (cls.teacherId === user.id) throw new ApiError("conflict", "You teach this class, so you cannot join it as a student.");
-  if (user.role === "TEACHER") throw new ApiError("forbidden", "Teacher accounts cannot join classes as students.");
+  if (!cls || cls.archivedAt) throw new DomainError("not_found", "No class has this code. Check it with your teacher.");
+  if (cls.codeExpiresAt && cls.codeExpiresAt < now) throw new DomainError("conflict", "This class code has expired. Ask your teacher for a new one.");
+  if (cls.teacherId === user.id) throw new DomainError("conflict", "You teach this class, so you cannot join it as a student.");
+  if (user.role === "TEACHER") throw new DomainError("forbidden", "Teacher accounts cannot join classes as students.");
   try {
     await db.enrollment.create({ data: { classId: cls.id, userId: user.id, joinedAt: now } });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ApiError("conflict", "You are already in this class.");
+    if (isUniqueViolation(err)) throw new DomainError("conflict", "You are already in this class.");
     throw err;
   }
   return { id: cls.id, name: cls.name };
@@ -106,11 +106,11 @@ export async function joinClass(db: PrismaClient, user: Pick<SessionUser, "id" |
 
 export async function leaveClass(db: PrismaClient, userId: string, classId: string) {
   const { count } = await db.enrollment.deleteMany({ where: { classId, userId } });
-  if (count === 0) throw new ApiError("not_found", "You are not in this class.");
+  if (count === 0) throw new DomainError("not_found", "You are not in this class.");
 }
 
 export async function removeStudent(db: PrismaClient, teacherId: string, classId: string, studentId: string) {
   await ownClass(db, teacherId, classId);
   const { count } = await db.enrollment.deleteMany({ where: { classId, userId: studentId } });
-  if (count === 0) throw new ApiError("not_found", "No such student in this class.");
+  if (count === 0) throw new DomainError("not_found", "No such student in this class.");
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freshDb, type TestDb } from "@/lib/testing/db";
 import { createClass, joinClass } from "./classes";
 import { createJoinLimiter, RateLimitedError } from "./join-limit";
+import { httpStatus } from "@/lib/http/errors";
 
 let t: TestDb;
 let code: string;
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 /** What a join answered: its class, or the HTTP status of its error. */
-const outcome = (p: Promise<unknown>) => p.then(() => 201, (e: { status?: number }) => e.status ?? 500);
+const outcome = (p: Promise<unknown>) => p.then(() => 201, (e: unknown) => httpStatus(e));
 const wrong = (i: number) => `ZZZZ-${String(i).padStart(4, "2").replace(/[01]/g, "Z")}`;
 
 describe("join-code guessing", () => {
@@ -65,7 +66,7 @@ describe("join-code guessing", () => {
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < 10; i++) expect(await outcome(limiter.guard(user.id, "192.0.2.4", () => joinClass(t.prisma, user, wrong(i), T0)))).toBe(404);
       const err = (await limiter.guard(user.id, "192.0.2.4", () => joinClass(t.prisma, user, wrong(99), T0)).catch((e: unknown) => e)) as RateLimitedError;
-      expect(err.status).toBe(429);
+      expect(httpStatus(err)).toBe(429);
       waits.push(err.retryAfterSec);
       now += err.retryAfterSec * 1000 + 1000;
       vi.setSystemTime(now);

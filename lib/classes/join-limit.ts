@@ -5,7 +5,7 @@
 // guesses cannot pass the limit; attempts that find a class (joined, expired, already in it,
 // your own class) are given back, as they guess nothing new and a class should be able to join
 // together. Counted in Postgres, shared by every process, like the sign-in limits (lib/auth/rate-limit.ts).
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { ProgressiveLimit } from "@/lib/auth/rate-limit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -14,7 +14,7 @@ export type JoinLimits = { perUser: number; perAddress: number; windowSec: numbe
 export const DEFAULT_JOIN_LIMITS: JoinLimits = { perUser: 10, perAddress: 60, windowSec: 15 * 60, blockSec: 60, maxBlockSec: 60 * 60 };
 
 /** 429 `rate_limited`; the route sends `retryAfterSec` as Retry-After. */
-export class RateLimitedError extends ApiError {
+export class RateLimitedError extends DomainError {
   constructor(readonly retryAfterSec: number) {
     super("rate_limited", `Too many wrong class codes. Try again in ${retryAfterSec} seconds.`);
   }
@@ -52,7 +52,7 @@ export function createJoinLimiter(db: PrismaClient, overrides: Partial<JoinLimit
         return joined;
       } catch (err) {
         // Only "no class has this code" was a wrong guess.
-        if (!(err instanceof ApiError && err.code === "not_found")) await giveBack(checks);
+        if (!(err instanceof DomainError && err.code === "not_found")) await giveBack(checks);
         throw err;
       }
     },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { acceptedBody, acceptedTypes, crossSiteRequests, expectRefusal, refusedBodies, TEST_APP_URL, TEST_LIMIT, testSchema } from "./json-refusals";
 import { DRAIN_AFTER_REFUSAL_BYTES, handle, json, mediaType, readFormData, readJson } from "./handler";
 
@@ -149,7 +149,7 @@ describe("route handler shell", () => {
 
   it("maps domain errors to their status and hides unexpected ones without a stack trace", async () => {
     const notFound = await handle(async () => {
-      throw new ApiError("not_found", "No such deck.");
+      throw new DomainError("not_found", "No such deck.");
     })(new Request("http://x/"), ctx);
     expect(notFound.status).toBe(404);
     expect(await notFound.json()).toEqual({ error: { code: "not_found", message: "No such deck." } });

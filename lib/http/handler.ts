@@ -2,7 +2,7 @@
 // path parameters, read the body bounded while it streams, validate it with zod, map domain
 // errors to the API's error shape, never leak a stack trace.
 import type { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { describeUnstorable, findUnstorableText } from "@/lib/api/text";
 import { configuredOrigin } from "@/lib/config/app-origin";
 import { refuseUnstorableParams } from "./ids";
@@ -49,7 +49,7 @@ export function isJsonType(contentType: string | null | undefined): boolean {
 /** 415 unless the request says its body is JSON. */
 export function requireJsonType(contentType: string | null | undefined): void {
   if (!isJsonType(contentType)) {
-    throw new ApiError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
+    throw new DomainError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
   }
 }
 
@@ -88,11 +88,11 @@ export function refuseCrossSite(method: string | undefined, header: (name: strin
   const site = header("sec-fetch-site");
   const origin = header("origin");
   if (site?.trim().toLowerCase() === "cross-site" || (origin != null && !isOwnOrigin(origin.trim(), header("host")))) {
-    throw new ApiError("forbidden", "This request came from a page of another origin (another site), so it was refused. Use the app's own pages, or send it without an Origin header from a script.");
+    throw new DomainError("forbidden", "This request came from a page of another origin (another site), so it was refused. Use the app's own pages, or send it without an Origin header from a script.");
   }
 }
 
-export const bodyTooLarge = (maxBytes: number) => new ApiError("payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+export const bodyTooLarge = (maxBytes: number) => new DomainError("payload_too_large", `The body is larger than ${maxBytes} bytes.`);
 
 /** A Content-Length header over the limit: refused before reading anything. */
 export function declaredTooLarge(contentLength: string | null | undefined, maxBytes: number): boolean {
@@ -120,7 +120,7 @@ async function dropRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promis
  * (JSON, multipart); a route that refuses a request before reading its body (401, 403, 404)
  * never reads it, and the server drops the unread rest without buffering it.
  */
-export async function readBody(req: Request, maxBytes: number, tooLarge: () => ApiError = () => bodyTooLarge(maxBytes)): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBody(req: Request, maxBytes: number, tooLarge: () => DomainError = () => bodyTooLarge(maxBytes)): Promise<Uint8Array<ArrayBuffer>> {
   if (declaredTooLarge(req.headers.get("content-length"), maxBytes)) throw tooLarge();
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
@@ -131,7 +131,7 @@ export async function readBody(req: Request, maxBytes: number, tooLarge: () => A
     try {
       next = await reader.read();
     } catch {
-      throw new ApiError("bad_request", "The request body could not be read (the upload was interrupted).");
+      throw new DomainError("bad_request", "The request body could not be read (the upload was interrupted).");
     }
     if (next.done) break;
     size += next.value.byteLength;
@@ -160,12 +160,12 @@ export function parseJsonBody<S extends z.ZodType>(text: string, schema: S): z.i
   try {
     body = JSON.parse(text);
   } catch {
-    throw new ApiError("invalid_json", "The body is not valid JSON.");
+    throw new DomainError("invalid_json", "The body is not valid JSON.");
   }
   const unstorable = findUnstorableText(body);
   if (unstorable) {
     const { field, message } = describeUnstorable(unstorable);
-    throw new ApiError("validation_failed", message, { fields: { [field]: message } });
+    throw new DomainError("validation_failed", message, { fields: { [field]: message } });
   }
   return schema.parse(body);
 }
@@ -176,12 +176,12 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
 }
 
 /** A multipart/form-data body, bounded as readBody bounds it (undici's formData() reads it whole first). */
-export async function readFormData(req: Request, maxBytes: number, tooLarge?: () => ApiError): Promise<FormData> {
+export async function readFormData(req: Request, maxBytes: number, tooLarge?: () => DomainError): Promise<FormData> {
   const bytes = await readBody(req, maxBytes, tooLarge);
   try {
     return await new Response(bytes, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData();
   } catch {
-    throw new ApiError("bad_request", "The upload could not be read as form data.");
+    throw new DomainError("bad_request", "The upload could not be read as form data.");
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { describeUnstorable, findUnstorableText } from "@/lib/api/text";
 
 /**
@@ -11,13 +11,13 @@ export function refuseUnstorableParams(params: unknown): void {
   const unstorable = findUnstorableText(params ?? {});
   if (unstorable) {
     const { field, message } = describeUnstorable(unstorable);
-    throw new ApiError("validation_failed", `path parameter ${message}`, { fields: { [field]: message } });
+    throw new DomainError("validation_failed", `path parameter ${message}`, { fields: { [field]: message } });
   }
 }
 
 /** A malformed id is as unknown as a missing one: 404 naming the kind of thing. */
 export async function uuidParam<K extends string>(params: Promise<Record<K, string>>, key: K, what: string): Promise<string> {
   const id = z.uuid().safeParse((await params)[key]);
-  if (!id.success) throw new ApiError("not_found", `No such ${what}.`);
+  if (!id.success) throw new DomainError("not_found", `No such ${what}.`);
   return id.data;
 }

@@ -2,7 +2,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { DRAIN_AFTER_REFUSAL_BYTES } from "./handler";
 import { acceptedBody, acceptedTypes, crossSiteRequests, expectRefusal, refusedBodies, TEST_APP_URL, TEST_LIMIT, testSchema } from "./json-refusals";
 import { nodeRoute, readNodeJson } from "./node-route";
@@ -11,7 +11,7 @@ beforeAll(() => void vi.stubEnv("NEXTAUTH_URL", TEST_APP_URL));
 afterAll(() => void vi.unstubAllEnvs());
 
 const route = nodeRoute("POST", async (req) => {
-  if (req.url === "/missing") throw new ApiError("not_found", "No such card.");
+  if (req.url === "/missing") throw new DomainError("not_found", "No such card.");
   if (req.url === "/boom") throw new Error("secret internals at /srv/app.ts:12");
   return { echoed: await readNodeJson(req, testSchema, TEST_LIMIT) };
 });

@@ -4,7 +4,7 @@
 // server can test it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { toHttpError } from "./unavailable";
 import { DRAIN_AFTER_REFUSAL_BYTES, bodyTooLarge, declaredTooLarge, decodeBody, parseJsonBody, refuseCrossSite, requireJsonType } from "./handler";
 
@@ -48,7 +48,7 @@ function readBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
     req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks, size)));
     // The client went away mid-body: its fault, not the server's (handler.ts says the same).
-    req.on("error", () => reject(new ApiError("bad_request", "The request body could not be read (the upload was interrupted).")));
+    req.on("error", () => reject(new DomainError("bad_request", "The request body could not be read (the upload was interrupted).")));
   });
 }
 

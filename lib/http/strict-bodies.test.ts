@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { addCardsSchema, createDeckSchema, documentSchema, editCardSchema, updateDeckSchema } from "@/lib/api/authoring";
 import { accommodationSchema, createAssignmentSchema, createClassSchema, joinClassSchema, updateAssignmentSchema, updateClassSchema } from "@/lib/api/classes";
-import { ApiError, toErrorBody } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
+import { toErrorBody } from "./errors";
 import { answerRequestSchema, createAttemptSchema } from "@/lib/api/quiz";
 import { gradeRequestSchema, undoRequestSchema } from "@/lib/api/review";
 import { registerSchema } from "@/lib/auth/register";
@@ -81,6 +82,6 @@ describe("request bodies are strict", () => {
     expect(refused).not.toBeNull();
     expect(toErrorBody(refused).status).toBe(422);
     expect(calls).toEqual([]);
-    expect(refused instanceof ApiError || refused instanceof z.ZodError).toBe(true);
+    expect(refused instanceof DomainError || refused instanceof z.ZodError).toBe(true);
   });
 });

@@ -2,7 +2,8 @@
 // while the embedded PostgreSQL restarts (npm start supervises it), or a remote one fails
 // over, every route answers 503 with Retry-After, so clients (the review outbox) wait and
 // send the same request again instead of giving up.
-import { toErrorBody, type ErrorBody } from "@/lib/api/errors";
+import type { ErrorBody } from "@/lib/api/errors";
+import { toErrorBody } from "./errors";
 
 /** Seconds a client should wait: about how long a supervised restart takes. */
 export const DATABASE_RETRY_AFTER_SECONDS = 2;
@@ -63,7 +64,7 @@ export const databaseUnavailableBody = (): ErrorBody => ({
 
 /**
  * The API's answer to any error: 503 `database_unavailable` with Retry-After when the
- * database is down, otherwise the shared mapping (lib/api/errors.ts).
+ * database is down, otherwise the mapping of errors.ts.
  */
 export function toHttpError(err: unknown): HttpError {
   if (isDatabaseUnavailable(err)) {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { loadContentDecks } from "@/lib/decks/content";
 import { freshDb, type TestDb } from "@/lib/testing/db";
 import { answerQuestion, createAttempt, getAttempt, listAttempts, results, submitAttempt } from "./attempts";
 import { GRACE_SEC } from "./clock";
 import { questionSchema, type Question } from "./types";
+import { httpStatus } from "@/lib/http/errors";
 
 let t: TestDb;
 let ann: string;
@@ -76,13 +77,13 @@ describe("quiz attempts", () => {
     await answerQuestion(t.prisma, ann, attempt.id, q1!.id, rightAnswer(stored.get(q1!.id)!), at(5));
     await answerQuestion(t.prisma, ann, attempt.id, q2!.id, wrongAnswer(stored.get(q2!.id)!), at(6));
     // A second answer to the same question, even a right one, is refused and changes nothing.
-    await expect(answerQuestion(t.prisma, ann, attempt.id, q2!.id, rightAnswer(stored.get(q2!.id)!), at(7))).rejects.toMatchObject({ status: 409 });
+    await expect(answerQuestion(t.prisma, ann, attempt.id, q2!.id, rightAnswer(stored.get(q2!.id)!), at(7))).rejects.toMatchObject({ code: "conflict" });
     // Within the grace period after the deadline: accepted.
     await answerQuestion(t.prisma, ann, attempt.id, q3!.id, rightAnswer(stored.get(q3!.id)!), at(60 + GRACE_SEC - 1));
     // After it: refused, not counted.
     await expect(answerQuestion(t.prisma, ann, attempt.id, q4!.id, rightAnswer(stored.get(q4!.id)!), at(60 + GRACE_SEC + 1))).rejects.toThrow(/Time is up/);
     // Results are closed while the quiz runs, open after the deadline without a submit.
-    await expect(results(t.prisma, ann, attempt.id, at(30))).rejects.toMatchObject({ status: 409 });
+    await expect(results(t.prisma, ann, attempt.id, at(30))).rejects.toMatchObject({ code: "conflict" });
     const r = await results(t.prisma, ann, attempt.id, at(120));
     expect(r).toMatchObject({ score: 2, total: 6, timeTakenSec: 60 });
     expect(r.questions.filter((q) => q.correct).map((q) => q.id).sort()).toEqual([q1!.id, q3!.id].sort());
@@ -95,8 +96,8 @@ describe("quiz attempts", () => {
     const attempt = await createAttempt(t.prisma, ann, { deckId, count: 5, timeLimitSec: 120 }, T0, "seed-shape");
     const q = attempt.questions[0]!;
     const err = await answerQuestion(t.prisma, ann, attempt.id, q.id, { choice: 9, text: "x", order: "no", correct: true }, at(1)).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).status).toBe(422);
+    expect(err).toBeInstanceOf(DomainError);
+    expect(httpStatus(err)).toBe(422);
     const res = await submitAttempt(t.prisma, ann, attempt.id, at(2));
     expect(res).toMatchObject({ score: 0, total: 5, timeTakenSec: 2 });
     await expect(answerQuestion(t.prisma, ann, attempt.id, attempt.questions[1]!.id, { choice: 0 }, at(3))).rejects.toThrow(/already submitted/);
@@ -113,7 +114,7 @@ describe("quiz attempts", () => {
       () => submitAttempt(t.prisma, ben, attempt.id, at(1)),
       () => results(t.prisma, ben, attempt.id, at(999)),
     ]) {
-      await expect(call()).rejects.toMatchObject({ status: 404 });
+      await expect(call()).rejects.toMatchObject({ code: "not_found" });
     }
     const row = await t.prisma.quizQuestion.findUniqueOrThrow({ where: { id: q.id } });
     expect(row.answeredAt).toBeNull();
@@ -131,7 +132,7 @@ describe("quiz attempts", () => {
   });
 
   it("builds an at-risk quiz from the learner's studied cards, and refuses one with nothing studied", async () => {
-    await expect(createAttempt(t.prisma, ben, { source: "at-risk", count: 5, timeLimitSec: 60 }, T0)).rejects.toMatchObject({ status: 422 });
+    await expect(createAttempt(t.prisma, ben, { source: "at-risk", count: 5, timeLimitSec: 60 }, T0)).rejects.toMatchObject({ code: "validation_failed" });
     const cards = await t.prisma.card.findMany({ where: { deckId }, take: 20, orderBy: { id: "asc" } });
     await t.prisma.cardState.createMany({
       data: cards.map((c, i) => ({ userId: ben, cardId: c.id, due: T0, stability: 1 + i * 10, difficulty: 5, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: new Date(T0.getTime() - 5 * 86_400_000), version: 1 })),
@@ -144,6 +145,6 @@ describe("quiz attempts", () => {
   });
 
   it("refuses a deck the learner cannot see and invalid counts", async () => {
-    await expect(createAttempt(t.prisma, ann, { deckId: "00000000-0000-4000-8000-000000000000", count: 5, timeLimitSec: 60 })).rejects.toMatchObject({ status: 404 });
+    await expect(createAttempt(t.prisma, ann, { deckId: "00000000-0000-4000-8000-000000000000", count: 5, timeLimitSec: 60 })).rejects.toMatchObject({ code: "not_found" });
   });
 });

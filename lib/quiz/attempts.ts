@@ -5,7 +5,7 @@
 // their locks are in store.ts; decideAnswer is the pure rule an answer goes through.
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import type { AttemptDto, CreateAttempt, ResultDto } from "@/lib/api/quiz";
 import { studyableDeckIds } from "@/lib/decks/studyable";
 import { getSettings } from "@/lib/learner/settings-store";
@@ -26,7 +26,7 @@ type Plan = { cards: QuizCard[]; count: number; timeLimitSec: number; deckId: st
 
 async function deckPlan(db: PrismaClient, userId: string, deckId: string): Promise<QuizCard[]> {
   const [visible] = await studyableDeckIds(db, userId, deckId);
-  if (!visible) throw new ApiError("not_found", "No such deck.");
+  if (!visible) throw new DomainError("not_found", "No such deck.");
   return deckQuizCards(db, deckId);
 }
 
@@ -42,11 +42,11 @@ async function atRiskPlan(db: PrismaClient, userId: string, count: number, now: 
 /** The assignment if this student may start an attempt of it now: in the class, in its window, within its attempt limit. */
 async function openAssignment(db: PrismaClient | Tx, userId: string, assignmentId: string, now: Date) {
   const a = await assignmentForStudent(db, userId, assignmentId);
-  if (!a) throw new ApiError("not_found", "No such quiz assignment.");
-  if (a.opensAt && now < a.opensAt) throw new ApiError("conflict", `This quiz opens at ${a.opensAt.toISOString()}.`);
-  if (a.closesAt && now > a.closesAt) throw new ApiError("conflict", "This quiz has closed.");
+  if (!a) throw new DomainError("not_found", "No such quiz assignment.");
+  if (a.opensAt && now < a.opensAt) throw new DomainError("conflict", `This quiz opens at ${a.opensAt.toISOString()}.`);
+  if (a.closesAt && now > a.closesAt) throw new DomainError("conflict", "This quiz has closed.");
   if (a.attempts !== null && a._count.quizAttempts >= a.attempts) {
-    throw new ApiError("conflict", `You have used all ${a.attempts} attempt${a.attempts === 1 ? "" : "s"} of this quiz.`);
+    throw new DomainError("conflict", `You have used all ${a.attempts} attempt${a.attempts === 1 ? "" : "s"} of this quiz.`);
   }
   return a;
 }
@@ -71,7 +71,7 @@ async function assignmentPlan(db: PrismaClient, userId: string, assignmentId: st
  * ones before it committed (under READ COMMITTED every statement sees the latest commits).
  */
 async function takeSeat(tx: Tx, userId: string, assignmentId: string, now: Date): Promise<void> {
-  if (!(await lockSeat(tx, userId, assignmentId))) throw new ApiError("not_found", "No such quiz assignment.");
+  if (!(await lockSeat(tx, userId, assignmentId))) throw new DomainError("not_found", "No such quiz assignment.");
   await openAssignment(tx, userId, assignmentId, now);
 }
 
@@ -84,7 +84,7 @@ export async function createAttempt(db: PrismaClient, userId: string, input: Cre
         : { cards: await atRiskPlan(db, userId, input.count, now), count: input.count, timeLimitSec: input.timeLimitSec, deckId: null, assignmentId: null, factor: 1, closesAt: null };
   const questions = generateQuiz({ cards: plan.cards, count: plan.count, seed });
   if (questions.length === 0) {
-    throw new ApiError(
+    throw new DomainError(
       "validation_failed",
       "deckId" in input || "assignmentId" in input ? "This deck has too few cards that can be asked in a quiz." : "Study some cards first: an at-risk quiz uses cards you have reviewed.",
     );
@@ -100,13 +100,13 @@ export async function createAttempt(db: PrismaClient, userId: string, input: Cre
 
 async function ownAttempt(db: PrismaClient, userId: string, id: string) {
   const attempt = await findOwnAttempt(db, userId, id);
-  if (!attempt) throw new ApiError("not_found", "No such quiz attempt.");
+  if (!attempt) throw new DomainError("not_found", "No such quiz attempt.");
   return attempt;
 }
 
 async function lockOwnAttempt(tx: Tx, userId: string, id: string, mode: "share" | "update"): Promise<LockedAttempt> {
   const row = await lockAttempt(tx, userId, id, mode);
-  if (!row) throw new ApiError("not_found", "No such quiz attempt.");
+  if (!row) throw new DomainError("not_found", "No such quiz attempt.");
   return row;
 }
 
@@ -134,11 +134,11 @@ function storedQuestion(q: { position: number; type: string; cardId: string | nu
 /** What an answer found: the attempt (locked), the question (null: not in this attempt), whether the student still has a seat in its class (null: no class). */
 export type AnswerContext = { attempt: LockedAttempt; question: { type: string; position: number; cardId: string | null; prompt: string; payload: unknown; key: unknown } | null; seated: boolean | null };
 
-export type AnswerDecision = { kind: "refuse"; error: ApiError } | { kind: "record"; answer: Prisma.InputJsonValue; correct: boolean; answeredAt: Date };
+export type AnswerDecision = { kind: "refuse"; error: DomainError } | { kind: "record"; answer: Prisma.InputJsonValue; correct: boolean; answeredAt: Date };
 
 /** Whether an answer counts, and how it is marked: pure, from what the store read and the clock. */
 export function decideAnswer(ctx: AnswerContext, answer: unknown, now: Date): AnswerDecision {
-  const refuse = (code: "not_found" | "conflict" | "validation_failed", message: string): AnswerDecision => ({ kind: "refuse", error: new ApiError(code, message) });
+  const refuse = (code: "not_found" | "conflict" | "validation_failed", message: string): AnswerDecision => ({ kind: "refuse", error: new DomainError(code, message) });
   if (!ctx.question) return refuse("not_found", "No such question in this attempt.");
   if (ctx.attempt.submittedAt) return refuse("conflict", "This quiz was already submitted.");
   if (!stillOpen(ctx.attempt.deadline, now)) return refuse("conflict", "Time is up: answers after the deadline are not counted.");
@@ -161,7 +161,7 @@ export async function answerQuestion(db: PrismaClient, userId: string, attemptId
     if (decision.kind === "refuse") throw decision.error;
     const { kind: _, ...write } = decision;
     if (!(await recordAnswer(tx, userId, attemptId, questionId, write))) {
-      throw new ApiError("conflict", "This question was already answered (or the quiz has ended).");
+      throw new DomainError("conflict", "This question was already answered (or the quiz has ended).");
     }
     return { accepted: true as const };
   }, TX);
@@ -177,8 +177,8 @@ export async function submitAttempt(db: PrismaClient, userId: string, id: string
     return await results(db, userId, id, now);
   } catch (err) {
     // Submitted all the same: say so, rather than only that the results are closed.
-    if (err instanceof ApiError && err.details?.hiddenUntil) {
-      throw new ApiError("conflict", "Submitted. Its results show answers of the quiz you are taking now, so they open when that quiz ends.", err.details);
+    if (err instanceof DomainError && err.details?.hiddenUntil) {
+      throw new DomainError("conflict", "Submitted. Its results show answers of the quiz you are taking now, so they open when that quiz ends.", err.details);
     }
     throw err;
   }
@@ -219,7 +219,7 @@ function correctAnswer(q: Question): string {
 export async function results(db: PrismaClient, userId: string, id: string, now = new Date()): Promise<ResultDto> {
   let a = await ownAttempt(db, userId, id);
   if (!a.submittedAt) {
-    const running = new ApiError("conflict", "The quiz is still running: submit it or wait for the deadline to see the results.");
+    const running = new DomainError("conflict", "The quiz is still running: submit it or wait for the deadline to see the results.");
     if (stillOpen(a.deadline, now)) throw running;
     // The clock ran out without a submit: the attempt ends at its deadline.
     await db.$transaction(async (tx) => {
@@ -233,7 +233,7 @@ export async function results(db: PrismaClient, userId: string, id: string, now 
   // The keys of these cards would answer the student's running assigned quiz.
   const hiddenUntil = await resultsHiddenUntil(db, userId, id, now);
   if (hiddenUntil) {
-    throw new ApiError("conflict", "These results show answers of the quiz you are taking now: they open when that quiz ends.", {
+    throw new DomainError("conflict", "These results show answers of the quiz you are taking now: they open when that quiz ends.", {
       hiddenUntil: answersCloseAt(hiddenUntil).toISOString(),
     });
   }

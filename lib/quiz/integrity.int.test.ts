@@ -4,7 +4,7 @@
 // deck's answers stay hidden from the student while their assigned attempt runs.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { removeStudent } from "@/lib/classes/classes";
 import { createPrisma } from "@/lib/db/client";
 import { loadContentDecks } from "@/lib/decks/content";
@@ -14,6 +14,7 @@ import { answerQuestion, createAttempt, getAttempt, results, submitAttempt } fro
 import { GRACE_SEC } from "./clock";
 import { assertDeckAnswersReadable, runningAssignedQuiz } from "./running";
 import { questionSchema, type Question } from "./types";
+import { httpStatus } from "@/lib/http/errors";
 
 let t: TestDb;
 /** A pool as large as a server's, so parallel calls really run side by side in Postgres. */
@@ -66,7 +67,7 @@ function wrongAnswer(q: Question): unknown {
   if (q.type === "typed-year") return { text: String(q.key.year + 1) };
   return { order: [...q.key.order].reverse() };
 }
-const statusOf = (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => (e instanceof ApiError ? e.status : 500));
+const statusOf = (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => httpStatus(e));
 
 describe("the attempt limit", () => {
   it("holds under 20 parallel starts: exactly `attempts` succeed, the rest get 409", async () => {
@@ -78,8 +79,8 @@ describe("the attempt limit", () => {
     expect(ok).toHaveLength(2);
     expect(refused).toHaveLength(18);
     for (const e of refused) {
-      expect(e).toBeInstanceOf(ApiError);
-      expect(e).toMatchObject({ status: 409, message: "You have used all 2 attempts of this quiz." });
+      expect(e).toBeInstanceOf(DomainError);
+      expect(e).toMatchObject({ code: "conflict", message: "You have used all 2 attempts of this quiz." });
     }
     expect(await t.prisma.quizAttempt.count({ where: { assignmentId, userId: sam } })).toBe(2);
     // Nothing half-made: every stored attempt has its questions.
@@ -121,7 +122,7 @@ describe("answers racing the submit", () => {
         const row = byId.get(attempt.questions[i]!.id)!;
         if (a.status === "fulfilled") expect(row.answeredAt, `trial ${trial}: an accepted answer is stored`).not.toBeNull();
         else {
-          expect(a.reason, `trial ${trial}: a refused answer is a 409`).toMatchObject({ status: 409 });
+          expect(a.reason, `trial ${trial}: a refused answer is a 409`).toMatchObject({ code: "conflict" });
           expect(row.answeredAt, `trial ${trial}: a refused answer is not stored`).toBeNull();
         }
       });
@@ -176,7 +177,7 @@ describe("an assigned attempt", () => {
     await answerQuestion(t.prisma, sal, attempt.id, q1!.id, rightAnswer(stored.get(q1!.id)!), at(5));
     await removeStudent(t.prisma, teacher, classId, sal);
     const err = await answerQuestion(t.prisma, sal, attempt.id, q2!.id, rightAnswer(stored.get(q2!.id)!), at(6)).catch((e: unknown) => e);
-    expect(err).toMatchObject({ status: 409, message: expect.stringMatching(/no longer in the class/) });
+    expect(err).toMatchObject({ code: "conflict", message: expect.stringMatching(/no longer in the class/) });
     expect((await t.prisma.quizQuestion.findUniqueOrThrow({ where: { id: q2!.id } })).answeredAt).toBeNull();
     // A self-made quiz is not tied to a class and keeps working.
     const own = await createAttempt(t.prisma, sal, { deckId, count: 5, timeLimitSec: 60 }, T0, "own");
@@ -192,7 +193,7 @@ describe("the deck's answers while an assigned attempt runs", () => {
     expect(await runningAssignedQuiz(t.prisma, sky, deckId, T0)).toBeNull();
     const attempt = await createAttempt(t.prisma, sky, { assignmentId }, T0, "hidden");
     expect(await runningAssignedQuiz(t.prisma, sky, deckId, at(10))).toMatchObject({ attemptId: attempt.id, deadline: at(300) });
-    await expect(assertDeckAnswersReadable(t.prisma, sky, deckId, at(10))).rejects.toMatchObject({ status: 409, details: { hiddenUntil: at(300 + GRACE_SEC).toISOString() } });
+    await expect(assertDeckAnswersReadable(t.prisma, sky, deckId, at(10))).rejects.toMatchObject({ code: "conflict", details: { hiddenUntil: at(300 + GRACE_SEC).toISOString() } });
     // Another student of the class, another deck: unaffected.
     expect(await statusOf(assertDeckAnswersReadable(t.prisma, sol, deckId, at(10)))).toBe(200);
     expect(await statusOf(assertDeckAnswersReadable(t.prisma, sky, otherDeckId, at(10)))).toBe(200);
@@ -218,10 +219,10 @@ describe("the deck's answers while an assigned attempt runs", () => {
     const practice = await createAttempt(t.prisma, sen, { deckId: otherDeckId, count: 5, timeLimitSec: 60 }, at(11), "practice");
     const second = await createAttempt(t.prisma, sen, { assignmentId }, at(20), "second");
     // The first attempt's results carry the deck's answers: closed while the second runs.
-    await expect(results(t.prisma, sen, first.id, at(30))).rejects.toMatchObject({ status: 409, details: { hiddenUntil: at(320 + GRACE_SEC).toISOString() } });
+    await expect(results(t.prisma, sen, first.id, at(30))).rejects.toMatchObject({ code: "conflict", details: { hiddenUntil: at(320 + GRACE_SEC).toISOString() } });
     // A practice quiz on the same deck can be submitted, but shows nothing either.
     const same = await createAttempt(t.prisma, sen, { deckId, count: 5, timeLimitSec: 60 }, at(21), "same-deck");
-    await expect(submitAttempt(t.prisma, sen, same.id, at(25))).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/^Submitted\./) });
+    await expect(submitAttempt(t.prisma, sen, same.id, at(25))).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/^Submitted\./) });
     expect((await t.prisma.quizAttempt.findUniqueOrThrow({ where: { id: same.id } })).submittedAt).toEqual(at(25));
     // A quiz on other cards is unaffected (its clock ran out at 71 s).
     expect(await statusOf(results(t.prisma, sen, practice.id, at(100)))).toBe(200);

@@ -1,7 +1,7 @@
 // An assigned quiz attempt that is still running hides its deck's answers from the student
 // taking it: the deck page, GET /api/decks/{id} and the results of the student's other
 // quizzes on those cards wait until it is submitted or its clock (plus the grace) has run out.
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { answersCloseAt } from "./clock";
 import { openAssignedAttemptOnDeck, openAssignedAttemptSharingDecks } from "./store";
@@ -15,7 +15,7 @@ export function runningAssignedQuiz(db: PrismaClient, userId: string, deckId: st
 export async function assertDeckAnswersReadable(db: PrismaClient, userId: string, deckId: string, now = new Date()): Promise<void> {
   const running = await runningAssignedQuiz(db, userId, deckId, now);
   if (running) {
-    throw new ApiError("conflict", "Your quiz on this deck is running: its cards are hidden until you submit it or its time is up.", {
+    throw new DomainError("conflict", "Your quiz on this deck is running: its cards are hidden until you submit it or its time is up.", {
       hiddenUntil: answersCloseAt(running.deadline).toISOString(),
     });
   }

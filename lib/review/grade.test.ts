@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GradeRequest } from "@/lib/api/review";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { defaultReviewSettings, toSrsParams } from "@/lib/learner/settings";
 import { fuzzSeedFor, next } from "@/lib/srs/scheduler";
 import { CardPhase, srsStateToJson, type SrsState } from "@/lib/srs/state";
@@ -51,7 +51,7 @@ describe("decideGrade", () => {
   it("409s a stale expectedVersion with the current state in the error", () => {
     const d = decideGrade(ctx({ stored: { version: 3, state: review } }), { ...req, expectedVersion: 2 }, NOW);
     expect(d.kind).toBe("refuse");
-    const error = (d as { error: ApiError }).error;
+    const error = (d as { error: DomainError }).error;
     expect(error).toBeInstanceOf(GradeConflict);
     expect((error as GradeConflict).current).toEqual({ version: 3, state: srsStateToJson(review) });
     // A card never graded is at version 0.

@@ -12,7 +12,7 @@
 import { DatabaseError } from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CardStateDto, GradeRequest, GradeResponse } from "@/lib/api/review";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { accountGone, sessionEnded } from "@/lib/auth/revocation";
 import { settingsOfUser, toSrsParams } from "@/lib/learner/settings";
 import { fuzzSeedFor, next } from "@/lib/srs/scheduler";
@@ -20,7 +20,7 @@ import { srsStateToJson } from "@/lib/srs/state";
 import type { Stored } from "@/lib/srs/row";
 import { loadGradeContext, priorReview, stateJson, storedState, writeGrade, type GradeContext, type GradeWrite } from "./store";
 
-export class GradeConflict extends ApiError {
+export class GradeConflict extends DomainError {
   constructor(readonly current: { version: number; state: CardStateDto | null }) {
     super("conflict", "This card was graded elsewhere (another tab or device) since it was shown. Its current state is included.", { current });
   }
@@ -33,10 +33,10 @@ export type GradeRefusal = "account_gone" | "session_ended" | "key_reused" | "no
 
 export type GradeDecision =
   | { kind: "replay"; response: GradeResponse }
-  | { kind: "refuse"; reason: GradeRefusal; error: ApiError }
+  | { kind: "refuse"; reason: GradeRefusal; error: DomainError }
   | { kind: "write"; write: GradeWrite };
 
-const refuse = (reason: GradeRefusal, error: ApiError): GradeDecision => ({ kind: "refuse", reason, error });
+const refuse = (reason: GradeRefusal, error: DomainError): GradeDecision => ({ kind: "refuse", reason, error });
 
 /**
  * What a grade does, from what statement 1 read (null: the user is gone), the request and
@@ -47,15 +47,15 @@ export function decideGrade(ctx: GradeContext | null, req: GradeRequest, now: Da
   if (!ctx) return refuse("account_gone", accountGone());
   if (session && ctx.sessionVersion !== session.sessionVersion) return refuse("session_ended", sessionEnded());
   if (ctx.prior) {
-    if (ctx.prior.cardId !== req.cardId) return refuse("key_reused", new ApiError("conflict", "This idempotencyKey was already used for another card."));
+    if (ctx.prior.cardId !== req.cardId) return refuse("key_reused", new DomainError("conflict", "This idempotencyKey was already used for another card."));
     // A retry of a grade already applied: its stored result, with the card's version now.
     return {
       kind: "replay",
       response: { cardId: req.cardId, reviewId: ctx.prior.id, version: ctx.stored?.version ?? 0, state: stateJson(ctx.prior.after), replayed: true },
     };
   }
-  if (!ctx.card || !ctx.card.visible) return refuse("no_such_card", new ApiError("not_found", "No such card."));
-  if (ctx.card.retired) return refuse("retired", new ApiError("conflict", "This card was retired from its deck and is no longer scheduled."));
+  if (!ctx.card || !ctx.card.visible) return refuse("no_such_card", new DomainError("not_found", "No such card."));
+  if (ctx.card.retired) return refuse("retired", new DomainError("conflict", "This card was retired from its deck and is no longer scheduled."));
   if ((ctx.stored?.version ?? 0) !== req.expectedVersion) return refuse("stale_version", conflictOf(ctx.stored));
   const params = toSrsParams(settingsOfUser(ctx));
   const before = ctx.stored?.state ?? null;

@@ -2,11 +2,12 @@
 // exactly like an unknown id, so the route cannot be used to learn which card ids exist.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { loadContentDecks } from "@/lib/decks/content";
 import { freshDb, type TestDb } from "@/lib/testing/db";
 import { gradeCard } from "./grade";
 import { cardHistory } from "./history";
+import { httpStatus } from "@/lib/http/errors";
 
 let t: TestDb;
 let ann: string;
@@ -47,7 +48,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const statusOf = (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => (e instanceof ApiError ? e.status : 500));
+const statusOf = (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => httpStatus(e));
 
 describe("GET /api/cards/{id}/history (cardHistory)", () => {
   it("answers 404 for a card the user cannot see, the same as for an unknown id", async () => {
@@ -57,7 +58,7 @@ describe("GET /api/cards/{id}/history (cardHistory)", () => {
     expect(await statusOf(cardHistory(t.prisma, ann, "no-such-card"))).toBe(404);
     const unknown = await cardHistory(t.prisma, ann, "no-such-card").catch((e: unknown) => e);
     const foreign = await cardHistory(t.prisma, tom, cards.draft).catch((e: unknown) => e);
-    expect(foreign).toMatchObject({ code: (unknown as ApiError).code, message: (unknown as ApiError).message });
+    expect(foreign).toMatchObject({ code: (unknown as DomainError).code, message: (unknown as DomainError).message });
   });
 
   it("answers for curated cards, the cards of decks assigned to the learner's classes (retired ones too), and a teacher's own drafts", async () => {

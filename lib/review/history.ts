@@ -1,7 +1,7 @@
 // A learner's own review log for one card, oldest first, undone grades included and marked.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { visibleDecksWhere } from "@/lib/decks/queries";
 import type { historyResponseSchema } from "@/lib/api/review";
 import { reviewLog, stateJson } from "./store";
@@ -13,7 +13,7 @@ export async function cardHistory(db: PrismaClient, userId: string, cardId: stri
     db.card.findFirst({ where: { id: cardId, deck: visibleDecksWhere({ id: userId }) }, select: { id: true } }),
     reviewLog(db, userId, cardId),
   ]);
-  if (!card) throw new ApiError("not_found", "No such card.");
+  if (!card) throw new DomainError("not_found", "No such card.");
   return {
     cardId,
     reviews: reviews.map((r) => ({

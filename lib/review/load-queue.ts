@@ -5,7 +5,7 @@
 //   3. the card text, for the batch returned only.
 // Ordering and limits are queue.ts's job; the SQL only narrows the candidates with the same cutoffs.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import type { QueueItem, QueueResponse } from "@/lib/api/review";
 import { accountGone } from "@/lib/auth/revocation";
 import { settingsOfUser, toSrsParams } from "@/lib/learner/settings";
@@ -23,7 +23,7 @@ export async function loadQueue(
 ): Promise<QueueResponse> {
   const user = await loadLearner(db, userId, opts.deckId);
   if (!user) throw accountGone();
-  if (opts.deckId && user.deckIds.length === 0) throw new ApiError("not_found", "No such deck.");
+  if (opts.deckId && user.deckIds.length === 0) throw new DomainError("not_found", "No such deck.");
   const settings = settingsOfUser(user);
   const day = learnerDay(now, settings.timezone, settings.rolloverHour);
   const { doneToday, due, unseen, tomorrow } = await loadQueueCandidates(db, userId, {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import seedrandom from "seedrandom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { loadContentDecks } from "@/lib/decks/content";
 import { freshDb, type TestDb } from "@/lib/testing/db";
 import type { Rating } from "@/lib/srs/scheduler";
@@ -12,6 +12,7 @@ import { replayFromLog } from "./replay-log";
 import { stateOfRow } from "@/lib/srs/row";
 import { undoLastGrade } from "./undo";
 import { getSettings, updateSettings } from "@/lib/learner/settings-store";
+import { httpStatus } from "@/lib/http/errors";
 
 let t: TestDb;
 let alice: string;
@@ -73,7 +74,7 @@ describe("grading", () => {
     expect(ok).toHaveLength(1);
     expect(failed).toHaveLength(1);
     expect(failed[0]!.reason).toBeInstanceOf(GradeConflict);
-    expect((failed[0]!.reason as GradeConflict).status).toBe(409);
+    expect(httpStatus(failed[0]!.reason)).toBe(409);
     expect(await t.prisma.reviewLog.count({ where: { userId: alice, cardId: card } })).toBe(1);
 
     // And for a card already in review: both expect version 1, one wins.
@@ -97,13 +98,13 @@ describe("grading", () => {
     // One at a time: a second promise started early could reject before anything awaits it.
     for (const bad of [() => grade(alice, "no-such-card-0000", 3, 0), () => grade(alice, privateCard, 3, 0)]) {
       const err = await bad().catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(ApiError);
-      expect((err as ApiError).status).toBe(404);
+      expect(err).toBeInstanceOf(DomainError);
+      expect(httpStatus(err)).toBe(404);
     }
     const key = randomUUID();
     await grade(alice, cardIds[3]!, 3, 0, key);
     const reuse = await grade(alice, cardIds[4]!, 3, 0, key).catch((e: unknown) => e);
-    expect((reuse as ApiError).status).toBe(409);
+    expect(httpStatus(reuse)).toBe(409);
     expect(await t.prisma.reviewLog.count()).toBe(before + 1);
     expect(await stored(alice, cardIds[4]!)).toBeNull();
   });
@@ -133,8 +134,8 @@ describe("grading", () => {
   it("lets a student grade a teacher's published deck only once it is assigned to their class (both visibility rules agree)", async () => {
     const deck = await t.prisma.deck.create({ data: { slug: "bobs-published", title: "Bob's deck", ownerId: bob, status: "PUBLISHED" } });
     const card = (await t.prisma.card.create({ data: { id: "bobcard000000001", deckId: deck.id, kind: "BASIC", subject: "s", prompt: "p", answer: "a", quote: "q", start: 0, end: 1 } })).id;
-    await expect(grade(alice, card, 3, 0)).rejects.toMatchObject({ status: 404 });
-    await expect(loadQueue(t.prisma, alice, { deckId: deck.id, limit: 5 })).rejects.toMatchObject({ status: 404 });
+    await expect(grade(alice, card, 3, 0)).rejects.toMatchObject({ code: "not_found" });
+    await expect(loadQueue(t.prisma, alice, { deckId: deck.id, limit: 5 })).rejects.toMatchObject({ code: "not_found" });
     const cls = await t.prisma.class.create({ data: { name: "C", teacherId: bob, joinCode: "VIS-TEST" } });
     await t.prisma.enrollment.create({ data: { classId: cls.id, userId: alice } });
     await t.prisma.assignment.create({ data: { classId: cls.id, deckId: deck.id, kind: "REVIEW" } });
@@ -175,7 +176,7 @@ describe("undo", () => {
 
   it("answers 404 when there is nothing to undo", async () => {
     const carol = (await t.prisma.user.create({ data: { email: "carol@example.com", name: "Carol", passwordHash: "x" } })).id;
-    await expect(undoLastGrade(t.prisma, carol)).rejects.toMatchObject({ status: 404 });
+    await expect(undoLastGrade(t.prisma, carol)).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
@@ -199,7 +200,7 @@ describe("the replay invariant", () => {
         });
       } else if (roll < 0.2) {
         await undoLastGrade(t.prisma, dave, card).catch((e: unknown) => {
-          if (!(e instanceof ApiError && e.status === 404)) throw e;
+          if (!(httpStatus(e) === 404)) throw e;
         });
       } else {
         const version = (await stored(dave, card))?.version ?? 0;
@@ -249,7 +250,7 @@ describe("the queue", () => {
 
   it("refuses a deck the learner cannot see", async () => {
     const draft = await t.prisma.card.findUniqueOrThrow({ where: { id: privateCard } });
-    await expect(loadQueue(t.prisma, alice, { deckId: draft.deckId, limit: 5 })).rejects.toMatchObject({ status: 404 });
+    await expect(loadQueue(t.prisma, alice, { deckId: draft.deckId, limit: 5 })).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import type { AttemptDto } from "@/lib/api/quiz";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
@@ -22,7 +22,7 @@ export default async function TakeQuizPage({ params }: { params: Promise<{ id: s
     // The learner's own attempt only; prompts and options, never a key.
     attempt = await getAttempt(prisma(), user.id, id.data);
   } catch (err) {
-    if (err instanceof ApiError && err.code === "not_found") notFound();
+    if (err instanceof DomainError && err.code === "not_found") notFound();
     throw err;
   }
   // Submitted, or the clock (and its grace) ran out: nothing left to answer.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { updateDeckSchema } from "@/lib/api/authoring";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { requireTeacher, requireUser } from "@/lib/auth/session";
 import { updateDeck } from "@/lib/authoring/decks";
 import { prisma } from "@/lib/db/client";
@@ -13,7 +13,7 @@ export const GET = handle<{ id: string }>(async (_req, { params }) => {
   const user = await requireUser();
   const id = z.uuid().safeParse((await params).id);
   const deck = id.success ? await getDeck(prisma(), user, id.data) : null;
-  if (!deck) throw new ApiError("not_found", "No such deck.");
+  if (!deck) throw new DomainError("not_found", "No such deck.");
   await assertDeckAnswersReadable(prisma(), user.id, deck.id);
   const { source, ...rest } = deck;
   return json({ deck: { ...rest, source: source && { slug: source.slug, title: source.title, origin: source.origin, reliability: source.reliability, note: source.note } } });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import type { ResultDto } from "@/lib/api/quiz";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
@@ -25,10 +25,10 @@ export default async function QuizResultsPage({ params }: { params: Promise<{ id
     // After submission or once the deadline has passed (which closes the attempt).
     result = await results(prisma(), user.id, id.data);
   } catch (err) {
-    if (err instanceof ApiError && err.code === "not_found") notFound();
+    if (err instanceof DomainError && err.code === "not_found") notFound();
     // Closed while an assigned quiz on these cards runs: this attempt is over, so no redirect back to it.
-    if (err instanceof ApiError && typeof err.details?.hiddenUntil === "string") result = { hiddenUntil: err.details.hiddenUntil };
-    else if (err instanceof ApiError && err.code === "conflict") result = "running";
+    if (err instanceof DomainError && typeof err.details?.hiddenUntil === "string") result = { hiddenUntil: err.details.hiddenUntil };
+    else if (err instanceof DomainError && err.code === "conflict") result = "running";
     else throw err;
   }
   if (result === "running") redirect(`/quiz/${id.data}`);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { pageTeacher } from "@/lib/auth/page";
 import { deckForEditing } from "@/lib/authoring/decks";
 import { prisma } from "@/lib/db/client";
@@ -17,7 +17,7 @@ async function load(teacherId: string, params: Promise<{ id: string }>) {
     return await deckForEditing(prisma(), teacherId, id.data);
   } catch (err) {
     // Someone else's deck is no deck at all, exactly as the API answers.
-    if (err instanceof ApiError && err.status === 404) notFound();
+    if (err instanceof DomainError && err.code === "not_found") notFound();
     throw err;
   }
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { editCardSchema } from "@/lib/api/authoring";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/api/errors";
 import { requireTeacher } from "@/lib/auth/session";
 import { editCard, retireCard } from "@/lib/authoring/cards";
 import { prisma } from "@/lib/db/client";
@@ -12,7 +12,7 @@ type Params = { id: string; cardId: string };
 /** Card ids are the extractor's hex ids or uuids; anything else is no such card. */
 async function cardParam(params: Promise<Params>): Promise<string> {
   const id = z.string().regex(/^[\w-]{1,64}$/).safeParse((await params).cardId);
-  if (!id.success) throw new ApiError("not_found", "No such card in this deck.");
+  if (!id.success) throw new DomainError("not_found", "No such card in this deck.");
   return id.data;
 }
 
