@@ -26,7 +26,7 @@ test("register, sign out, sign in again", async ({ page }) => {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Hello, Ada Student" })).toBeVisible();
 
-  await page.getByRole("button", { name: /account menu/ }).click();
+  await page.locator("summary", { hasText: "account menu" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
 

@@ -191,7 +191,7 @@ test("a deck session ends with a summary, and then nothing is due", async ({ pag
 
 test("settings refuse a retention of 0.5 with a clear message and save 0.85", async ({ page }) => {
   await freshStudent(page);
-  await page.getByRole("button", { name: /account menu/ }).click();
+  await page.locator("summary", { hasText: "account menu" }).click();
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();

@@ -19,10 +19,7 @@ export function ResetPasswordForm() {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  if (token === null) return <p>Loading…</p>;
-  if (!token) {
-    return <Alert>This page needs the reset link you were given: open the whole link again (it ends with “#token=…”).</Alert>;
-  }
+  // First: once used, the token is gone from the address bar.
   if (done) {
     return (
       <div role="status">
@@ -30,6 +27,10 @@ export function ResetPasswordForm() {
         <Link className={textLink} href="/signin">Sign in with your new password</Link>
       </div>
     );
+  }
+  if (token === null) return <p>Loading…</p>;
+  if (!token) {
+    return <Alert>This page needs the reset link you were given: open the whole link again (it ends with “#token=…”).</Alert>;
   }
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
