@@ -2,7 +2,8 @@
 // as the simulator, lib/srs/simulate.ts): fitted weights must predict held-out reviews
 // better than the defaults, and a learner with too few reviews keeps the defaults.
 import { describe, expect, it } from "vitest";
-import { defaultWeights, simulateLearner } from "@/lib/srs/simulate";
+import { simulateLearner } from "@/lib/srs/simulate";
+import { defaultWeights } from "@/lib/srs/weights";
 import { compareFit, fitStage } from "./compare";
 import { timeSeriesSplit, toItems } from "./items";
 

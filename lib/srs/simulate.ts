@@ -4,7 +4,8 @@
 // with that memory would leave; fitting it should recover weights closer to the truth.
 // Days are whole numbers (no same-day steps), which is what the optimizer's items count.
 import seedrandom from "seedrandom";
-import { createEmptyCard, default_w, fsrs, Rating, type Card, type Grade } from "ts-fsrs";
+import { createEmptyCard, fsrs, Rating, type Card, type Grade } from "ts-fsrs";
+import { defaultWeights } from "./weights";
 
 export type SimulatedReview = { cardId: string; day: number; rating: 1 | 2 | 3 | 4 };
 
@@ -32,7 +33,7 @@ function passRating(u: number): Grade {
 export function simulateLearner({ trueWeights, cards, reviews, newPerDay = 20, seed = "sim" }: SimulationOptions): SimulatedReview[] {
   const rng = seedrandom(seed);
   const common = { enable_fuzz: false, enable_short_term: false, request_retention: 0.9 };
-  const scheduler = fsrs({ ...common, w: [...default_w] });
+  const scheduler = fsrs({ ...common, w: defaultWeights() });
   const memory = fsrs({ ...common, w: [...trueWeights] });
   type Sim = { id: string; shown: Card; truth: Card; due: number };
   const active: Sim[] = [];
@@ -55,6 +56,3 @@ export function simulateLearner({ trueWeights, cards, reviews, newPerDay = 20, s
   }
   return log;
 }
-
-/** The FSRS-6 default weights (what every learner starts with). */
-export const defaultWeights = (): number[] => [...default_w];
