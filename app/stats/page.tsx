@@ -5,9 +5,11 @@ import { DomainError } from "@/lib/api/errors";
 import { statsQuerySchema, type StatsResponse } from "@/lib/api/stats";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
+import { optimizerStatus } from "@/lib/optimizer/store";
 import { heatmapStart, learnerStats } from "@/lib/stats/store";
 import { formatPercent, plural } from "../_components/format";
 import { Card, PageTitle } from "../_components/ui";
+import { OptimizerPanel } from "./_client/optimizer-panel";
 import { BarChart, Heatmap } from "./_components/charts";
 import { forecastSummary, heatmapSummary, histogramSummary, retentionSummary } from "./_components/summaries";
 
@@ -34,6 +36,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     if (err instanceof DomainError && err.code === "not_found") notFound();
     throw err;
   }
+  const optimizer = stats.deck ? null : await optimizerStatus(prisma(), user.id);
   const { heatmap, forecast, retention, counts, distributions } = stats;
   const studied = counts.learning + counts.review + counts.relearning;
   return (
@@ -78,6 +81,13 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           bars={retention.weeks.map((w) => ({ label: w.week, value: w.all.rate ?? 0, title: `Week of ${w.week}: ${w.all.rate === null ? "no review-card reviews" : `${formatPercent(w.all.rate)} of ${w.all.passed + w.all.failed}`} (young ${formatPercent(w.young.rate)}, mature ${formatPercent(w.mature.rate)})` }))}
         />
       </Section>
+
+      {optimizer && (
+        <Card className="mb-4">
+          <h2 className="mb-2 text-lg font-semibold">Optimize my scheduler</h2>
+          <OptimizerPanel initial={optimizer} />
+        </Card>
+      )}
 
       <div className="grid gap-4 md:grid-cols-3">
         {([
