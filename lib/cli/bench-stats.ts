@@ -1,6 +1,7 @@
 // `npm run bench:stats`: server time of the learner's /stats data with 50,000 reviews
 // (target p95 <= 150 ms) and of a quiz's item analysis for 200 students x 50 questions
-// (target p95 <= 200 ms). Figures are JSON lines on stdout; BENCH_SCALE=0.1 shrinks the
+// (target p95 <= 200 ms), and the optimizer's time to fit and judge 10,000 simulated reviews
+// (report only). Figures are JSON lines on stdout; BENCH_SCALE=0.1 shrinks the
 // data for a quick look. Run it under `flock /tmp/bench.lock`, as every bench.
 import { performance } from "node:perf_hooks";
 import { percentile, summarize } from "@/lib/bench/percentiles";
@@ -8,6 +9,9 @@ import { throwawayDatabase } from "@/lib/bench/pg-server";
 import { emit, log } from "@/lib/bench/report";
 import { seedItemAnalysis, seedStatsLearner } from "@/lib/bench/stats-seed";
 import { createPrisma } from "@/lib/db/client";
+import { compareFit } from "@/lib/optimizer/compare";
+import { simulateLearner } from "@/lib/srs/simulate";
+import { defaultWeights } from "@/lib/srs/weights";
 import { quizItemAnalysis } from "@/lib/stats/item-analysis";
 import { learnerStats } from "@/lib/stats/store";
 
@@ -52,6 +56,14 @@ try {
   const items = await sample("item analysis", () => quizItemAnalysis(prisma, quiz.teacherId, quiz.assignmentId));
   emit("item_analysis_ms_200x50", percentile(items, 95), "ms");
   emit("item_analysis_p50_ms_200x50", percentile(items, 50), "ms");
+  const optimizeReviews = Math.max(1000, Math.round(10_000 * scale));
+  const trueWeights = defaultWeights().map((w, i) => (i < 4 ? w * 3 : w));
+  const history = simulateLearner({ trueWeights, cards: 3000, reviews: optimizeReviews, seed: "bench" });
+  const t0 = performance.now();
+  const fit = await compareFit(history, defaultWeights(), defaultWeights());
+  const seconds = (performance.now() - t0) / 1000;
+  log(`optimizer: ${optimizeReviews} reviews, stage ${fit.stage}, log loss ${fit.current?.logLoss.toFixed(4)} -> ${fit.fitted?.logLoss.toFixed(4)}`);
+  emit("optimize_s_10k", seconds, "s");
   emit("stats_reviews", reviews, "count");
   emit("item_analysis_students", students, "count");
   await prisma.$disconnect();
