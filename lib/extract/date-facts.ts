@@ -134,6 +134,13 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       // ", concluded between …": a participle right after a comma describes what stands before the comma —
       // the name itself, unless it ends a list of parties ("an agreement between Napoleon and Pius VII, signed …").
       const n = nameEndingAt(v, k - 1)!;
+      // "Tutankhamun, a young king of the 18th Dynasty, ruled …": the name opening the sentence, before an
+      // apposition that ends in a name, is the subject of a past-tense verb.
+      const open = v.tokens.findIndex((x, i) => i > floor && i < n.t0 && x.text === ",");
+      const opener = open > 0 ? nameEndingAt(v, open - 1) : undefined;
+      if (opener && opener.t0 <= floor + 1 && ["a", "an", "the"].includes(v.tokens[open + 1]?.lower ?? "") && !v.tokens.slice(open + 1, k).some((x) => x.text === "," || x.pos === "VERB" || x.pos === "AUX")) {
+        return { subject: subjectFromName(opener), actors: [opener] };
+      }
       const pre = v.tokens[n.t0 - 1]?.lower === "the" ? v.tokens[n.t0 - 2] : v.tokens[n.t0 - 1];
       const inList = ["and", ","].includes(pre?.lower ?? "") || ["between", "with", "by", "among"].includes(pre?.lower ?? "");
       if (!inList) return { subject: subjectFromName(n), actors: [n] };
@@ -268,6 +275,9 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       // "The king died in December 1909": the king the text named ("Leopold II, King of the Belgians").
       const holder = det?.lower === "the" && q === k - 1 && v.tokens[k + 1]?.lower !== "of" ? discourse.officeHolder(t.lower) : null;
       if (holder) return { subject: { text: holder, article: false, event: false, plural: false, via: "definite" } };
+      // "The stone was found in 1799" under the heading "Rosetta Stone": the thing the heading names.
+      const thing = det && ["the", "this"].includes(det.lower) && q === k - 1 && !v.rules.heads.has(t.lower) ? discourse.sectionThing(t.lower) : null;
+      if (thing) return { subject: { text: thing, article: true, event: false, plural: false, via: "definite" } };
       if (det && (det.lower === "the" || det.lower === "this")) {
         const r = discourse.definite(t.lower);
         if (r) return { subject: subjectFromReferent(r, "definite") };
@@ -317,10 +327,11 @@ function objectText(v: SentenceView, from: number, to: number, discourse?: Disco
   const parts: string[] = [];
   let cursor = start;
   for (let q = start; q < end - 1 && discourse; q++) {
-    if (v.tokens[q]!.lower !== "the" || v.tokens[q + 2]?.lower === "of") continue;
+    if (v.tokens[q]!.lower !== "the" || v.tokens[q + 2]?.lower === "of" || v.tokens[q + 1]!.pos !== "NOUN") continue;
     const r = discourse.definite(v.tokens[q + 1]!.lower);
-    if (!r || v.tokens[q + 1]!.pos !== "NOUN") continue;
-    parts.push(textOf(v, cursor, q), withArticle(r));
+    const thing = r ? null : discourse.sectionThing(v.tokens[q + 1]!.lower);
+    if (!r && !thing) continue;
+    parts.push(textOf(v, cursor, q), r ? withArticle(r) : `the ${thing}`);
     cursor = q + 2;
   }
   parts.push(textOf(v, cursor, end));

@@ -155,6 +155,15 @@ const parsers: chrono.Parser[] = [
     const d = build(Number(m[1]), MONTHS[(m[2] ?? "").toLowerCase()]);
     return d ? { start: d, shape: "month" } : null;
   }),
+  // "1332 to 1323 BC", "about 1332–1323 BC": a reign or a period BC counts down.
+  yearParser(new RegExp(`(?<![\\p{L}\\p{N}.,/-])(?:(c\\.|ca\\.|circa|about|around)\\s?)?(\\d{1,4})\\s*(?:–|—|-|\\bto\\b)\\s*(\\d{1,4})\\s?(BC|BCE|B\\.C\\.)${NOT_AFTER}`, "u"), (m) => {
+    const a = Number(m[2]);
+    const b = Number(m[3]);
+    const start = build(eraYear(m[2] ?? "", undefined, "BC"));
+    const end = build(eraYear(m[3] ?? "", undefined, "BC"));
+    if (!start || !end || !(a > b)) return null;
+    return { start, end, shape: "range", approximate: !!m[1], answer: `${m[1] ? "c. " : ""}${a}–${b} BC` };
+  }),
   // "1918–1920", "1939-45", "1337 to 1453" (after "from"), "1803–15"
   yearParser(new RegExp(`(?<![\\p{L}\\p{N}.,/-])${Y4}\\s*(?:–|—|-|\\bto\\b)\\s*(\\d{4}|\\d{2})(?![\\p{N}]|-\\d)`, "u"), (m) => {
     const a = Number(m[1]);

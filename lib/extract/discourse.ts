@@ -9,7 +9,7 @@ import type { HeadWord, RuleSet } from "./rules";
  */
 
 /** Nouns that name any member of their class: "the treaty", "the war", "the Revolution". */
-export const GENERIC_HEADS = new Set(["treaty", "agreement", "pact", "accord", "alliance", "war", "conference", "congress", "battle", "act", "law", "declaration", "organisation", "organization", "union", "revolution", "uprising", "rebellion", "revolt"]);
+export const GENERIC_HEADS = new Set(["treaty", "agreement", "pact", "accord", "alliance", "war", "conference", "congress", "talks", "negotiations", "battle", "act", "law", "declaration", "organisation", "organization", "union", "revolution", "uprising", "rebellion", "revolt"]);
 
 export interface Referent {
   text: string;
@@ -53,6 +53,20 @@ export class Discourse {
   /** "the king" → the person last named as king, if any. */
   officeHolder(office: string): string | null {
     return this.holders.get(office) ?? null;
+  }
+
+  private section: { text: string; noun: string } | null = null;
+
+  /** A heading naming a thing ("Rosetta Stone (cast)" over a museum label): "the stone" below means it. */
+  setSection(name: string | null): void {
+    const noun = name?.split(" ").pop()?.toLowerCase();
+    this.section = name && noun ? { text: name, noun } : null;
+  }
+
+  /** "the stone", "this stone" → the thing the current heading names, if its last word is that noun. */
+  sectionThing(noun: string): string | null {
+    const word = noun.toLowerCase();
+    return this.section && (this.section.noun === word || this.section.noun === `${word}s`) ? this.section.text : null;
   }
 
   private aliases = new Map<string, Referent>();

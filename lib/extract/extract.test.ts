@@ -332,3 +332,17 @@ describe("date forms", () => {
     expect(caesar?.kind === "date" && caesar.date).toEqual({ year: -43, month: 3, day: 15 });
   });
 });
+
+describe("museum labels and reigns", () => {
+  it("reads 'the stone' under a label's heading as the object it names, and reigns BC with the subject before an apposition", () => {
+    const text = "Rosetta Stone (cast)\nGranodiorite, 196 BC\nThis stone carries a decree. French soldiers found the stone at Rashid (Rosetta) in July 1799.\n\nMask of Tutankhamun (photograph)\nTutankhamun, a young king of the 18th Dynasty, ruled from about 1332 to 1323 BC.";
+    expect(proposed(run(text))).toEqual(
+      expect.arrayContaining(["When did the French soldiers find the Rosetta Stone at Rashid? → July 1799", "When did Tutankhamun rule? → c. 1332–1323 BC"]),
+    );
+  });
+
+  it("ends an apposition where the sentence goes on (', and in …', ', and resumed …')", () => {
+    const cards = proposed(run("The talks broke down on 4 February 1923 over the capitulations, the system of legal and commercial privileges enjoyed by foreign nationals in the Ottoman Empire, and resumed on 23 April 1923."));
+    expect(cards).toContain("What were capitulations? → the system of legal and commercial privileges enjoyed by foreign nationals in the Ottoman Empire");
+  });
+});

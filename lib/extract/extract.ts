@@ -113,7 +113,8 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
     if (titleView && (unit.kind === "heading" || !titleView.tokens.some((t) => t.pos === "VERB" || t.pos === "AUX"))) {
       // "Kellogg–Briand Pact" over "General Treaty for Renunciation of War …": a second title line right
       // under an event's name is its official name, and the fields below are still about the first.
-      const subtitle = title !== null && titleUnit === lay.units.indexOf(unit) - 1 && title.names.some((n) => n.head);
+      const underTitle = title !== null && titleUnit === lay.units.indexOf(unit) - 1;
+      const subtitle = underTitle && !!title?.names.some((n) => n.head);
       titleUnit = lay.units.indexOf(unit);
       const current: SentenceView = subtitle && title ? title : titleView;
       title = current;
@@ -122,6 +123,8 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
       if (subtitle && official && common?.head) ctx.discourse.alias(official.text, { text: common.text, article: true, head: common.head });
       docTitle ??= titleView;
       ctx.discourse.mention(titleView.names);
+      // ("Rosetta Stone (cast)" / "Granodiorite, 196 BC": the line under a heading describes it.)
+      if (!underTitle) ctx.discourse.setSection(titleView.names.find((n) => !n.head)?.text ?? null);
       const event = current.names.find((n) => n.head);
       ctx.discourse.setSubject(event?.head ? { text: event.text, article: true, head: event.head } : null);
       if (event?.head && docTitle === titleView) ctx.discourse.setTitle({ text: event.text, article: true, head: event.head });
@@ -170,6 +173,11 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
 
     const quotes = findQuotedSpans(text, unit.start, unit.end);
     unit.sentences.forEach((s, index) => {
+      // A label's heading line over its text, with no blank line between ("Rosetta Stone (cast)\nThis stone …").
+      if (index === 0 && unit.kind === "paragraph" && unit.sentences.length > 1 && isTitleLine(text, { ...unit, ...s })) {
+        const hv = sentenceView(tokens, s, clean, rules);
+        if (!hv.tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) ctx.discourse.setSection(hv.names.find((n) => !n.head)?.text ?? null);
+      }
       const footnote = citationFor(citations, s, unit);
       const inline = parentheticalCitations(text, s);
       const citation: CitationResult = inline.length ? { citation: [footnote.citation, ...inline].filter(Boolean).join("; "), unresolved: false } : footnote;

@@ -164,13 +164,16 @@ function appositions(v: SentenceView): Term[] {
       const t = toks[e]!;
       if ([";", ")", ":", "—", "–"].includes(t.text)) break;
       // ", and a number of …" starts another item of a list; ", and reform" ends a series inside the definition.
-      const listItem = toks[e + 1]?.lower === "and" && toks[e + 2]?.pos === "DET";
+      const listItem = toks[e + 1]?.lower === "and" && (toks[e + 2]?.pos === "DET" || ["ADP", "VERB", "AUX"].includes(toks[e + 2]?.pos ?? ""));
       if (t.text === "," && (toks[e + 1]?.pos === "VERB" || toks[e + 1]?.pos === "AUX" || ["which", "who", "but", "while"].includes(toks[e + 1]?.lower ?? "") || listItem)) break;
       if (t.text === "," && toks[e + 1]?.lower === "and" && toks[e + 2]?.pos === "PROPN") break;
       e++;
     }
+    // "in demotic, the everyday script of the period, and in ancient Greek", "…, and resumed on 23 April":
+    // the sentence goes on after the apposition.
+    const resumes = toks[e]?.text === "," && ["and", "or"].includes(toks[e + 1]?.lower ?? "") && ["ADP", "VERB", "AUX"].includes(toks[e + 2]?.pos ?? "");
     // "…, a factory for aircraft production, and a number of …": a list, not a definition.
-    if (toks[e]?.text === "," && toks[e + 1]?.lower === "and") continue;
+    if (toks[e]?.text === "," && toks[e + 1]?.lower === "and" && !resumes) continue;
     // A definition is a noun phrase: "Paris, the long wars against Napoleon seemed to be over" is a clause.
     let clause = false;
     for (let q = k + 1; q < e; q++) {
