@@ -17,6 +17,7 @@ export function createEngine(params: SrsParams, fuzzSeed?: string): FSRS {
     enable_short_term: true,
     learning_steps: params.learningSteps,
     relearning_steps: params.relearningSteps,
+    ...(params.weights ? { w: params.weights } : {}),
   });
   if (fuzzSeed !== undefined) engine.useStrategy(StrategyMode.SEED, () => fuzzSeed);
   return engine;

@@ -3,6 +3,7 @@
 // made under, even after the learner changes them.
 import { z } from "zod";
 import { isValidTimeZone, type LearnerClock } from "./learner-clock";
+import { weightsSchema } from "./weights";
 
 /** A (re)learning step: whole minutes, hours or days, e.g. "10m", "1h", "1d". */
 export type LearningStep = `${number}${"m" | "h" | "d"}`;
@@ -25,6 +26,8 @@ export type SrsParams = LearnerClock & {
   relearningSteps: LearningStep[];
   /** Spread day intervals a little so cards learned together don't stay clumped. */
   enableFuzz: boolean;
+  /** FSRS-6 weights fitted to this learner (lib/optimizer); absent: the defaults. */
+  weights?: number[];
 };
 
 /**
@@ -40,4 +43,5 @@ export const srsParamsSchema = z.object({
   enableFuzz: z.boolean(),
   timezone: z.string().refine(isValidTimeZone, { error: "Unknown time zone" }),
   rolloverHour: z.int().min(0).max(23),
+  weights: weightsSchema.optional(),
 }) satisfies z.ZodType<SrsParams>;
