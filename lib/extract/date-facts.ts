@@ -316,6 +316,8 @@ function objectText(v: SentenceView, from: number, to: number, discourse?: Disco
     const placePP = ["at", "in"].includes(t.lower) && !!v.names.find((n) => n.t0 === end + 1 || (n.t0 === end + 2 && v.tokens[end + 1]?.lower === "the"));
     if (v.inDate[end] || t.text === "," || t.text === "(" || (t.pos === "ADP" && t.lower !== "of" && end > from && !placePP && !["on", "from", "to", "with", "into", "against"].includes(t.lower)) || t.pos === "SCONJ" || CLAUSE_OPENERS.has(t.lower)) break;
     if (t.pos === "ADP" && ["on", "in", "at"].includes(t.lower) && v.inDate[end + 1]) break;
+    // "resigns + flees to England", "abdicates → Republic proclaimed": notes join acts with signs.
+    if (t.text === "+" || t.text === "→") break;
     // "met off Newfoundland and agreed the Atlantic Charter": a second verb phrase is another fact.
     if (t.lower === "and" && (v.tokens[end + 1]?.pos === "VERB" || v.tokens[end + 1]?.pos === "AUX")) break;
     end++;
@@ -354,6 +356,16 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
   v.dates.forEach((d, di) => {
     const before = v.tokens[d.t0 - 1];
     const after = v.tokens[d.t1];
+    // "**June Days** = workers' rising in Paris …; crushed by Gen. Cavaignac (23–26 June 1848)": a glossary
+    // line's closing date in brackets dates its term.
+    const term = v.names[0];
+    const closing = before?.text === "(" && after?.text === ")" && v.tokens.slice(d.t1 + 1).every((t) => t.pos === "PUNCT");
+    if (closing && opts.line && term && term.t0 <= 1 && ["=", "–", "—", ":"].includes(v.tokens[term.t1]?.text ?? "")) {
+      const s = subjectFromName(term);
+      const verb = term.head?.verb ?? "took place";
+      out.push({ subject: { ...s, event: true }, prompt: defaultQuestion(s, verb), facet: "", rule: "glossary-date", confidence: 0.75 - (d.approximate ? 0.05 : 0), dateIndex: di });
+      return;
+    }
     // "the 1905 Revolution": a year in front of a one-word event name is part of the name (a card would give its answer away);
     // "the March 1938 Anschluss", "the 1926 Treaty of Berlin" date the event.
     const follows = v.names.find((n) => n.t0 === d.t1);
@@ -621,13 +633,14 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       }
     }
   });
-  // "2 Mar 1917: Nicholas II abdicates; Provisional Government formed": each clause of a chronology
-  // line without a date of its own happened on the line's date.
+  // "2 Mar 1917: Nicholas II abdicates; Provisional Government formed", "… abdicates → Second Republic
+  // proclaimed": each clause of a chronology line without a date of its own happened on the line's date.
   if (opts.lineDate && v.dates.length > 0) {
     const line = v.dates[0]!;
+    const opens = (x: Token) => x.text === ";" || x.text === "→";
     v.tokens.forEach((t, p) => {
-      if (t.text !== ";" || v.inDate[p] || p < line.t1) return;
-      const next = v.tokens.findIndex((x, i) => i > p && x.text === ";");
+      if (!opens(t) || v.inDate[p] || p < line.t1) return;
+      const next = v.tokens.findIndex((x, i) => i > p && opens(x));
       const c1 = next < 0 ? v.tokens.length : next;
       if (v.dates.some((d) => d.t0 > p && d.t0 < c1)) return;
       const vi = v.tokens.findIndex((x, i) => i > p && i < c1 && isVerb(x) && !v.names.some((n) => n.t0 <= i && i < n.t1));

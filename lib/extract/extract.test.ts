@@ -346,3 +346,24 @@ describe("museum labels and reigns", () => {
     expect(cards).toContain("What were capitulations? → the system of legal and commercial privileges enjoyed by foreign nationals in the Ottoman Empire");
   });
 });
+
+describe("revision notes", () => {
+  it("dates each act after '→', keeps '+' out of questions, dates a glossary term by its closing bracket, and a small uncited number does not hide a date containing its digits", () => {
+    const text = [
+      "- 24 Feb 1848 – King Louis-Philippe abdicates → **Second Republic** proclaimed",
+      "- 13 Mar 1848 – Vienna rising → Metternich resigns + flees to England",
+      "- 2 Dec 1848 – Ferdinand I abdicates → nephew Franz Joseph (aged 18) becomes emperor",
+      "- **June Days** = workers' rising in Paris after the National Workshops closed; crushed by Gen. Cavaignac (23–26 June 1848)",
+    ].join("\n");
+    const cards = proposed(run(text));
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        "When was the Second Republic proclaimed? → 24 February 1848",
+        "When did Metternich resign? → 13 March 1848",
+        "When did Ferdinand I abdicate? → 2 December 1848",
+        "When did June Days take place? → 23–26 June 1848",
+      ]),
+    );
+    expect(cards.filter((c) => c.includes("+"))).toEqual([]);
+  });
+});

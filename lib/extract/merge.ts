@@ -34,7 +34,9 @@ function compatible(a: PartialDate, b: PartialDate): boolean {
 function carriesFigure(c: Candidate, figure: string | null): boolean {
   if (!figure) return false;
   const texts = [c.prompt, c.answer, c.subject, ...(c.kind === "parties" ? c.parties : []), ...(c.kind === "term" ? [c.definition] : [])];
-  return texts.some((t) => t.includes(figure));
+  // As a whole number or word: "aged 18" is not in "2 December 1848".
+  const alone = new RegExp(`(?<![\\p{L}\\p{N}])${figure.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+  return texts.some((t) => alone.test(t));
 }
 
 function better(a: Produced, b: Produced): boolean {

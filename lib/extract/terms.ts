@@ -184,6 +184,8 @@ function appositions(v: SentenceView): Term[] {
     }
     if (clause) continue;
     const def = trimDef(textOf(v, d0, e));
+    // "constitutions, elected parliaments + a free press": in notes "+" joins a list.
+    if (/\s\+\s/.test(def)) continue;
     if (def.split(" ").length < 3 || /^\p{Lu}/u.test(def.replace(/^(?:the|a|an)\s+/i, "")) && !article) continue;
     let term = textOf(v, t0, i);
     term = stripArticle(term);
