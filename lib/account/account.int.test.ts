@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { createLoginLimiter } from "@/lib/auth/rate-limit";
 import { registerUser } from "@/lib/auth/register";
 import { createClass, joinClass } from "@/lib/classes/classes";
 import { freshDb, type TestDb } from "@/lib/testing/db";
@@ -48,20 +49,32 @@ describe("account settings", () => {
 
   it("changes the password only with the current one, and ends every session", async () => {
     const a = await user();
+    const guard = { limiter: createLoginLimiter(t.prisma, {}, `t${n}`), address: "203.0.113.7" };
     const before = await row(a.id);
-    const wrong = await refusal(changePassword(t.prisma, a.id, { currentPassword: "not-my-password", newPassword: "a-new-long-password" }));
+    const wrong = await refusal(changePassword(t.prisma, a.id, { currentPassword: "not-my-password", newPassword: "a-new-long-password" }, guard));
     expect(wrong).toMatchObject({ code: "validation_failed" });
-    const short = await refusal(changePassword(t.prisma, a.id, { currentPassword: PASSWORD, newPassword: "short" }));
+    const short = await refusal(changePassword(t.prisma, a.id, { currentPassword: PASSWORD, newPassword: "short" }, guard));
     expect(short).toMatchObject({ name: "ZodError" });
     expect(await row(a.id)).toMatchObject({ passwordHash: before.passwordHash, sessionVersion: before.sessionVersion });
 
-    const { sessionVersion } = await changePassword(t.prisma, a.id, { currentPassword: PASSWORD, newPassword: "a-new-long-password" });
+    const { sessionVersion } = await changePassword(t.prisma, a.id, { currentPassword: PASSWORD, newPassword: "a-new-long-password" }, guard);
     const after = await row(a.id);
     expect(sessionVersion).toBe(before.sessionVersion + 1);
     expect(after.sessionVersion).toBe(sessionVersion);
     expect(after.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(after.passwordHash, "a-new-long-password")).toBe(true);
     expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(false);
+  });
+
+  it("counts wrong current passwords as sign-in failures: past the limit even the right one waits", async () => {
+    const a = await user();
+    const guard = { limiter: createLoginLimiter(t.prisma, { perPair: 2 }, `guess${n}`), address: "203.0.113.8" };
+    for (const guess of ["guess-one-wrong", "guess-two-wrong"]) {
+      expect(await refusal(changePassword(t.prisma, a.id, { currentPassword: guess, newPassword: "a-new-long-password" }, guard))).toMatchObject({ code: "validation_failed" });
+    }
+    const limited = await refusal(changePassword(t.prisma, a.id, { currentPassword: PASSWORD, newPassword: "a-new-long-password" }, guard));
+    expect(limited).toMatchObject({ code: "rate_limited" });
+    expect(await verifyPassword((await row(a.id)).passwordHash, PASSWORD)).toBe(true);
   });
 });
 

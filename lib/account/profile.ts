@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DomainError } from "@/lib/api/errors";
 import { emailSchema, nameSchema, passwordSchema } from "@/lib/auth/register";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { LoginLimiter } from "@/lib/auth/rate-limit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export const accountSchema = z.object({
@@ -49,19 +50,43 @@ export async function updateAccount(db: PrismaClient, userId: string, input: unk
   }
 }
 
+/** 429 after too many wrong current passwords; the route sends `retryAfterSec` as Retry-After. */
+export class PasswordGuessesLimited extends DomainError {
+  constructor(readonly retryAfterSec: number) {
+    super("rate_limited", `Too many wrong passwords. Try again in ${retryAfterSec} seconds.`);
+  }
+}
+
 /**
  * Checks the current password, stores the new one (argon2id) and bumps the session version
  * in the same statement, which ends every session of the user. Returns the new version, for
  * the caller to renew the session that asked. 422 for a wrong current password: nothing changes.
+ * Each check counts as a sign-in attempt (`guard`: the sign-in limiter, and the address the
+ * session signed in from), so a stolen session cannot guess the password faster than sign-in can.
  */
-export async function changePassword(db: PrismaClient, userId: string, input: unknown): Promise<{ sessionVersion: number }> {
+export async function changePassword(
+  db: PrismaClient,
+  userId: string,
+  input: unknown,
+  guard: { limiter: LoginLimiter; address: string },
+): Promise<{ sessionVersion: number }> {
   const { currentPassword, newPassword } = passwordChangeSchema.parse(input);
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, email: true } });
   if (!user) throw new DomainError("unauthenticated", "Your account no longer exists. Sign in again.");
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+  const attempt = await guard.limiter.attempt(user.email, guard.address);
+  if (!attempt.allowed) throw new PasswordGuessesLimited(attempt.retryAfter);
+  let right: boolean;
+  try {
+    right = await verifyPassword(user.passwordHash, currentPassword);
+  } catch (err) {
+    await attempt.release();
+    throw err;
+  }
+  if (!right) {
     const message = "Your current password is not correct.";
     throw new DomainError("validation_failed", message, { fields: { currentPassword: message } });
   }
+  await attempt.succeeded();
   const passwordHash = await hashPassword(newPassword);
   // Only if the hash is still the one just checked: two changes racing cannot both win.
   const [row] = await db.$queryRaw<{ sessionVersion: number }[]>`
