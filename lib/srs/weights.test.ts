@@ -19,11 +19,11 @@ describe("fitted weights", () => {
   it("schedule with the learner's weights when given, the defaults otherwise", () => {
     const fitted = defaultWeights();
     fitted[3] = fitted[3]! * 4; // remembers a card answered Easy four times as long
-    const byDefault = next(null, 4, NOW, params);
-    const byFitted = next(null, 4, NOW, { ...params, weights: fitted });
+    const byDefault = next(null, 4, NOW, params, "seed");
+    const byFitted = next(null, 4, NOW, { ...params, weights: fitted }, "seed");
     expect(byFitted.stability).toBeCloseTo(4 * byDefault.stability, 6);
     expect(byFitted.scheduledDays).toBeGreaterThan(byDefault.scheduledDays);
-    expect(next(null, 4, NOW, { ...params, weights: defaultWeights() })).toEqual(byDefault);
+    expect(next(null, 4, NOW, { ...params, weights: defaultWeights() }, "seed")).toEqual(byDefault);
   });
 
   it("are stored with the params of each review and read back for replay; a malformed set is refused", () => {
