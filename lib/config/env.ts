@@ -15,6 +15,8 @@ export function isAddressOrRange(entry: string): boolean {
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
+  // A read replica for heavy reads that may lag a moment (lib/db/client.ts readPrisma).
+  DATABASE_READ_URL: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // Worker processes serving the app (lib/server/cluster.ts): one per core unless set.
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(() => os.availableParallelism()),

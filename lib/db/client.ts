@@ -12,7 +12,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // On globalThis, not in module scope: Next.js bundles this module into each route and
 // page chunk, and every copy must find the one client and its pool.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaPools?: WeakMap<PrismaClient, pg.Pool> };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; readPrisma?: PrismaClient; prismaPools?: WeakMap<PrismaClient, pg.Pool> };
 const pools = (globalForPrisma.prismaPools ??= new WeakMap());
 
 export function createPrisma(connectionString: string, max = 10): PrismaClient {
@@ -32,6 +32,17 @@ export function prisma(): PrismaClient {
     globalForPrisma.prisma = createPrisma(url, Number(process.env.DB_POOL_MAX ?? 10));
   }
   return globalForPrisma.prisma;
+}
+
+/**
+ * The client for heavy reads that may lag the primary by a moment (a teacher's progress and
+ * item analysis): DATABASE_READ_URL (a streaming replica) when set, else the primary. A
+ * learner's queue and grades never use it: they must see their own last write.
+ */
+export function readPrisma(): PrismaClient {
+  const url = process.env.DATABASE_READ_URL;
+  if (!url) return prisma();
+  return (globalForPrisma.readPrisma ??= createPrisma(url, Number(process.env.DB_POOL_MAX ?? 10)));
 }
 
 /** The pg pool under a client made by createPrisma (ended by its $disconnect). */

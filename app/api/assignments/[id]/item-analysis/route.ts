@@ -1,10 +1,10 @@
 import { requireTeacher } from "@/lib/auth/session";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import { handle, json } from "@/lib/http/handler";
 import { uuidParam } from "@/lib/http/ids";
 import { quizItemAnalysis } from "@/lib/stats/item-analysis";
 
 export const GET = handle<{ id: string }>(async (_req, { params }) => {
   const teacher = await requireTeacher();
-  return json(await quizItemAnalysis(prisma(), teacher.id, await uuidParam(params, "id", "assignment")));
+  return json(await quizItemAnalysis(readPrisma(), teacher.id, await uuidParam(params, "id", "assignment")));
 });

@@ -1,10 +1,10 @@
 import { requireTeacher } from "@/lib/auth/session";
 import { assignmentProgress } from "@/lib/classes/progress";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import { handle, json } from "@/lib/http/handler";
 import { uuidParam } from "@/lib/http/ids";
 
 export const GET = handle<{ id: string }>(async (_req, { params }) => {
   const teacher = await requireTeacher();
-  return json(await assignmentProgress(prisma(), teacher.id, await uuidParam(params, "id", "assignment")));
+  return json(await assignmentProgress(readPrisma(), teacher.id, await uuidParam(params, "id", "assignment")));
 });
