@@ -1,5 +1,5 @@
-// Request and response shapes of the review API, shared by the route handlers and the
-// review page's client code.
+// Request and response shapes of the review API. Route handlers validate with the schemas;
+// the review page's browser code imports only the types (zod stays out of its bundle).
 import { z } from "zod";
 
 export const ratingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
@@ -11,12 +11,7 @@ export type Rating = z.infer<typeof ratingSchema>;
 export const queueKindSchema = z.enum(["learning", "review", "new"]);
 export type QueueKind = z.infer<typeof queueKindSchema>;
 
-/**
- * Anki's default "learn ahead limit": (re)learning cards due within it are shown now. The
- * server builds the queue with it; the review page uses it to put a card graded into a
- * short step back into the running session.
- */
-export const LEARN_AHEAD_MS = 20 * 60_000;
+export { LEARN_AHEAD_MS } from "./learn-ahead";
 
 export const queueQuerySchema = z.object({
   deck: z.uuid({ error: "deck must be a deck id" }).optional(),

@@ -1,5 +1,6 @@
 // `npm test`: every check in one command: typecheck, lint, unit tests, integration tests
-// on a real Postgres, end-to-end tests in a real Chromium. Runs them all even when one
+// on a real Postgres, end-to-end tests in a real Chromium, then the JavaScript budgets of
+// the build the end-to-end step made. Runs them all even when one
 // fails, then prints the total as one line: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -51,7 +52,9 @@ for (const project of ["unit", "int"]) {
 }
 const e2eOk = run("end-to-end tests", bin("playwright"), ["test"]);
 add(playwrightTally(path.join(REPORTS, "e2e.json")), e2eOk);
+// The e2e server built the app: check the pages' JavaScript budgets on that build.
+check(run("bundle budgets", process.execPath, ["--import", "tsx", path.join(ROOT, "lib/cli/check-bundle.ts")]));
 
-console.log(`\n(typecheck and lint count as one check each)`);
+console.log(`\n(typecheck, lint and bundle budgets count as one check each)`);
 console.log(`${total.passed} passed, ${total.failed} failed`);
 process.exit(total.failed > 0 ? 1 : 0);

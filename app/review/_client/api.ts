@@ -1,9 +1,8 @@
-// The review page's calls to the JSON API. Responses are parsed with the same zod
-// schemas the route handlers use, so a contract drift fails loudly here, not as
-// `undefined` deep inside the UI.
-import { z } from "zod";
-import { errorBodySchema } from "@/lib/api/errors";
-import { gradeResponseSchema, queueResponseSchema, undoResponseSchema, type GradeRequest, type QueueResponse, type UndoResponse } from "@/lib/api/review";
+// The review page's calls to the JSON API. The route handlers validate with lib/api's zod
+// schemas; this browser code uses their types only and checks just what it branches on,
+// so zod stays out of the page's bundle (issue 15: /review at most 120 kB of gzip JS).
+import type { ErrorBody } from "@/lib/api/errors";
+import type { GradeRequest, GradeResponse, QueueResponse, UndoResponse } from "@/lib/api/review";
 import type { OutboxEntry, SendOutcome } from "./outbox";
 
 /** A request that failed; `status` is null when the server was not reached. */
@@ -18,9 +17,16 @@ export class RequestFailed extends Error {
 
 const OFFLINE_MESSAGE = "You seem to be offline.";
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+/** The message of an error body ({ error: { code, message } }), if the body is one. */
+function messageOf(raw: unknown): string | null {
+  const error = isObject(raw) ? (raw as Partial<ErrorBody>).error : undefined;
+  return isObject(error) && typeof error.message === "string" ? error.message : null;
+}
+
 async function errorMessage(res: Response): Promise<string> {
-  const body = errorBodySchema.safeParse(await res.json().catch(() => null));
-  return body.success ? body.data.error.message : `The server answered ${res.status}.`;
+  return messageOf(await res.json().catch(() => null)) ?? `The server answered ${res.status}.`;
 }
 
 async function call(url: string, init?: RequestInit): Promise<Response> {
@@ -31,20 +37,19 @@ async function call(url: string, init?: RequestInit): Promise<Response> {
   }
 }
 
-async function okJson<S extends z.ZodType>(res: Response, schema: S): Promise<z.infer<S>> {
+/** A 2xx body of the expected kind; `looksRight` guards against an answer from something else (a proxy's page). */
+async function okJson<T>(res: Response, looksRight: (body: Record<string, unknown>) => boolean): Promise<T> {
   if (!res.ok) throw new RequestFailed(res.status, await errorMessage(res));
-  const parsed = schema.safeParse(await res.json().catch(() => null));
-  if (!parsed.success) throw new RequestFailed(res.status, "The server's answer was not understood. Please reload the page.");
-  return parsed.data;
+  const body: unknown = await res.json().catch(() => null);
+  if (!isObject(body) || !looksRight(body)) throw new RequestFailed(res.status, "The server's answer was not understood. Please reload the page.");
+  return body as T;
 }
 
 export async function fetchQueue(deckId: string | undefined, limit: number): Promise<QueueResponse> {
   const query = new URLSearchParams({ limit: String(limit) });
   if (deckId) query.set("deck", deckId);
-  return okJson(await call(`/api/review/queue?${query}`), queueResponseSchema);
+  return okJson<QueueResponse>(await call(`/api/review/queue?${query}`), (b) => Array.isArray(b.cards) && isObject(b.counts));
 }
-
-const conflictSchema = z.object({ current: z.object({ version: z.number().int() }) });
 
 /** Sends one grade and classifies the answer for the outbox; never throws. */
 export async function sendGrade(entry: OutboxEntry): Promise<SendOutcome> {
@@ -62,9 +67,9 @@ export async function sendGrade(entry: OutboxEntry): Promise<SendOutcome> {
     return { kind: "retry", reason: "network", message: OFFLINE_MESSAGE };
   }
   if (res.ok) {
-    const parsed = gradeResponseSchema.safeParse(await res.json().catch(() => null));
+    const body = (await res.json().catch(() => null)) as Partial<GradeResponse> | null;
     // A 2xx means the server applied the grade, even if its body is odd: don't send it twice.
-    return { kind: "saved", version: parsed.success ? parsed.data.version : entry.expectedVersion + 1 };
+    return { kind: "saved", version: Number.isInteger(body?.version) ? body!.version! : entry.expectedVersion + 1 };
   }
   if (res.status === 401) return { kind: "unauthenticated", message: await errorMessage(res) };
   // 408 and 429 are "not now", not "never"; 5xx are the server's problem.
@@ -72,17 +77,17 @@ export async function sendGrade(entry: OutboxEntry): Promise<SendOutcome> {
     return { kind: "retry", reason: "server", message: await errorMessage(res) };
   }
   const raw: unknown = await res.json().catch(() => null);
-  const message = errorBodySchema.safeParse(raw).data?.error.message ?? `The server answered ${res.status}.`;
+  const message = messageOf(raw) ?? `The server answered ${res.status}.`;
   if (res.status === 409) {
     // Only a 409 that carries the card's current state is "graded elsewhere"; others (a
     // retired card, a reused key) are plain refusals.
-    const conflict = conflictSchema.safeParse(raw);
-    if (conflict.success) return { kind: "conflict", message, currentVersion: conflict.data.current.version };
+    const current = isObject(raw) && isObject(raw.current) ? raw.current.version : undefined;
+    if (Number.isInteger(current)) return { kind: "conflict", message, currentVersion: current as number };
   }
   return { kind: "refused", status: res.status, message };
 }
 
 export async function undoOnServer(cardId: string): Promise<UndoResponse> {
   const res = await call("/api/review/undo", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ cardId }) });
-  return okJson(res, undoResponseSchema);
+  return okJson<UndoResponse>(res, (b) => Number.isInteger(b.version));
 }

@@ -10,8 +10,7 @@
 //
 // Plain TypeScript with injected I/O (send, storage, timers), so the logic is unit-tested
 // without a browser: see outbox.test.ts.
-import { z } from "zod";
-import { queueKindSchema, ratingSchema, type QueueKind, type Rating } from "@/lib/api/review";
+import type { QueueKind, Rating } from "@/lib/api/review";
 
 export type OutboxEntry = {
   /** Also the idempotencyKey of the grade request. */
@@ -27,16 +26,30 @@ export type OutboxEntry = {
   createdAt: number;
 };
 
-const entrySchema = z.object({
-  id: z.string().min(8).max(100),
-  cardId: z.string().min(1),
-  rating: ratingSchema,
-  expectedVersion: z.int().min(0),
-  durationMs: z.int().min(0),
-  queue: queueKindSchema,
-  subject: z.string(),
-  createdAt: z.number(),
-});
+const isInt = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const isString = (v: unknown, min = 0, max = Infinity): v is string => typeof v === "string" && v.length >= min && v.length <= max;
+const QUEUES: readonly unknown[] = ["learning", "review", "new"] satisfies QueueKind[];
+
+/**
+ * A stored entry as the grade API will accept it (storage is user-editable). Checked by
+ * hand rather than with lib/api/review's zod schemas so zod stays out of the page's bundle;
+ * the server validates every grade again.
+ */
+function isEntry(v: unknown): v is OutboxEntry {
+  if (typeof v !== "object" || v === null) return false;
+  const e = v as Record<keyof OutboxEntry, unknown>;
+  return (
+    isString(e.id, 8, 100) &&
+    isString(e.cardId, 1) &&
+    isInt(e.rating, 1, 4) &&
+    isInt(e.expectedVersion, 0) &&
+    isInt(e.durationMs, 0) &&
+    QUEUES.includes(e.queue) &&
+    isString(e.subject) &&
+    typeof e.createdAt === "number" &&
+    Number.isFinite(e.createdAt)
+  );
+}
 
 /** What became of one attempt to send a grade. */
 export type SendOutcome =
@@ -89,10 +102,11 @@ export function parseStored(raw: unknown): OutboxEntry[] {
   const out: OutboxEntry[] = [];
   const seen = new Set<string>();
   for (const item of raw) {
-    const parsed = entrySchema.safeParse(item);
-    if (parsed.success && !seen.has(parsed.data.id)) {
-      seen.add(parsed.data.id);
-      out.push(parsed.data as OutboxEntry);
+    if (isEntry(item) && !seen.has(item.id)) {
+      seen.add(item.id);
+      // Only the entry's own fields, whatever else storage holds.
+      const { id, cardId, rating, expectedVersion, durationMs, queue, subject, createdAt } = item;
+      out.push({ id, cardId, rating, expectedVersion, durationMs, queue, subject, createdAt });
     }
   }
   return out;

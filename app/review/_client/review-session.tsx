@@ -6,10 +6,10 @@ import { useRef } from "react";
 import { Alert, Button } from "../../_components/ui";
 import { CardView } from "./card-view";
 import { GradeButtons, RATING_NAME } from "./grade-buttons";
-import type { Rating } from "@/lib/api/review";
+import type { QueueResponse, Rating } from "@/lib/api/review";
 import { SaveStatus } from "./save-status";
 import { SessionProgress } from "./session-progress";
-import type { SessionState } from "./session-state";
+import { sessionTally, type SessionState } from "./session-state";
 import { NothingDue, Summary } from "./summary";
 import { useReviewKeys } from "./use-review-keys";
 import { useReviewSession } from "./use-review-session";
@@ -28,8 +28,8 @@ function announcement(state: SessionState): string {
   return `Grade undone.${next}`;
 }
 
-export function ReviewSession({ userId, deckId }: { userId: string; deckId?: string }) {
-  const session = useReviewSession({ userId, deckId });
+export function ReviewSession({ userId, deckId, initial }: { userId: string; deckId?: string; initial?: QueueResponse }) {
+  const session = useReviewSession({ userId, deckId, initial });
   const { state, saveStatus } = session;
   const front = state.queue[0];
   const root = useRef<HTMLDivElement>(null);
@@ -51,11 +51,12 @@ export function ReviewSession({ userId, deckId }: { userId: string; deckId?: str
 
   useReviewKeys({ revealed: state.revealed, onReveal: reveal, onGrade: grade, onUndo: () => void session.undo() });
 
-  const started = state.phase === "active" && (front !== undefined || state.reviewed > 0 || !state.drained);
+  const tally = sessionTally(state);
+  const started = state.phase === "active" && (front !== undefined || tally.reviews > 0 || !state.drained);
 
   return (
     <div ref={root} tabIndex={-1} className="outline-none focus:outline-none">
-      {started && <SessionProgress done={state.reviewed} counts={state.counts} />}
+      {started && <SessionProgress done={tally.reviews} counts={state.counts} />}
 
       {state.notices.map((n) => (
         <Alert key={n.id}>
@@ -102,8 +103,8 @@ export function ReviewSession({ userId, deckId }: { userId: string; deckId?: str
         </div>
       )}
 
-      {state.phase === "active" && !front && state.drained && (state.reviewed === 0 ? <NothingDue tomorrow={state.tomorrow} /> : (
-        <Summary reviewed={state.reviewed} again={state.again} timeMs={(state.lastGradeAt ?? 0) - (state.startedAt ?? 0)} tomorrow={state.tomorrow} />
+      {state.phase === "active" && !front && state.drained && (tally.reviews === 0 ? <NothingDue tomorrow={state.tomorrow} /> : (
+        <Summary {...tally} timeMs={(state.lastGradeAt ?? 0) - (state.startedAt ?? 0)} tomorrow={state.tomorrow} />
       ))}
 
       {state.phase === "active" && !front && !state.drained && (

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { QueueItem, QueueResponse } from "@/lib/api/review";
 import type { Rating } from "@/lib/api/review";
 import type { OutboxEntry } from "./outbox";
-import { initialSession, remaining, sessionReducer, type SessionAction, type SessionState } from "./session-state";
+import { initialSession, remaining, serverStartedSession, sessionReducer, sessionTally, type SessionAction, type SessionState } from "./session-state";
 
 const T0 = Date.parse("2026-03-01T10:00:00Z");
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -44,7 +44,7 @@ describe("session reducer", () => {
     expect(s1.revealed).toBe(false);
     const s2 = run(s1, { type: "reveal" }, { type: "graded", entry: entryFor(item(2), 4), now: T0 });
     expect(s2.counts).toEqual({ new: 1, learning: 1, review: 0 });
-    expect(s2.reviewed).toBe(2);
+    expect(sessionTally(s2)).toEqual({ cards: 2, reviews: 2, again: 0 });
   });
 
   it("ignores a grade for a card that is not in front", () => {
@@ -58,8 +58,7 @@ describe("session reducer", () => {
     const s2 = run(s1, { type: "undone", entryId: "key-card-1-1", version: null, now: T0 + 5 });
     expect(s2.queue.map((c) => c.cardId)).toEqual(["card-1", "card-2"]);
     expect(s2.counts).toEqual(s0.counts);
-    expect(s2.reviewed).toBe(0);
-    expect(s2.again).toBe(0);
+    expect(sessionTally(s2)).toEqual({ cards: 0, reviews: 0, again: 0 });
     expect(s2.history).toEqual([]);
   });
 
@@ -115,5 +114,44 @@ describe("session reducer", () => {
     expect(s2.history).toEqual([]);
     expect(s2.notices.map((n) => n.text)).toEqual(["graded elsewhere"]);
     expect(s2.versions["card-1"]).toBe(4);
+  });
+
+  it("counts cards and reviews apart: relearning steps are reviews of one card, undone grades count for neither", () => {
+    // 20 new cards; 8 are failed once and come back, then relearnt with Good.
+    const cards = Array.from({ length: 20 }, (_, i) => item(i + 1));
+    let s = run(initialSession(), load(response(cards)));
+    const failed = new Set(cards.slice(0, 8).map((c) => c.cardId));
+    for (const c of cards) s = run(s, { type: "reveal" }, { type: "graded", entry: entryFor(c, failed.has(c.cardId) ? 1 : 3), now: T0 });
+    // The learning steps come back from the server as version-1 learning cards.
+    s = run(s, ...cards.slice(0, 8).map((c) => ({ type: "saved", cardId: c.cardId, version: 1 }) as SessionAction));
+    s = run(s, load(response(cards.slice(0, 8).map((c) => item(Number(c.cardId.slice(5)), { version: 1, queue: "learning" })), { new: 0, learning: 8, review: 0 }), s.change));
+    for (const c of [...s.queue]) s = run(s, { type: "reveal" }, { type: "graded", entry: entryFor(c, 3, `relearn-${c.cardId}`), now: T0 });
+    expect(sessionTally(s)).toEqual({ cards: 20, reviews: 28, again: 8 });
+    // Undo the last relearning grade: still 20 cards (its first grade is kept), 27 reviews.
+    s = run(s, { type: "undone", entryId: s.history.at(-1)!.entryId, version: 1, now: T0 });
+    expect(sessionTally(s)).toEqual({ cards: 20, reviews: 27, again: 8 });
+    // Undo the last new card's only grade: 19 cards.
+    const s2 = run(initialSession(), load(response([item(1), item(2)])), { type: "reveal" }, { type: "graded", entry: entryFor(item(1), 3), now: T0 });
+    const s3 = run(s2, { type: "undone", entryId: "key-card-1-3", version: null, now: T0 });
+    expect(sessionTally(s3)).toEqual({ cards: 0, reviews: 0, again: 0 });
+    // A dropped grade (refused by the server) was never kept.
+    const s4 = run(s2, { type: "dropped", entryId: "key-card-1-3", cardId: "card-1", version: null, message: "refused" });
+    expect(sessionTally(s4)).toEqual({ cards: 0, reviews: 0, again: 0 });
+  });
+
+  it("a server-rendered queue starts active; grades this browser still holds take their cards out", () => {
+    const s0 = serverStartedSession(response([item(1), item(2), item(3)]), T0);
+    expect(s0.phase).toBe("active");
+    expect(s0.queue[0]?.cardId).toBe("card-1");
+    const s1 = run(s0, { type: "restored", pending: [entryFor(item(2), 3)] });
+    expect(s1.queue.map((c) => c.cardId)).toEqual(["card-1", "card-3"]);
+    expect(s1.counts).toEqual({ new: 2, learning: 0, review: 0 });
+    expect(s1.countsExact).toBe(false);
+    expect(s1.change).toBe(s0.change + 1);
+    expect(run(s0, { type: "restored", pending: [] })).toBe(s0);
+    // Nothing due at all: the session is over at once, unless grades are still held.
+    const empty = serverStartedSession(response([], { new: 0, learning: 0, review: 0 }), T0);
+    expect(empty.drained).toBe(true);
+    expect(run(empty, { type: "restored", pending: [entryFor(item(9), 1)] }).drained).toBe(false);
   });
 });

@@ -2,10 +2,14 @@
 // done (for undo and the summary). All I/O (fetching, the outbox, timers) lives in
 // use-review-session.ts, which feeds the results in as actions with the time they
 // happened, so this file stays deterministic and unit-testable.
-import { LEARN_AHEAD_MS, type QueueItem, type QueueKind, type QueueResponse, type Rating } from "@/lib/api/review";
+import { LEARN_AHEAD_MS } from "@/lib/api/learn-ahead";
+import type { QueueItem, QueueKind, QueueResponse, Rating } from "@/lib/api/review";
 import type { OutboxEntry } from "./outbox";
 
 export type Counts = QueueResponse["counts"];
+
+/** Cards asked for per queue request (the server-rendered first answer too). */
+export const QUEUE_BATCH = 50;
 
 /** One grade of this session, kept for undo. */
 export type Graded = {
@@ -35,10 +39,9 @@ export type SessionState = {
   /** False when counts may be off (grades were in transit when they were fetched). */
   countsExact: boolean;
   tomorrow: number;
-  reviewed: number;
-  again: number;
   startedAt: number | null;
   lastGradeAt: number | null;
+  /** Grades kept this session (undone and refused ones leave): the undo stack and the summary's source. */
   history: Graded[];
   /** Bumped by every grade and undo: a fetch begun before may not reflect them. */
   change: number;
@@ -67,6 +70,8 @@ export type SessionAction =
       pending: readonly OutboxEntry[];
       now: number;
     }
+  /** The outbox held grades from an earlier page when this one started from a server-rendered queue. */
+  | { type: "restored"; pending: readonly OutboxEntry[] }
   | { type: "loadFailed"; message: string }
   | { type: "reveal" }
   | { type: "graded"; entry: OutboxEntry; now: number }
@@ -91,8 +96,6 @@ export function initialSession(): SessionState {
     counts: { learning: 0, review: 0, new: 0 },
     countsExact: true,
     tomorrow: 0,
-    reviewed: 0,
-    again: 0,
     startedAt: null,
     lastGradeAt: null,
     history: [],
@@ -107,6 +110,18 @@ export function initialSession(): SessionState {
 }
 
 const adjust = (counts: Counts, kind: QueueKind, by: number): Counts => ({ ...counts, [kind]: Math.max(0, counts[kind] + by) });
+
+/**
+ * What the session did, from the grades kept: `cards` distinct cards graded (a card's
+ * relearning steps are one card), `reviews` grades, `again` grades that were Again.
+ */
+export function sessionTally(state: Pick<SessionState, "history">): { cards: number; reviews: number; again: number } {
+  return {
+    cards: new Set(state.history.map((g) => g.item.cardId)).size,
+    reviews: state.history.length,
+    again: state.history.filter((g) => g.rating === 1).length,
+  };
+}
 
 export function remaining(counts: Counts): number {
   return counts.new + counts.learning + counts.review;
@@ -166,8 +181,6 @@ function graded(state: SessionState, { entry, now }: Extract<SessionAction, { ty
     revealed: false,
     shownAt: now,
     counts,
-    reviewed: state.reviewed + 1,
-    again: state.again + (entry.rating === 1 ? 1 : 0),
     lastGradeAt: now,
     history: [...state.history, { entryId: entry.id, item, rating: entry.rating, comesBack }],
     change,
@@ -193,8 +206,6 @@ function undone(state: SessionState, a: Extract<SessionAction, { type: "undone" 
     counts,
     // A server undo changed what the server counts: have them fetched again.
     countsExact: state.countsExact && a.version === null,
-    reviewed: Math.max(0, state.reviewed - 1),
-    again: Math.max(0, state.again - (done.rating === 1 ? 1 : 0)),
     history: state.history.filter((g) => g.entryId !== a.entryId),
     change,
     touched: { ...state.touched, [item.cardId]: change },
@@ -205,10 +216,31 @@ function undone(state: SessionState, a: Extract<SessionAction, { type: "undone" 
   };
 }
 
+/** The session as the server renders it: its queue answer already in, so the first card needs no client fetch. */
+export function serverStartedSession(response: QueueResponse, now: number): SessionState {
+  return loaded(initialSession(), { type: "loaded", response, sentAtChange: 0, pendingAtSend: 0, pending: [], now });
+}
+
+/**
+ * The server rendered the queue without knowing the grades this browser still holds: take
+ * their cards out (they are graded, just not saved yet) and their counts off, and have the
+ * queue fetched again once they are through.
+ */
+function restored(state: SessionState, { pending }: Extract<SessionAction, { type: "restored" }>): SessionState {
+  if (pending.length === 0) return state;
+  const held = new Set(pending.map((e) => e.cardId));
+  const queue = state.queue.filter((c) => !held.has(c.cardId));
+  let counts = state.counts;
+  for (const e of pending) counts = adjust(counts, e.queue, -1);
+  return { ...state, queue, counts, countsExact: false, drained: false, revealed: queue[0]?.cardId === state.queue[0]?.cardId && state.revealed, change: state.change + 1 };
+}
+
 export function sessionReducer(state: SessionState, a: SessionAction): SessionState {
   switch (a.type) {
     case "loaded":
       return loaded(state, a);
+    case "restored":
+      return restored(state, a);
     case "loadFailed":
       return state.phase === "active" ? { ...state, loadError: a.message } : { ...state, phase: "failed", loadError: a.message };
     case "reveal":

@@ -5,15 +5,17 @@ import { formatDuration } from "@/app/_components/format";
 const link = "inline-block rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800";
 const cards = (n: number) => (n === 1 ? "1 card" : `${n} cards`);
 
-export function Summary({ reviewed, again, timeMs, tomorrow }: { reviewed: number; again: number; timeMs: number; tomorrow: number }) {
-  const accuracy = reviewed === 0 ? 0 : Math.round(((reviewed - again) / reviewed) * 100);
+/** `cards` distinct cards graded, `reviews` grades (relearning steps included), `again` of them Again. */
+export function Summary({ cards: cardCount, reviews, again, timeMs, tomorrow }: { cards: number; reviews: number; again: number; timeMs: number; tomorrow: number }) {
+  const accuracy = reviews === 0 ? 0 : Math.round(((reviews - again) / reviews) * 100);
   return (
     <section aria-labelledby="summary-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <h2 id="summary-title" className="text-xl font-semibold">
         Session complete
       </h2>
-      <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
-        <Stat label="Cards reviewed" value={String(reviewed)} />
+      <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-5">
+        <Stat label="Cards studied" value={String(cardCount)} />
+        <Stat label="Reviews" value={String(reviews)} hint="grades, relearning steps included" />
         <Stat label="Accuracy" value={`${accuracy}%`} hint="not Again" />
         <Stat label="Time spent" value={formatDuration(Math.max(0, Math.round(timeMs / 1000)))} />
         <Stat label="Due tomorrow" value={cards(tomorrow)} />

@@ -4,12 +4,10 @@
 // (persisted per learner), undo on the server, and the browser's online/offline events.
 import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { fetchQueue, RequestFailed, sendGrade, undoOnServer } from "./api";
-import type { Rating } from "@/lib/api/review";
+import type { QueueResponse, Rating } from "@/lib/api/review";
 import { localStorageFor, Outbox, type OutboxEntry, type OutboxStatus } from "./outbox";
-import { initialSession, sessionReducer } from "./session-state";
+import { initialSession, QUEUE_BATCH, serverStartedSession, sessionReducer } from "./session-state";
 
-/** Cards asked for per queue request. */
-const BATCH = 50;
 /** Fetch more in the background when this few cards are left locally. */
 const LOW_WATER = 5;
 /** Wait before fetching again after a failed queue request. */
@@ -28,8 +26,9 @@ function newId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `g-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
-export function useReviewSession({ userId, deckId }: { userId: string; deckId?: string }) {
-  const [state, dispatch] = useReducer(sessionReducer, undefined, initialSession);
+/** `initial`: the queue the server rendered the page with (the first card shows before any script runs). */
+export function useReviewSession({ userId, deckId, initial }: { userId: string; deckId?: string; initial?: QueueResponse }) {
+  const [state, dispatch] = useReducer(sessionReducer, initial, (r) => (r ? serverStartedSession(r, Date.now()) : initialSession()));
   // One outbox per page; it reads storage only in start() (an effect), so the server render is clean.
   const [outbox] = useState(() => new Outbox({ send: sendGrade, storage: localStorageFor(`history-cards:outbox:${userId}`) }));
   const saveStatus = useSyncExternalStore(outbox.subscribe, outbox.getStatus, () => SERVER_STATUS);
@@ -48,12 +47,18 @@ export function useReviewSession({ userId, deckId }: { userId: string; deckId?: 
   );
 
   const fetching = useRef(false);
-  const fetchedAtChange = useRef<number | null>(null);
+  // A server-rendered queue counts as the first fetch.
+  const fetchedAtChange = useRef<number | null>(initial ? 0 : null);
   const alive = useRef(true);
+  const restoredOnce = useRef(false);
 
   useEffect(() => {
     alive.current = true;
     outbox.start(navigator.onLine);
+    if (initial && !restoredOnce.current) {
+      restoredOnce.current = true;
+      dispatch({ type: "restored", pending: outbox.list() });
+    }
     const offSettled = outbox.onSettled((entry, outcome) => {
       if (outcome.kind === "saved") {
         dispatch({ type: "saved", cardId: entry.cardId, version: outcome.version });
@@ -83,6 +88,8 @@ export function useReviewSession({ userId, deckId }: { userId: string; deckId?: 
       window.removeEventListener("offline", offline);
       outbox.stop();
     };
+    // `initial` only matters for the first render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [outbox]);
 
   // Fetch the queue at start, then in the background when it runs low or when counts
@@ -96,7 +103,7 @@ export function useReviewSession({ userId, deckId }: { userId: string; deckId?: 
     fetchedAtChange.current = state.change;
     const sentAtChange = state.change;
     const pendingAtSend = outbox.list().length;
-    fetchQueue(deckId, BATCH)
+    fetchQueue(deckId, QUEUE_BATCH)
       .then((response) => {
         if (alive.current) dispatch({ type: "loaded", response, sentAtChange, pendingAtSend, pending: outbox.list(), now: Date.now() });
       })
