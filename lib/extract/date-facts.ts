@@ -290,6 +290,10 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       return {};
     }
     if (t.pos === "PRON" && (t.lower === "it" || t.lower === "they")) {
+      // "Reinsurance Treaty – Germany and Russia; Wilhelm II let it lapse in 1890": an agreement named
+      // earlier in the same sentence comes before the last sentence's subject.
+      const inSentence = t.lower === "it" ? [...v.names].reverse().find((n) => n.t1 <= k && n.head && n.head.class !== "organisation") : undefined;
+      if (inSentence) return { subject: subjectFromName(inSentence) };
       const r = discourse.pronoun();
       return r ? { subject: subjectFromReferent(r, "pronoun") } : {};
     }

@@ -367,3 +367,29 @@ describe("revision notes", () => {
     expect(cards.filter((c) => c.includes("+"))).toEqual([]);
   });
 });
+
+describe("parties in more shapes", () => {
+  it("reads an alliance that joined its members, a grouping after ';', parties after a verb phrase in a row, and the agreement nearest 'between'", () => {
+    const text = [
+      "The Triple Alliance joined Germany, Austria-Hungary and Italy; the Triple Entente was the looser grouping of Britain, France and Russia.",
+      "",
+      "| Date | Event | Parties/Notes |",
+      "| --- | --- | --- |",
+      "| 1894 | Franco-Russian Alliance comes into force | France and Russia; ends France's diplomatic isolation |",
+      "| 18 June 1887 | Reinsurance Treaty | Germany and Russia; secret; Wilhelm II let it lapse in 1890 |",
+      "",
+      "In response the towns formed the Cologne Confederation in 1367, and the war that followed ended with the Treaty of Stralsund, concluded between the Hanseatic towns and Denmark on 24 May 1370.",
+    ].join("\n");
+    const cards = proposed(run(text));
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        "Which parties formed the Triple Alliance? → Germany, Austria-Hungary and Italy",
+        "Which parties formed the Triple Entente? → Britain, France and Russia",
+        "Which parties signed the Franco-Russian Alliance? → France and Russia",
+        "When did the Reinsurance Treaty lapse? → 1890",
+        "Which parties signed the Treaty of Stralsund? → Hanseatic towns and Denmark",
+      ]),
+    );
+    expect(cards.some((c) => c.includes("Cologne Confederation? → Hanseatic"))).toBe(false);
+  });
+});

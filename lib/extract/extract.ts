@@ -229,6 +229,13 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   }
   if (unit.kind === "row") rowFallback(ctx, unit, v, facts, push);
   partiesFacts(v, facts, discourse, push, titleActor(docTitle));
+  // "The Triple Alliance joined Germany, …; the Triple Entente was the looser grouping of Britain, …":
+  // a clause after ";" in prose may name the parties of another agreement.
+  const semis = line ? [] : v.tokens.filter((t, i) => t.text === ";" && !v.inDate[i]);
+  for (const [i, semi] of semis.entries()) {
+    const clause = sentenceView(ctx.tokens, { start: semi.end, end: semis[i + 1]?.start ?? span.end }, ctx.clean, rules, false);
+    if (clause.names.some((n) => n.head)) partiesFacts(clause, [], discourse, (c) => push({ ...c, quote: span }), titleActor(docTitle));
+  }
   // "Note: peninsulares were officials born in Spain; …": a field's value is read without its key.
   const valueStart = unit.kind === "field" && unit.valueStart !== undefined && unit.valueStart > span.start && unit.valueStart < span.end ? unit.valueStart : span.start;
   const tv = valueStart === span.start ? v : sentenceView(ctx.tokens, { start: valueStart, end: span.end }, ctx.clean, rules, line);
@@ -435,6 +442,13 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
   if (parties.length < 2 && opener) {
     let dash = opener.t1;
     while (dash < v.tokens.length && (v.inDate[dash] || [",", "."].includes(v.tokens[dash]!.text))) dash++;
+    // "Triple Alliance signed in Vienna – Germany, Austria-Hungary, Italy; secret" (a table row read as a line):
+    // a short verb phrase may stand between the agreement and its parties.
+    if (!["–", "—", "-", ":"].includes(v.tokens[dash]?.text ?? "") && v.tokens[dash]?.pos === "VERB") {
+      let q = dash + 1;
+      while (q < v.tokens.length && q - dash <= 5 && !["–", "—", ",", ";", ":"].includes(v.tokens[q]!.text)) q++;
+      if (["–", "—"].includes(v.tokens[q]?.text ?? "")) dash = q;
+    }
     if (["–", "—", "-", ":"].includes(v.tokens[dash]?.text ?? "")) {
       const l = partyList(v, dash + 1);
       const next = v.tokens[l.end];
@@ -452,7 +466,7 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
     if (["a", "an", "the"].includes(v.tokens[q]?.lower ?? "")) q++;
     while (v.tokens[q]?.pos === "ADJ") q++;
     const noun = v.tokens[q];
-    const hw = noun ? v.rules.heads.get(noun.lower) ?? (["alignment", "coalition", "bloc", "league", "partnership"].includes(noun.lower) ? { class: "agreement", verb: "formed" } : undefined) : undefined;
+    const hw = noun ? v.rules.heads.get(noun.lower) ?? (["alignment", "coalition", "bloc", "league", "partnership", "grouping", "group", "combination"].includes(noun.lower) ? { class: "agreement", verb: "formed" } : undefined) : undefined;
     if (hw && ["agreement", "organisation"].includes(hw.class) && v.tokens[q + 1]?.lower === "of") {
       const l = partyList(v, q + 2);
       if (l.parties.length >= 2) {
@@ -461,6 +475,17 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
         verb = "formed";
         subject = { text: copula.text, article: true, event: true, plural: false, via: "name" };
       }
+    }
+  }
+  // "The Triple Alliance joined Germany, Austria-Hungary and Italy": an alliance that joins or unites its members.
+  const joiner = v.names.find((n) => n.head && AGREEMENT_CLASSES.has(n.head.class) && ["join", "unite", "link", "bind", "ally"].includes(v.tokens[n.t1]?.lemma ?? ""));
+  if (parties.length < 2 && joiner) {
+    const l = partyList(v, joiner.t1 + 1);
+    if (l.parties.length >= 2) {
+      parties = l.parties;
+      rule = "joined";
+      verb = "formed";
+      subject = { text: joiner.text, article: true, event: true, plural: false, via: "name" };
     }
   }
   // "The signatories of the Holy Alliance were Russia, Austria and Prussia."
@@ -497,6 +522,10 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
     const s = vi >= 0 ? subjectOfVerb(v, vi, discourse) : undefined;
     if (s?.event) subject = s;
   }
+  // "… formed the Cologne Confederation in 1367, and the war ended with the Treaty of Stralsund, concluded
+  // between the Hanseatic towns and Denmark": the agreement named nearest before "between".
+  const nearest = between > 0 ? [...v.names].reverse().find((n) => n.head && ["agreement", "declaration"].includes(n.head.class) && n.t1 <= between) : undefined;
+  if (parties.length < 2 && nearest && subject?.via === "name" && subject.text !== nearest.text) subject = { text: nearest.text, article: true, event: true, plural: false, via: "name" };
   if (parties.length < 2 && between >= 0 && subject) {
     const l = partyList(v, between + 1);
     if (l.parties.length >= 2) {
