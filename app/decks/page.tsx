@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
-import { listDecks } from "@/lib/decks/queries";
+import { listDecks } from "@/lib/decks/store";
 import { Card, PageTitle } from "../_components/ui";
 
 export const metadata = { title: "Decks" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
-import { listDecks } from "@/lib/decks/queries";
+import { listDecks } from "@/lib/decks/store";
 import { userTimeZone } from "@/lib/learner/settings-store";
 import { listAttempts } from "@/lib/quiz/attempts";
 import { Card, PageTitle } from "../_components/ui";

@@ -2,8 +2,10 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
-import { visibleDeckTitle } from "@/lib/decks/queries";
+import { visibleDeckTitle } from "@/lib/decks/store";
+import { loadQueue } from "@/lib/review/load-queue";
 import { PageTitle } from "../_components/ui";
+import { QUEUE_BATCH } from "./_client/session-state";
 import { ReviewSession } from "./_client/review-session";
 
 export const metadata = { title: "Review" };
@@ -18,11 +20,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     deck = id.success ? await visibleDeckTitle(prisma(), user, id.data) : null;
     if (!deck) notFound();
   }
+  // The first queue answer is rendered here, so the first card is in the HTML (issue 15:
+  // visible within 300 ms of navigation) instead of waiting for scripts and a fetch.
+  const initial = await loadQueue(prisma(), user.id, { deckId: deck?.id, limit: QUEUE_BATCH });
   return (
     <div className="mx-auto max-w-2xl">
       <PageTitle>{deck ? `Review: ${deck.title}` : "Review"}</PageTitle>
       {/* Keyed by deck so switching decks starts a fresh session. */}
-      <ReviewSession key={deck?.id ?? "all"} userId={user.id} deckId={deck?.id} />
+      <ReviewSession key={deck?.id ?? "all"} userId={user.id} deckId={deck?.id} initial={initial} />
     </div>
   );
 }

@@ -9,7 +9,8 @@ import { assertProductionSecret, readEnv } from "@/lib/config/env";
 import { authenticate, SignInError } from "./authenticate";
 import { createLoginLimiter, type LoginLimiter } from "./rate-limit";
 import { secureCookies } from "./secure-cookies";
-import { endAllSessions, sessionIsCurrent, tokenVersion } from "./revocation";
+import { tokenVersion } from "./revocation";
+import { endAllSessions, sessionIsCurrent } from "./session-store";
 
 // Made on first use: the build imports this module without a database.
 let limiter: LoginLimiter | undefined;

@@ -11,26 +11,10 @@
 // check query would have added about 45 ms, i.e. ~0.09 ms per grade. 500 sequential grades
 // over HTTP took 3.0-4.6 s on a shared, busy machine either way.
 import { DomainError } from "@/lib/api/errors";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { sqlRows } from "@/lib/db/client";
 
 /** Tokens issued before versions existed carry no `sv`: they belong to version 0, the column's default. */
 export function tokenVersion(sv: unknown): number {
   return typeof sv === "number" && Number.isInteger(sv) ? sv : 0;
-}
-
-/** True while the user exists and `version` is still theirs. One primary-key read, no cache: never stale. */
-export async function sessionIsCurrent(db: PrismaClient, userId: string, version: number): Promise<boolean> {
-  const [row] = await sqlRows<{ sessionVersion: number }>(
-    db,
-    Prisma.sql`SELECT "sessionVersion" FROM "User" WHERE id = ${userId}::uuid`,
-  );
-  return row !== undefined && row.sessionVersion === version;
-}
-
-/** Ends every session of the user (sign-out; a password change must call it too). */
-export async function endAllSessions(db: PrismaClient, userId: string): Promise<void> {
-  await sqlRows(db, Prisma.sql`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = ${userId}::uuid`);
 }
 
 /** 401 for a token whose session was ended (signed out) or whose user is gone. */

@@ -8,7 +8,8 @@ import { DomainError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { SessionUser } from "./authenticate";
 import { authOptions } from "./options";
-import { sessionEnded, sessionIsCurrent, tokenVersion } from "./revocation";
+import { sessionEnded, tokenVersion } from "./revocation";
+import { sessionIsCurrent } from "./session-store";
 import { secureCookies } from "./secure-cookies";
 import { decodeSessionToken } from "./session-token";
 

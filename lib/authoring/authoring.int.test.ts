@@ -5,7 +5,7 @@ import { createAssignmentSchema, type CreateAssignment } from "@/lib/api/classes
 import { createDeckSchema, proposedCardInput } from "@/lib/api/authoring";
 import { createAssignment } from "@/lib/classes/assignments";
 import { createClass, joinClass } from "@/lib/classes/classes";
-import { getDeck } from "@/lib/decks/queries";
+import { getDeck } from "@/lib/decks/store";
 import { gradeCard } from "@/lib/review/grade";
 import { freshDb, type TestDb } from "@/lib/testing/db";
 import { addCards, editCard, retireCard } from "./cards";

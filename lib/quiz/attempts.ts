@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/api/errors";
 import type { AttemptDto, CreateAttempt, ResultDto } from "@/lib/api/quiz";
-import { studyableDeckIds } from "@/lib/decks/studyable";
+import { studyableDeckIds } from "@/lib/decks/store";
 import { getSettings } from "@/lib/learner/settings-store";
 import { toSrsParams } from "@/lib/learner/settings";
 import { retrievabilityFor } from "@/lib/srs/retrievability";

@@ -9,7 +9,6 @@
 //      same card applies exactly once and the other gets 409.
 // The API route, the bench's raw baseline (lib/bench/raw-grade.ts) and the unit tests call
 // the same decideGrade.
-import { DatabaseError } from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CardStateDto, GradeRequest, GradeResponse } from "@/lib/api/review";
 import { DomainError } from "@/lib/api/errors";
@@ -18,7 +17,7 @@ import { settingsOfUser, toSrsParams } from "@/lib/learner/settings";
 import { fuzzSeedFor, next } from "@/lib/srs/scheduler";
 import { srsStateToJson } from "@/lib/srs/state";
 import type { Stored } from "@/lib/srs/row";
-import { loadGradeContext, priorReview, stateJson, storedState, writeGrade, type GradeContext, type GradeWrite } from "./store";
+import { loadGradeContext, lostKeyRace, priorReview, stateJson, storedState, writeGrade, type GradeContext, type GradeWrite } from "./store";
 
 export class GradeConflict extends DomainError {
   constructor(readonly current: { version: number; state: CardStateDto | null }) {
@@ -57,14 +56,10 @@ export function decideGrade(ctx: GradeContext | null, req: GradeRequest, now: Da
   if (!ctx.card || !ctx.card.visible) return refuse("no_such_card", new DomainError("not_found", "No such card."));
   if (ctx.card.retired) return refuse("retired", new DomainError("conflict", "This card was retired from its deck and is no longer scheduled."));
   if ((ctx.stored?.version ?? 0) !== req.expectedVersion) return refuse("stale_version", conflictOf(ctx.stored));
-  const params = toSrsParams(settingsOfUser(ctx));
+  const params = toSrsParams(settingsOfUser(ctx), ctx.fitted?.weights);
   const before = ctx.stored?.state ?? null;
   const after = next(before, req.rating, now, params, fuzzSeedFor(ctx.userId, req.cardId));
-  return { kind: "write", write: { userId: ctx.userId, req, now, expectedRowVersion: ctx.stored?.version ?? null, before, after, params } };
-}
-
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  return err instanceof DatabaseError && err.code === "23505" && err.constraint === constraint;
+  return { kind: "write", write: { userId: ctx.userId, req, now, expectedRowVersion: ctx.stored?.version ?? null, before, after, params, fsrsParametersId: ctx.fitted?.id ?? null } };
 }
 
 /**
@@ -84,9 +79,8 @@ export async function gradeCard(
     const res = await writeGrade(db, write);
     if (res) return { cardId: req.cardId, reviewId: res.reviewId, version: res.version, state: srsStateToJson(write.after), replayed: false };
   } catch (err) {
-    // A concurrent retry with the same key (by this user: the constraint is per user) won
-    // the insert: answer with its result.
-    if (!isUniqueViolation(err, "ReviewLog_userId_idempotencyKey_key")) throw err;
+    // A concurrent retry with the same key won the insert: answer with its result.
+    if (!lostKeyRace(err)) throw err;
   }
   // The version moved under us: either a retry of this very request landed first, or
   // another grade did.

@@ -2,7 +2,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { z } from "zod";
 import { DomainError } from "@/lib/api/errors";
-import { visibleDecksWhere } from "@/lib/decks/queries";
+import { visibleDecksWhere } from "@/lib/decks/store";
 import type { historyResponseSchema } from "@/lib/api/review";
 import { reviewLog, stateJson } from "./store";
 

@@ -46,7 +46,7 @@ export async function loadQueue(
   const queue = buildQueue({ now, settings, states, newCardIds: unseen.map((c) => c.cardId), doneToday, limit: opts.limit });
   const cardOf = await loadCardTexts(db, queue.cards.map((c) => c.cardId));
 
-  const params = toSrsParams(settings);
+  const params = toSrsParams(settings, user.fitted?.weights);
   const cards = queue.cards.map(({ cardId, kind }): QueueItem => {
     const stored = candidates.get(cardId)!.stored;
     const p = preview(stored?.state ?? null, now, params, fuzzSeedFor(userId, cardId));

@@ -6,8 +6,7 @@ import pg from "pg";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { CardStateDto, GradeRequest, QueueItem } from "@/lib/api/review";
 import { poolOf, poolRows } from "@/lib/db/client";
-import { studyableDeckIdsSql } from "@/lib/decks/studyable";
-import { visibleDeckSql } from "@/lib/decks/queries";
+import { studyableDeckIdsSql, visibleDeckSql } from "@/lib/decks/store";
 import type { SrsParams } from "@/lib/srs/params";
 import { decodeState, STATE_COLUMNS, stateValues, type StateRow, type Stored } from "@/lib/srs/row";
 import { newSrsState, srsStateFromJson, srsStateToJson, type SrsState } from "@/lib/srs/state";
@@ -41,14 +40,25 @@ export type GradeContext = {
   timezone: string;
   rolloverHour: number;
   sessionVersion: number;
+  /** The learner's fitted FSRS weights in use (lib/optimizer); null or absent: the defaults. */
+  fitted?: FittedWeights | null;
   card: { visible: boolean; retired: boolean } | null;
   stored: Stored | null;
   /** The review this learner already stored under the key (keys are per user). */
   prior: { id: string; cardId: string; after: unknown } | null;
 };
 
+/** A learner's fitted weight set in use: its id (recorded with each review) and weights. */
+export type FittedWeights = { id: string; weights: number[] };
+
+/** The learner's fitted set in use, for statements on user alias `u` (one primary-key lookup). */
+const fittedColumns = Prisma.sql`u."fsrsParametersId", (SELECT fp.weights FROM "FsrsParameters" fp WHERE fp.id = u."fsrsParametersId") AS "fsrsWeights"`;
+const fittedOf = (row: { fsrsParametersId: string | null; fsrsWeights: number[] | null }): FittedWeights | null =>
+  row.fsrsParametersId && row.fsrsWeights ? { id: row.fsrsParametersId, weights: row.fsrsWeights } : null;
+
 type ContextRow = {
   settings: unknown; timezone: string; rolloverHour: number; sessionVersion: number;
+  fsrsParametersId: string | null; fsrsWeights: number[] | null;
   cardId: string | null; retiredAt: Date | null; visible: boolean;
   /** bigint, which pg returns as a string. */
   priorId: string | null; priorCardId: string | null; priorAfter: unknown;
@@ -57,7 +67,7 @@ type ContextRow = {
 /** Statement 1: settings, session version, card, visibility, stored state and any review under this key; null when the user is gone. */
 export async function loadGradeContext(db: Db, userId: string, req: GradeRequest): Promise<GradeContext | null> {
   const [row] = await rows<ContextRow>(db, Prisma.sql`
-    SELECT u.settings, u.timezone, u."rolloverHour", u."sessionVersion",
+    SELECT u.settings, u.timezone, u."rolloverHour", u."sessionVersion", ${fittedColumns},
            c.id AS "cardId", c."retiredAt", coalesce(${visibleDeckSql(Prisma.sql`u.id`)}, false) AS visible,
            ${stateColumnsSql("s", "s_")},
            p.id AS "priorId", p."cardId" AS "priorCardId", p."stateAfter" AS "priorAfter"
@@ -74,6 +84,7 @@ export async function loadGradeContext(db: Db, userId: string, req: GradeRequest
     timezone: row.timezone,
     rolloverHour: row.rolloverHour,
     sessionVersion: row.sessionVersion,
+    fitted: fittedOf(row),
     card: row.cardId === null ? null : { visible: row.visible, retired: row.retiredAt !== null },
     stored: decodeState(row, "s_"),
     prior: row.priorId === null ? null : { id: row.priorId, cardId: row.priorCardId!, after: row.priorAfter },
@@ -89,6 +100,8 @@ export type GradeWrite = {
   before: SrsState | null;
   after: SrsState;
   params: SrsParams;
+  /** The fitted set `params.weights` came from; null for the defaults. */
+  fsrsParametersId: string | null;
 };
 
 /**
@@ -110,14 +123,19 @@ export async function writeGrade(db: Db, w: GradeWrite): Promise<{ version: numb
   const [res] = await rows<{ version: number | null; id: string | null }>(db, Prisma.sql`
       WITH st AS (${state}),
       log AS (
-        INSERT INTO "ReviewLog" ("userId", "cardId", rating, "reviewedAt", "durationMs", "stateBefore", "stateAfter", params, "idempotencyKey")
+        INSERT INTO "ReviewLog" ("userId", "cardId", rating, "reviewedAt", "durationMs", "stateBefore", "stateAfter", params, "idempotencyKey", "fsrsParametersId")
         SELECT ${userId}::uuid, ${req.cardId}, ${req.rating}, ${w.now}, ${req.durationMs},
                ${w.before === null ? null : JSON.stringify(srsStateToJson(w.before))}::jsonb,
-               ${JSON.stringify(srsStateToJson(w.after))}::jsonb, ${JSON.stringify(w.params)}::jsonb, ${req.idempotencyKey}
+               ${JSON.stringify(srsStateToJson(w.after))}::jsonb, ${JSON.stringify(w.params)}::jsonb, ${req.idempotencyKey}, ${w.fsrsParametersId}::uuid
         WHERE EXISTS (SELECT 1 FROM st)
         RETURNING id)
       SELECT (SELECT version FROM st) AS version, (SELECT id FROM log) AS id`);
   return res?.version != null && res.id != null ? { version: res.version, reviewId: String(res.id) } : null;
+}
+
+/** A concurrent retry with the same key (by this user: the constraint is per user) won the insert of statement 2. */
+export function lostKeyRace(err: unknown): boolean {
+  return err instanceof pg.DatabaseError && err.code === "23505" && err.constraint === "ReviewLog_userId_idempotencyKey_key";
 }
 
 /** The review this user stored under `key`, with its card's current version (after a lost race). */
@@ -178,14 +196,14 @@ export function liveReviewLog(db: PrismaClient, userId: string, cardId: string) 
 
 // ---- The queue ----
 
-type LearnerRow = { settings: unknown; timezone: string; rolloverHour: number; deckIds: string[] };
+type LearnerRow = { settings: unknown; timezone: string; rolloverHour: number; deckIds: string[]; fitted: FittedWeights | null };
 
 /** Queue statement 1: the learner's settings and the decks they may study (only `deckId` if given); null when the user is gone. */
 export async function loadLearner(db: Db, userId: string, deckId: string | undefined): Promise<LearnerRow | null> {
-  const [user] = await rows<LearnerRow>(db, Prisma.sql`
-    SELECT u.settings, u.timezone, u."rolloverHour", ${studyableDeckIdsSql(Prisma.sql`u.id`, deckId)} AS "deckIds"
+  const [user] = await rows<Omit<LearnerRow, "fitted"> & { fsrsParametersId: string | null; fsrsWeights: number[] | null }>(db, Prisma.sql`
+    SELECT u.settings, u.timezone, u."rolloverHour", ${studyableDeckIdsSql(Prisma.sql`u.id`, deckId)} AS "deckIds", ${fittedColumns}
       FROM "User" u WHERE u.id = ${userId}::uuid`);
-  return user ?? null;
+  return user ? { ...user, fitted: fittedOf(user) } : null;
 }
 
 export type QueueWindow = {

@@ -7,7 +7,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { StatsResponse } from "@/lib/api/stats";
 import { DomainError } from "@/lib/api/errors";
 import { sqlRows } from "@/lib/db/client";
-import { visibleDecksWhere, visibleDeckSql } from "@/lib/decks/queries";
+import { visibleDecksWhere, visibleDeckSql } from "@/lib/decks/store";
 import { learnerDay } from "@/lib/review/day";
 import { defaultReviewSettings, toSrsParams } from "@/lib/learner/settings";
 import { forgettingCurveConstants } from "@/lib/srs/retrievability";

@@ -2,7 +2,7 @@ import { createDeckSchema } from "@/lib/api/authoring";
 import { requireTeacher, requireUser } from "@/lib/auth/session";
 import { createDraftDeck } from "@/lib/authoring/decks";
 import { prisma } from "@/lib/db/client";
-import { listDecks } from "@/lib/decks/queries";
+import { listDecks } from "@/lib/decks/store";
 import { handle, json, readJson } from "@/lib/http/handler";
 import { MAX_UPLOAD_BODY } from "./_http/upload";
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
-import { getDeck } from "@/lib/decks/queries";
+import { getDeck } from "@/lib/decks/store";
 import { quoteInContext } from "@/lib/decks/context";
 import { runningAssignedQuiz } from "@/lib/quiz/running";
 import { Card, PageTitle } from "../../_components/ui";

@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/api/errors";
 import { requireTeacher, requireUser } from "@/lib/auth/session";
 import { updateDeck } from "@/lib/authoring/decks";
 import { prisma } from "@/lib/db/client";
-import { getDeck } from "@/lib/decks/queries";
+import { getDeck } from "@/lib/decks/store";
 import { assertDeckAnswersReadable } from "@/lib/quiz/running";
 import { handle, json, readJson } from "@/lib/http/handler";
 import { uuidParam } from "@/lib/http/ids";

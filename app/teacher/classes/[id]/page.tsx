@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { pageTeacher } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
-import { listDecks } from "@/lib/decks/queries";
+import { listDecks } from "@/lib/decks/store";
 import { Card, textLink } from "../../../_components/ui";
 import { formatDateTime } from "@/app/_components/format";
 import { userTimeZone } from "@/lib/learner/settings-store";
