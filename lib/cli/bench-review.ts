@@ -1,7 +1,9 @@
 // `npm run bench:review`: the review hot paths measured on a throwaway database.
 //   1. seed CARDS cards and 10 learners (10,000 states), measure loadQueue;
 //   2. grow to 1,000 learners (1,000,000 states, ~2,000,000 review logs), measure again;
-//   3. grade over HTTP against `next start` at 1, 16 and 64 concurrent learners;
+//   3. grade over HTTP against the app as `npm start` runs it: WEB_CONCURRENCY workers (default:
+//      the cores) at 1, 16 and 64 concurrent learners, and one worker at 16 (grade_http_rps_c16_w1),
+//      with the app processes' CPU time per grade at 16 (grade_app_cpu_us, workers summed);
 //   4. the same grade transaction straight to PostgreSQL with `pg`, same concurrency.
 // Figures: one JSON line each on stdout ({"name", "value", "unit"}); progress on stderr.
 //
@@ -12,8 +14,10 @@
 // fresh embedded PostgreSQL in a temp folder). BENCH_SECONDS: measured seconds per
 // concurrency level (default 12, after 3 s of warm-up). DB_POOL_MAX: the app's pool size
 // (default 10), also used for the raw pg pool so the two compare like for like.
+// BENCH_CPU_PROF=<dir>: the app's processes write V8 CPU profiles there (node --cpu-prof).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -24,7 +28,7 @@ import { createPrisma } from "@/lib/db/client";
 import { startApp, type AppServer } from "@/lib/bench/app-server";
 import { keepAliveAgent } from "@/lib/bench/http-client";
 import { httpLearners } from "@/lib/bench/http-load";
-import { runLoad, type LoadResult } from "@/lib/bench/load";
+import { runLoad, type Learner, type LoadResult } from "@/lib/bench/load";
 import { freePort } from "@/lib/testing/free-port";
 import { formatSummary, percentile, summarize } from "@/lib/bench/percentiles";
 import { throwawayDatabase, type BenchDb } from "@/lib/bench/pg-server";
@@ -68,6 +72,18 @@ function reportLoad(kind: "http" | "raw", r: LoadResult): number {
   emit(`grade_${kind}_p99_ms_c${r.concurrency}`, s.p99, "ms");
   emit(`grade_${kind}_errors_c${r.concurrency}`, r.errorCount, "count");
   return rps;
+}
+
+/** The learners, counting every grade answered (warm-up included) into `count.ok`. */
+function counted(learners: Learner[], count: { ok: number }): Learner[] {
+  return learners.map((l) => ({
+    cards: l.cards,
+    async grade(card, rating, key) {
+      const outcome = await l.grade(card, rating, key);
+      if (outcome.ok) count.ok++;
+      return outcome;
+    },
+  }));
 }
 
 async function main(): Promise<void> {
@@ -127,6 +143,9 @@ async function main(): Promise<void> {
       emit("states_total", full.states, "rows");
       emit("review_logs_total", full.logs, "rows");
       emit("seed_s", seedSeconds, "s");
+      // Disk per review-log row, indexes and TOAST included (freshly loaded: compact b-trees).
+      const size = await seeder.query<{ bytes: number }>(`SELECT pg_total_relation_size('"ReviewLog"')::float8 / greatest(count(*), 1) AS bytes FROM "ReviewLog"`);
+      emit("review_log_bytes_per_row", size.rows[0]!.bytes, "bytes");
       const cpu0 = process.cpuUsage();
       const q1m = await measureQueue(prisma, ids, { warmup: 500, calls: QUEUE_CALLS, limit: QUEUE_LIMIT, seed: "1m" });
       const cpu = process.cpuUsage(cpu0);
@@ -146,19 +165,39 @@ async function main(): Promise<void> {
     let next = 0;
     const take = (n: number) => Array.from({ length: n }, () => next++ % learners);
 
-    // 3. Over HTTP.
+    // 3. Over HTTP: first one worker at 16, then every worker at each level.
     const rps: Record<string, number> = {};
-    app = await startApp({ databaseUrl: db.url, port: await freePort(), authSecret: randomBytes(32).toString("hex"), env: { DB_POOL_MAX: String(poolMax) } });
-    log(`next start is up at ${app.baseUrl} (pid ${app.pid})`);
-    const agent = keepAliveAgent();
-    for (const c of LEVELS) {
-      const group = await httpLearners(app.baseUrl, agent, take(c).map(learnerEmail), PASSWORD);
-      const r = await runLoad(group, { warmupMs: WARMUP_MS, durationMs: seconds * 1000, runId: `${runId}-h${c}`, rng });
-      rps[`http_c${c}`] = reportLoad("http", r);
+    const workers = numberEnv("WEB_CONCURRENCY", os.availableParallelism(), (n) => Number.isInteger(n) && n >= 1);
+    const profDir = process.env.BENCH_CPU_PROF;
+    const appEnv = { DB_POOL_MAX: String(poolMax), ...(profDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profDir)}` } : {}) };
+    const authSecret = randomBytes(32).toString("hex");
+    for (const w of [1, workers]) {
+      app = await startApp({ databaseUrl: db.url, port: await freePort(), authSecret, workers: w, env: appEnv });
+      log(`the app is up at ${app.baseUrl} with ${w} worker(s) (pids ${app.workerPids().join(", ")})`);
+      const agent = keepAliveAgent();
+      for (const c of w === 1 ? [16] : LEVELS) {
+        const group = await httpLearners(app.baseUrl, agent, take(c).map(learnerEmail), PASSWORD);
+        const count = { ok: 0 };
+        const cpu0 = app.cpuMicros();
+        const r = await runLoad(counted(group, count), { warmupMs: WARMUP_MS, durationMs: seconds * 1000, runId: `${runId}-h${c}w${w}`, rng });
+        const cpuPerGrade = (app.cpuMicros() - cpu0) / count.ok;
+        if (w === 1) {
+          rps.http_c16_w1 = r.ok / r.seconds;
+          log(`http c16, 1 worker: ${rps.http_c16_w1.toFixed(0)} grades/s, ${formatSummary(summarize(r.latencies))}, app CPU ${cpuPerGrade.toFixed(0)} µs/grade`);
+          emit("grade_http_rps_c16_w1", rps.http_c16_w1, "reviews/s");
+          continue;
+        }
+        rps[`http_c${c}`] = reportLoad("http", r);
+        if (c === 16) {
+          log(`http c16, ${w} workers: app CPU ${cpuPerGrade.toFixed(0)} µs/grade`);
+          emit("grade_app_cpu_us", cpuPerGrade, "µs/review");
+        }
+      }
+      agent.destroy();
+      await app.stop();
+      app = undefined;
     }
-    agent.destroy();
-    await app.stop();
-    app = undefined;
+    emit("web_concurrency", workers, "workers");
 
     // 4. Straight to PostgreSQL.
     const pool = new pg.Pool({ connectionString: db.url, max: poolMax });
