@@ -5,8 +5,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/api/errors";
 import type { CreateAssignment, UpdateAssignment } from "@/lib/api/classes";
 import type { SessionUser } from "@/lib/auth/authenticate";
-import { visibleDecksWhere } from "@/lib/decks/queries";
+import { visibleDecksWhere } from "@/lib/decks/store";
 import { ownClass } from "./classes";
+import { refusePastDates } from "./dates";
 
 /** The teacher's own assignment with its deck and class; null for any other id. */
 export function findOwnAssignment(db: PrismaClient, teacherId: string, id: string) {
@@ -24,7 +25,8 @@ export function accommodationsOf(db: PrismaClient, teacherId: string, id: string
   return db.accommodation.findMany({ where: { assignmentId: id, assignment: { class: { teacherId } } } });
 }
 
-export async function createAssignment(db: PrismaClient, teacherId: string, input: CreateAssignment) {
+export async function createAssignment(db: PrismaClient, teacherId: string, input: CreateAssignment, now = new Date()) {
+  refusePastDates(input.kind === "REVIEW" ? { dueAt: input.dueAt } : { closesAt: input.closesAt }, now);
   await ownClass(db, teacherId, input.classId);
   const deck = await db.deck.findFirst({ where: { AND: [{ id: input.deckId }, visibleDecksWhere({ id: teacherId })] }, select: { id: true, status: true } });
   if (!deck) throw new DomainError("not_found", "No such deck.");
@@ -72,8 +74,10 @@ export async function listAssignments(db: PrismaClient, user: Pick<SessionUser, 
   });
 }
 
-export async function updateAssignment(db: PrismaClient, teacherId: string, id: string, patch: UpdateAssignment) {
+export async function updateAssignment(db: PrismaClient, teacherId: string, id: string, patch: UpdateAssignment, now = new Date()) {
   const a = await ownAssignment(db, teacherId, id);
+  // Only the dates this request changes: an assignment already past can still get a new target.
+  refusePastDates({ dueAt: patch.dueAt, closesAt: patch.closesAt }, now);
   const opensAt = patch.opensAt ?? a.opensAt;
   const closesAt = patch.closesAt ?? a.closesAt;
   if (opensAt && closesAt && closesAt <= opensAt) {

@@ -64,14 +64,14 @@ describe("classes and their access rules", () => {
     expect(await status(updateClass(t.prisma, u("tom").id, cls.id, { name: "Mine now" }))).toBe(404);
     expect(await status(regenerateCode(t.prisma, u("tom").id, cls.id))).toBe(404);
     expect(await status(removeStudent(t.prisma, u("tom").id, cls.id, u("sam").id))).toBe(404);
-    expect(await status(createAssignment(t.prisma, u("tom").id, createAssignmentSchema.parse({ kind: "REVIEW", classId: cls.id, deckId, dueAt: "2026-10-01T00:00:00Z", targetRecall: 0.8 })))).toBe(404);
+    expect(await status(createAssignment(t.prisma, u("tom").id, createAssignmentSchema.parse({ kind: "REVIEW", classId: cls.id, deckId, dueAt: "2026-10-01T00:00:00Z", targetRecall: 0.8 }), T0))).toBe(404);
     expect(await status(leaveClass(t.prisma, u("sid").id, cls.id))).toBe(404);
     expect((await t.prisma.class.findUniqueOrThrow({ where: { id: cls.id } })).name).toBe("History 9B");
   });
 
   it("keeps assignments to their class: other teachers and outside students get 404", async () => {
     const cls = (await listClasses(t.prisma, u("tina")))[0]!;
-    const a = await createAssignment(t.prisma, u("tina").id, createAssignmentSchema.parse({ kind: "REVIEW", classId: cls.id, deckId, dueAt: "2026-09-15T00:00:00Z", targetRecall: 0.85 }));
+    const a = await createAssignment(t.prisma, u("tina").id, createAssignmentSchema.parse({ kind: "REVIEW", classId: cls.id, deckId, dueAt: "2026-09-15T00:00:00Z", targetRecall: 0.85 }), T0);
     for (const call of [
       () => assignmentProgress(t.prisma, u("tom").id, a.id),
       () => assignmentCards(t.prisma, u("tom").id, a.id),
@@ -92,7 +92,7 @@ describe("classes and their access rules", () => {
     const cls = (await listClasses(t.prisma, u("tina")))[0]!;
     const q = await createAssignment(t.prisma, u("tina").id, createAssignmentSchema.parse({
       kind: "QUIZ", classId: cls.id, deckId, count: 5, timeLimitSec: 100, attempts: 1, opensAt: "2026-09-01T07:00:00Z", closesAt: "2026-09-01T20:00:00Z",
-    }));
+    }), T0);
     await setAccommodation(t.prisma, u("tina").id, q.id, u("sue").id, { timeFactor: 1.5, extendedDueAt: null });
     expect(await status(createAttempt(t.prisma, u("sid").id, { assignmentId: q.id }, T0))).toBe(404);
     const sam = await createAttempt(t.prisma, u("sam").id, { assignmentId: q.id }, T0);
@@ -105,12 +105,29 @@ describe("classes and their access rules", () => {
     // Editing: the quiz is due when it closes, so moving the close moves the due date; a
     // window closing before it opens is refused with the field named; settings keep their ranges.
     const closesAt = new Date("2026-09-03T20:00:00Z");
-    expect(await updateAssignment(t.prisma, u("tina").id, q.id, { closesAt })).toMatchObject({ closesAt, dueAt: closesAt });
-    await expect(updateAssignment(t.prisma, u("tina").id, q.id, { opensAt: new Date("2026-09-04T00:00:00Z") })).rejects.toMatchObject({
+    expect(await updateAssignment(t.prisma, u("tina").id, q.id, { closesAt }, T0)).toMatchObject({ closesAt, dueAt: closesAt });
+    await expect(updateAssignment(t.prisma, u("tina").id, q.id, { opensAt: new Date("2026-09-04T00:00:00Z") }, T0)).rejects.toMatchObject({
       code: "validation_failed",
       details: { fields: { closesAt: "closesAt must be after opensAt" } },
     });
     expect(updateAssignmentSchema.safeParse({ count: 4, attempts: 1.5 }).error?.issues.map((i) => i.message)).toEqual(["count must be 5–50", "attempts must be 1–20"]);
+  });
+
+  it("refuses a due date or a quiz window in the past, saving nothing (issue 15)", async () => {
+    const cls = (await listClasses(t.prisma, u("tina")))[0]!;
+    const before = await t.prisma.assignment.count();
+    await expect(createAssignment(t.prisma, u("tina").id, createAssignmentSchema.parse({ kind: "REVIEW", classId: cls.id, deckId, dueAt: "2020-01-01T00:00:00Z", targetRecall: 0.8 }), T0)).rejects.toMatchObject({
+      code: "validation_failed",
+      message: expect.stringMatching(/due date \(1 Jan 2020.*already passed/),
+    });
+    await expect(createAssignment(t.prisma, u("tina").id, createAssignmentSchema.parse({
+      kind: "QUIZ", classId: cls.id, deckId, count: 5, timeLimitSec: 100, attempts: 1, opensAt: "2026-08-01T07:00:00Z", closesAt: "2026-08-02T20:00:00Z",
+    }), T0)).rejects.toMatchObject({ code: "validation_failed", details: { fields: { closesAt: expect.stringContaining("already passed") } } });
+    expect(await t.prisma.assignment.count()).toBe(before);
+    const a = await createAssignment(t.prisma, u("tina").id, createAssignmentSchema.parse({ kind: "REVIEW", classId: cls.id, deckId, dueAt: "2026-09-15T00:00:00Z", targetRecall: 0.8 }), T0);
+    await expect(updateAssignment(t.prisma, u("tina").id, a.id, { dueAt: new Date("2026-08-31T00:00:00Z") }, T0)).rejects.toMatchObject({ code: "validation_failed" });
+    expect((await t.prisma.assignment.findUniqueOrThrow({ where: { id: a.id } })).dueAt).toEqual(new Date("2026-09-15T00:00:00Z"));
+    await deleteAssignment(t.prisma, u("tina").id, a.id);
   });
 
   it("lets a student leave, and a teacher remove a student, each only once", async () => {
@@ -130,7 +147,7 @@ describe("progress and predicted recall", () => {
     const student = await t.prisma.user.create({ data: { email: "rita@example.com", name: "Rita", passwordHash: "x", timezone: "Europe/Berlin", rolloverHour: 4 } });
     await t.prisma.enrollment.create({ data: { classId: cls.id, userId: student.id } });
     const dueAt = new Date("2026-09-20T12:00:00Z");
-    const a = await createAssignment(t.prisma, u("tom").id, { kind: "REVIEW", classId: cls.id, deckId, dueAt, targetRecall: 0.8 });
+    const a = await createAssignment(t.prisma, u("tom").id, { kind: "REVIEW", classId: cls.id, deckId, dueAt, targetRecall: 0.8 }, T0);
     const cards = await t.prisma.card.findMany({ where: { deckId, retiredAt: null }, orderBy: { id: "asc" } });
     const states = [
       { stability: 3.2, lastReview: new Date("2026-09-10T06:30:00Z") },

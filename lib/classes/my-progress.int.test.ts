@@ -28,11 +28,11 @@ beforeAll(async () => {
   const [tina, tom, sam, sue] = [await user("tina", "TEACHER"), await user("tom", "TEACHER"), await user("sam", "STUDENT"), await user("sue", "STUDENT")];
 
   // Every assignment is on the same deck, so a figure joined to the wrong assignment would show.
-  const review = (teacherId: string, classId: string) => createAssignment(t.prisma, teacherId, { kind: "REVIEW", classId, deckId, dueAt: new Date(T0.getTime() + 14 * DAY), targetRecall: 0.8 });
+  const review = (teacherId: string, classId: string) => createAssignment(t.prisma, teacherId, { kind: "REVIEW", classId, deckId, dueAt: new Date(T0.getTime() + 14 * DAY), targetRecall: 0.8 }, T0);
   const shared = await createClass(t.prisma, tina.id, "Shared", T0);
   for (const s of [sam, sue]) await joinClass(t.prisma, s, shared.joinCode, T0);
   ids.review = (await review(tina.id, shared.id)).id;
-  ids.quiz = (await createAssignment(t.prisma, tina.id, { kind: "QUIZ", classId: shared.id, deckId, count: 5, timeLimitSec: 600, attempts: 2, opensAt: new Date(T0.getTime() - 3_600_000), closesAt: new Date(T0.getTime() + DAY) })).id;
+  ids.quiz = (await createAssignment(t.prisma, tina.id, { kind: "QUIZ", classId: shared.id, deckId, count: 5, timeLimitSec: 600, attempts: 2, opensAt: new Date(T0.getTime() - 3_600_000), closesAt: new Date(T0.getTime() + DAY) }, T0)).id;
   await setAccommodation(t.prisma, tina.id, ids.review, sam.id, { timeFactor: 1, extendedDueAt: new Date(T0.getTime() + 20 * DAY) });
   await setAccommodation(t.prisma, tina.id, ids.quiz, sue.id, { timeFactor: 2, extendedDueAt: new Date(T0.getTime() + 2 * DAY) });
 
