@@ -76,7 +76,7 @@ export const progressRowSchema = z.object({
 });
 export type ProgressRow = z.infer<typeof progressRowSchema>;
 
-/** GET /api/assignments/{id}/cards: cards to re-teach, studied ones first; `unstudied` counts the deck's cards nobody in the class has studied. */
+/** GET /api/assignments/{id}/cards: cards to re-teach, failed ones first, then studied ones; `unstudied` counts the deck's cards nobody in the class has studied. */
 export const reteachCardsSchema = z.object({
   cards: z.array(z.object({
     cardId: z.string(),
@@ -86,7 +86,8 @@ export const reteachCardsSchema = z.object({
     citation: z.string().nullable(),
     failures: z.number().int(),
     reviews: z.number().int(),
-    meanRecall: z.number(),
+    /** The class's mean predicted recall at the due date (now, once it has passed); unstudied counts as 0. */
+    recallAtDue: z.number(),
   })),
   unstudied: z.number().int(),
 });

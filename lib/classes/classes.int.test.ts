@@ -198,8 +198,11 @@ describe("progress and predicted recall", () => {
     expect(reteach.cards.map((c) => c.cardId).slice(0, 2)).toEqual([failed, card]);
     expect(reteach.cards[0]).toMatchObject({ failures: 1, reviews: 1 });
     expect(reteach.cards[1]).toMatchObject({ failures: 0, reviews: 1 });
-    expect(reteach.cards[1]!.meanRecall).toBeGreaterThan(0);
-    expect(reteach.cards[2]).toMatchObject({ reviews: 0, meanRecall: 0 });
+    expect(reteach.cards[1]!.recallAtDue).toBeGreaterThan(0);
+    // Recall at the due date, two weeks on: the card failed a moment ago is not "100 %",
+    // and is below the one recalled (both were 1/students "now").
+    expect(reteach.cards[0]!.recallAtDue).toBeLessThan(reteach.cards[1]!.recallAtDue);
+    expect(reteach.cards[2]).toMatchObject({ reviews: 0, recallAtDue: 0 });
     expect(reteach.unstudied).toBe(deckCards.length - 2);
     const csv = progressCsv([after, { ...after, name: 'O"Brien, =cmd', email: "o@example.com" }]);
     const lines = csv.trimEnd().split("\r\n");

@@ -92,21 +92,27 @@ export const studentProgressRows = (db: PrismaClient, studentId: string, now: Da
   progressRows(db, Prisma.sql`e."userId" = ${studentId}::uuid AND k."archivedAt" IS NULL`, now);
 
 /** The deck's cards ranked for re-teaching (see progress.ts assignmentCards), with how many nobody studied. */
-export async function reteachRows(db: PrismaClient, a: { classId: string; deckId: string }, now: Date, limit: number) {
+/**
+ * Cards to re-teach: those the class failed (most failures first), then those studied but
+ * never failed, each by the class's mean recall predicted at the due date (or now, once it
+ * has passed): right after a failed review, recall "now" is ~100 % and says nothing.
+ */
+export async function reteachRows(db: PrismaClient, a: { classId: string; deckId: string; dueAt: Date | null }, now: Date, limit: number) {
+  const at = a.dueAt && a.dueAt > now ? a.dueAt : now;
   return db.$queryRaw<(ReteachCard & { unstudied: number })[]>`
     WITH x AS (SELECT u.id, u.timezone, u."rolloverHour" FROM "Enrollment" e JOIN "User" u ON u.id = e."userId" WHERE e."classId" = ${a.classId}::uuid),
     n AS (SELECT greatest(count(*), 1)::float8 AS students FROM x),
     per AS (
       SELECT c.id AS "cardId", c.prompt, c.answer, c.quote, c.citation, c.position, lg.failures, lg.reviews,
-             (SELECT coalesce(sum(${recallOn(learnerDay(Prisma.sql`${now}::timestamptz`))}), 0)
-                FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id) / n.students AS "meanRecall"
+             (SELECT coalesce(sum(${recallOn(learnerDay(Prisma.sql`${at}::timestamptz`))}), 0)
+                FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id) / n.students AS "recallAtDue"
         FROM "Card" c CROSS JOIN n
         CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE r.rating = 1)::int AS failures, count(*)::int AS reviews
                               FROM "ReviewLog" r JOIN x ON x.id = r."userId" WHERE r."cardId" = c.id AND r."undoneAt" IS NULL) lg
        WHERE c."deckId" = ${a.deckId}::uuid AND c."retiredAt" IS NULL)
     -- The count runs over the whole deck, before LIMIT.
-    SELECT "cardId", prompt, answer, quote, citation, failures, reviews, "meanRecall", (count(*) FILTER (WHERE reviews = 0) OVER ())::int AS unstudied
+    SELECT "cardId", prompt, answer, quote, citation, failures, reviews, "recallAtDue", (count(*) FILTER (WHERE reviews = 0) OVER ())::int AS unstudied
       FROM per
-     ORDER BY reviews = 0, failures DESC, "meanRecall" ASC, position
+     ORDER BY reviews = 0, failures DESC, "recallAtDue" ASC, position
      LIMIT ${limit}`;
 }

@@ -23,29 +23,51 @@ type Props = { params: Promise<{ id: string }> };
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+function ReteachCardItem({ card: c }: { card: ReteachCards["cards"][number] }) {
+  return (
+    <li data-failures={c.failures} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+      <p className="font-medium">{c.prompt}</p>
+      <p className="text-sm">Answer: {c.answer}</p>
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+        {c.failures > 0 ? `Failed ${c.failures} of ${plural(c.reviews, "review")}` : `Never failed in ${plural(c.reviews, "review")}`} · class predicted recall at the due date {formatPercent(c.recallAtDue)}
+      </p>
+      <figure className="mt-2">
+        <blockquote className="border-l-4 border-slate-300 pl-3 text-sm italic dark:border-slate-600">{c.quote}</blockquote>
+        {c.citation && <figcaption className="mt-1 text-xs text-slate-600 dark:text-slate-400">Citation: {c.citation}</figcaption>}
+      </figure>
+    </li>
+  );
+}
+
 function ReteachList({ cards, unstudied }: ReteachCards) {
   // A card nobody has studied has a predicted recall of 0 but says nothing about what to
-  // re-teach: lib ranks those last, and the page counts rather than lists them.
-  const studied = cards.filter((c) => c.reviews > 0);
+  // re-teach: lib ranks those last, and the page counts rather than lists them. A card
+  // nobody failed is never shown as failed: it is listed apart, by its predicted recall.
+  const failed = cards.filter((c) => c.failures > 0);
+  const weak = cards.filter((c) => c.failures === 0 && c.reviews > 0).slice(0, 5);
   const note = unstudied > 0 && <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">{plural(unstudied, "card")} of this deck not studied by anyone in the class yet.</p>;
-  if (studied.length === 0) return <p className="text-sm">No reviews yet: this list fills in as students study.</p>;
+  if (failed.length === 0 && weak.length === 0) return <p className="text-sm">No reviews yet: this list fills in as students study.</p>;
   return (
     <>
-      <ol className="space-y-3">
-        {studied.map((c) => (
-          <li key={c.cardId} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
-            <p className="font-medium">{c.prompt}</p>
-            <p className="text-sm">Answer: {c.answer}</p>
-            <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-              Failed {c.failures} of {plural(c.reviews, "review")} · class predicted recall now {formatPercent(c.meanRecall)}
-            </p>
-            <figure className="mt-2">
-              <blockquote className="border-l-4 border-slate-300 pl-3 text-sm italic dark:border-slate-600">{c.quote}</blockquote>
-              {c.citation && <figcaption className="mt-1 text-xs text-slate-600 dark:text-slate-400">Citation: {c.citation}</figcaption>}
-            </figure>
-          </li>
-        ))}
-      </ol>
+      {failed.length > 0 ? (
+        <ol className="space-y-3" aria-label="Failed cards, most failures first">
+          {failed.map((c) => (
+            <ReteachCardItem key={c.cardId} card={c} />
+          ))}
+        </ol>
+      ) : (
+        <p className="text-sm">Nobody in the class has failed a card of this deck.</p>
+      )}
+      {weak.length > 0 && (
+        <>
+          <h3 className="mt-4 mb-2 font-semibold">Not failed, lowest predicted recall at the due date</h3>
+          <ol className="space-y-3">
+            {weak.map((c) => (
+              <ReteachCardItem key={c.cardId} card={c} />
+            ))}
+          </ol>
+        </>
+      )}
       {note}
     </>
   );
@@ -106,11 +128,15 @@ export default async function AssignmentPage({ params }: Props) {
           <ItemAnalysisTable analysis={items} caption={`How ${a.class.name} answered each question of the quiz on ${a.deck.title}`} />
         </Card>
       )}
-      <Card>
-        <h2 className="mb-1 text-lg font-semibold">Cards to re-teach</h2>
-        <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">The cards this class fails most, then those it recalls least, with the source sentence behind each.</p>
+      <section aria-labelledby="reteach-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="reteach-title" className="mb-1 text-lg font-semibold">
+          Cards to re-teach
+        </h2>
+        <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+          The cards this class failed, most failures first, then by the recall predicted for the due date; the source sentence behind each.
+        </p>
         <ReteachList {...cards} />
-      </Card>
+      </section>
     </div>
   );
 }
