@@ -99,7 +99,8 @@ function opensClause(v: SentenceView, i: number): boolean {
   for (let q = i + 1; q < v.tokens.length && q - i <= 10; q++) {
     const x = v.tokens[q]!;
     if (x.pos === "VERB" || x.pos === "AUX") return !v.names.some((n) => n.t0 <= q && q < n.t1);
-    if (x.text === "," && !v.inDate[q]) return false;
+    // (", and on November 20, 1977, he spoke": the comma closing a fronted date does not end the clause.)
+    if (x.text === "," && !v.inDate[q] && !v.inDate[q - 1]) return false;
   }
   return false;
 }
@@ -220,6 +221,10 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
         if (sep.text !== "," && sep.lower !== "and") break;
         const m = nameEndingAt(v, j - 1);
         if (!m) break;
+        // "at a villa in Sèvres near Paris, Britain, France and Israel agreed": a place after a preposition
+        // ends the opening phrase; it is no actor.
+        const mPre = v.tokens[m.t0 - 1]?.lower === "the" ? v.tokens[m.t0 - 2] : v.tokens[m.t0 - 1];
+        if (sep.text === "," && mPre?.pos === "ADP") break;
         actors.unshift(m);
         j = m.t0 - 1;
         if (v.tokens[j]?.lower === "the") j--;
@@ -689,7 +694,8 @@ export function subjectOfVerb(v: SentenceView, vi: number, discourse: Discourse)
 function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: number, discourse: Discourse, opts: FactOptions): Omit<DatedFact, "dateIndex"> | null {
   const rules = v.rules;
   const verb = v.tokens[vi]!;
-  let lemma = verb.lemma;
+  // The text's own spelling: "nationalised" asks "nationalise", not the tagger's "nationalize".
+  let lemma = /is(?:e|es|ed|ing)$/.test(verb.lower) && /ize$/.test(verb.lemma) ? verb.lemma.replace(/ize$/, "ise") : verb.lemma;
   let particleEnd = vi + 1;
   const next = v.tokens[vi + 1];
   if (next && (next.pos === "ADP" || next.pos === "PART" || next.pos === "NOUN") && rules.intransitiveVerbs.has(`${lemma} ${next.lower}`)) {
@@ -777,7 +783,9 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     // "sworn in as Viceroy", "crowned Emperor of Brazil", "elected president"
     const role = v.names.find((n) => n.t0 === roleAt && !v.inDate[n.t0]);
     const office = !role && ROLE_VERBS.has(verb.lemma) && v.tokens[roleAt]?.pos === "NOUN" && !v.inDate[roleAt] ? roleAt + 1 : 0;
-    const tail = role && !s.event ? ` ${textOf(v, particleEnd, role.t1)}` : office && !s.event ? ` ${textOf(v, particleEnd, office)}` : "";
+    // "Egypt was suspended from the Arab League": a person or state acted on is asked with where from or to.
+    const from = !role && !office && !s.event && ["from", "to", "into"].includes(v.tokens[particleEnd]?.lower ?? "") ? v.names.find((n) => (n.t0 === particleEnd + 1 || (n.t0 === particleEnd + 2 && v.tokens[particleEnd + 1]?.lower === "the")) && !v.inDate[n.t0]) : undefined;
+    const tail = role && !s.event ? ` ${textOf(v, particleEnd, role.t1)}` : office && !s.event ? ` ${textOf(v, particleEnd, office)}` : from ? ` ${textOf(v, particleEnd, from.t1)}` : "";
     return {
       subject: tail ? { ...s, text: `${s.text} ${participle}${tail}` } : s,
       prompt: `When ${s.plural ? "were" : "was"} ${subjectText(s)} ${participle}${tail}?`,

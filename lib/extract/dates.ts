@@ -142,6 +142,14 @@ const parsers: chrono.Parser[] = [
     if (!a || !b || (b.day ?? 0) <= (a.day ?? 0)) return null;
     return { start: a, end: b, shape: "range", answer: `${a.day}–${formatDate(b)}` };
   }),
+  // "between 22 and 24 October 1956": a day range within a month, joined by "and".
+  yearParser(new RegExp(`(?<=\\b(?:[Bb]etween|[Ff]rom)\\s)(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_RE.source.slice(3, -3)})\\.?,?\\s+${Y4}\\b`, "u"), (m) => {
+    const mo = MONTHS[(m[3] ?? "").toLowerCase()];
+    const a = build(Number(m[4]), mo, Number(m[1]));
+    const b = build(Number(m[4]), mo, Number(m[2]));
+    if (!a || !b || (b.day ?? 0) <= (a.day ?? 0)) return null;
+    return { start: a, end: b, shape: "range", answer: `${a.day}–${formatDate(b)}` };
+  }),
   // "Nov/Dec 1933"
   yearParser(new RegExp(`\\b(${MONTH_RE.source.slice(3, -3)})\\.?\\s*/\\s*(${MONTH_RE.source.slice(3, -3)})\\.?\\s+${Y4}\\b`, "u"), (m) => {
     const a = MONTHS[(m[1] ?? "").toLowerCase()];

@@ -393,3 +393,31 @@ describe("parties in more shapes", () => {
     expect(cards.some((c) => c.includes("Cologne Confederation? → Hanseatic"))).toBe(false);
   });
 });
+
+describe("narrative with yearless dates", () => {
+  it("dates 'on 30 October' by the running year, never a place before the actors, and keeps the text's spelling and titles", () => {
+    const text = [
+      "The Suez Crisis, 1956: facts, sources and interpretations",
+      "",
+      "On 26 July 1956 President Gamal Abdel Nasser of Egypt nationalised the Suez Canal Company.",
+      "",
+      "Between 22 and 24 October 1956, at a villa in Sèvres near Paris, Britain, France and Israel secretly agreed a plan. Israel invaded the Sinai Peninsula on 29 October 1956. Britain and France issued their ultimatum on 30 October. Egypt was suspended from the Arab League in 1979.",
+    ].join("\n");
+    const cards = proposed(run(text));
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        "When did President Gamal Abdel Nasser of Egypt nationalise the Suez Canal Company? → 26 July 1956",
+        "When did Britain, France and Israel agree a plan? → 22–24 October 1956",
+        "When did Britain and France issue their ultimatum? → 30 October 1956",
+        "When was Egypt suspended from the Arab League? → 1979",
+      ]),
+    );
+    // The title's date is no fact to learn.
+    expect(cards.some((c) => c.startsWith("When did the Suez Crisis"))).toBe(false);
+  });
+
+  it("never carries a year back to an earlier month", () => {
+    const cards = proposed(run("The treaty was signed on 12 October 1920. The army retreated on 3 March."));
+    expect(cards.some((c) => c.includes("3 March 1920"))).toBe(false);
+  });
+});

@@ -14,7 +14,7 @@ import type { RuleSet } from "./rules";
 import { layout, type Unit } from "./sentences";
 import { termCandidates } from "./terms";
 import type { ExtractResult, SourceDocument, Skipped, Span, UnusedDate } from "./types";
-import { sentenceView, textOf, type SentenceView } from "./view";
+import { sentenceView, textOf, type DateContext, type SentenceView } from "./view";
 
 /**
  * Document in, cards out:
@@ -76,6 +76,8 @@ interface Ctx {
   produced: { c: Candidate; citation: CitationResult; figure: string | null }[];
   usedDates: Set<number>;
   keptDates: { start: number; end: number; sentence: Span }[];
+  /** The last full date of the running prose: "on 30 October" after "Between 22 and 24 October 1956" is in 1956. */
+  context: DateContext | null;
 }
 
 export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult {
@@ -90,7 +92,7 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
   if (tail) lay.units = lay.units.filter((u) => u.start < tail.start);
   const clean = rowsAsLines(text, buildCleanText(text, rules, { units: lay.units }), lay.units);
   const tokens = tokenize(clean);
-  const ctx: Ctx = { doc, text, clean, tokens, rules, discourse: new Discourse(rules), produced: [], usedDates: new Set(), keptDates: [] };
+  const ctx: Ctx = { doc, text, clean, tokens, rules, discourse: new Discourse(rules), produced: [], usedDates: new Set(), keptDates: [], context: null };
   const skipped: Skipped[] = [];
   let title: SentenceView | null = null;
   let docTitle: SentenceView | null = null;
@@ -113,6 +115,7 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
     if (titleView && (unit.kind === "heading" || !titleView.tokens.some((t) => t.pos === "VERB" || t.pos === "AUX"))) {
       // "Kellogg–Briand Pact" over "General Treaty for Renunciation of War …": a second title line right
       // under an event's name is its official name, and the fields below are still about the first.
+      ctx.context = null;
       const underTitle = title !== null && titleUnit === lay.units.indexOf(unit) - 1;
       const subtitle = underTitle && !!title?.names.some((n) => n.head);
       titleUnit = lay.units.indexOf(unit);
@@ -213,7 +216,9 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
 function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResult, figure: string | null, title: SentenceView | null, docTitle: SentenceView | null): void {
   const { rules, discourse } = ctx;
   const line = unit.kind === "item" || unit.kind === "row" || unit.kind === "field";
-  const v = sentenceView(ctx.tokens, span, ctx.clean, rules, line);
+  const v = sentenceView(ctx.tokens, span, ctx.clean, rules, line, line ? null : ctx.context);
+  const last = [...v.dates].reverse().find((d) => !d.inherited && d.shape !== "range");
+  if (last && !line) ctx.context = { year: last.date.year, ...(last.date.month !== undefined ? { month: last.date.month } : {}) };
   const push = (c: Candidate) => ctx.produced.push({ c, citation, figure });
   for (const d of v.dates) ctx.keptDates.push({ start: d.start, end: d.end, sentence: span });
 

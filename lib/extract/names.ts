@@ -39,7 +39,8 @@ function isNameWord(t: Token, dateToken: (i: number) => boolean, i: number, sent
   if (dateToken(i) || !capitalised(t) || STOP.has(t.lower)) return false;
   // A common noun capitalised only because it opens the sentence or line: "Construction of the Berlin Wall".
   const opens = i === sentenceStart || (tokens && OPENERS.has(tokens[i - 1]?.text ?? "")) || (tokens && dateToken(i - 1));
-  if (opens && t.pos === "NOUN" && rules && !rules.heads.has(t.lower)) return false;
+  // ("President Gamal Abdel Nasser", "King John": an office before a name is part of it.)
+  if (opens && t.pos === "NOUN" && rules && !rules.heads.has(t.lower) && !(rules.offices.has(t.lower) && tokens?.[i + 1]?.pos === "PROPN")) return false;
   if (/^[IVX]+$/.test(t.text) && i > sentenceStart) return true; // "World War II"
   // "Thirty Years' War", "Twenty-first Amendment": number words written out belong to names.
   if (CLOSED.has(t.pos) && !(t.pos === "NUM" && /^\p{L}/u.test(t.text))) return false;

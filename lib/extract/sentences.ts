@@ -81,6 +81,7 @@ const DATE_PREFIX =
   `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+|${MONTH}\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?)?` +
   `\\d{3,4}(?:-\\d{2}-\\d{2})?(?:\\s?(?:AD|BC|BCE|CE))?(?:\\s?[–—/-]\\s?\\d{2,4})?`;
 const DATED_LINE_RE = new RegExp(`^${DATE_PREFIX}(?=[\\s:.,;–—|(-]|$)`);
+const DATE_FIRST_RE = new RegExp(`^(?:(?:c\\.|ca\\.|circa|AD|the|of|early|late|mid|spring|summer|autumn|winter|${MONTH})\\.?[\\s,–—-]*)*\\d`, "i");
 /** "5 September 1905." alone: a chronology line's date, not a sentence. */
 const DATE_ONLY_RE = new RegExp(`^${DATE_PREFIX}\\.?$`);
 
@@ -197,7 +198,8 @@ export function layout(text: string, opts: LayoutOptions): Layout {
       continue;
     }
     const bullet = ITEM_RE.exec(content);
-    const dated = TIMELINE_RE.test(content) || (chronology[index] === true && DATED_LINE_RE.test(content));
+    // ("The Suez Crisis, 1956: facts and sources" is a title: only month names and eras come before a chronology line's year.)
+    const dated = (TIMELINE_RE.test(content) && DATE_FIRST_RE.test(content)) || (chronology[index] === true && DATED_LINE_RE.test(content));
     if (!bullet && (dated || GLOSSARY_RE.test(content) || QA_LINE_RE.test(content))) {
       flush();
       units.push({ kind: "item", start: line.contentStart, end: line.end, block, sentences: [] });

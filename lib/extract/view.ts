@@ -1,4 +1,4 @@
-import { findDateExpressions, type DateMatch } from "./dates";
+import { findDateExpressions, formatDate, type DateMatch } from "./dates";
 import { findNames, type Name } from "./names";
 import type { Token } from "./nlp";
 import type { RuleSet } from "./rules";
@@ -13,7 +13,8 @@ import type { Span } from "./types";
 export interface SentenceView extends Span {
   tokens: Token[];
   names: Name[];
-  dates: (DateMatch & { t0: number; t1: number })[];
+  /** (`inherited`: the year comes from the running text, not from the date itself.) */
+  dates: (DateMatch & { t0: number; t1: number; inherited?: boolean })[];
   /** Token index → inside a date expression. */
   inDate: boolean[];
   clean: string;
@@ -52,7 +53,23 @@ function inheritYear<D extends { date: { year: number; month?: number | undefine
   return { ...d, date, answer: `${d.answer.split(" ")[0]} ${year}`, yearless: false };
 }
 
-export function sentenceView(allTokens: readonly Token[], span: Span, clean: string, rules: RuleSet, line = false): SentenceView {
+/** The year (and month) the running text is in, for day-and-month dates written without a year. */
+export interface DateContext {
+  year: number;
+  month?: number;
+}
+
+/**
+ * "On 5 November the UN General Assembly …" after "… on 29 October 1956": a day and month with no year,
+ * in the same stretch of prose and not earlier in the year than the last full date, is in that year.
+ */
+function inheritContext<D extends { date: { year: number; month?: number | undefined; day?: number | undefined }; answer: string; yearless: boolean }>(d: D, c: DateContext): D | null {
+  if (d.date.month === undefined || (c.month !== undefined && d.date.month < c.month)) return null;
+  const date = { year: c.year, month: d.date.month, ...(d.date.day !== undefined ? { day: d.date.day } : {}) };
+  return { ...d, date, answer: formatDate(date), yearless: false, inherited: true };
+}
+
+export function sentenceView(allTokens: readonly Token[], span: Span, clean: string, rules: RuleSet, line = false, context: DateContext | null = null): SentenceView {
   const a = firstStartingFrom(allTokens, span.start);
   let b = a;
   while (b < allTokens.length && (allTokens[b]?.end ?? Infinity) <= span.end) b++;
@@ -63,7 +80,7 @@ export function sentenceView(allTokens: readonly Token[], span: Span, clean: str
   // A chronology line's year is the year of a bare month later in the line ("1962 – Cuban Missile Crisis in October").
   const lineYear = line && found[0] && found[0].start <= 1 && !found[0].yearless ? found[0].date.year : undefined;
   for (const d0 of found) {
-    const d = lineYear !== undefined && d0.yearless && d0.date.day === undefined && d0.date.month !== undefined ? inheritYear(d0, lineYear) : d0;
+    const d = lineYear !== undefined && d0.yearless && d0.date.day === undefined && d0.date.month !== undefined ? inheritYear(d0, lineYear) : d0.yearless && context ? (inheritContext(d0, context) ?? d0) : d0;
     const start = span.start + d.start;
     const end = span.start + d.end;
     const t0 = firstStartingFrom(tokens, start);
