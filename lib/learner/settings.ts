@@ -60,7 +60,8 @@ export function settingsOfUser(user: { settings: unknown; timezone: string; roll
   return reviewSettingsSchema.parse({ ...stored, timezone: user.timezone, rolloverHour: user.rolloverHour });
 }
 
-export function toSrsParams(settings: ReviewSettings): SrsParams {
+/** `weights`: the learner's fitted FSRS weights in use (lib/optimizer), if any. */
+export function toSrsParams(settings: ReviewSettings, weights?: readonly number[] | null): SrsParams {
   return {
     desiredRetention: settings.desiredRetention,
     maximumIntervalDays: settings.maximumIntervalDays,
@@ -70,5 +71,6 @@ export function toSrsParams(settings: ReviewSettings): SrsParams {
     enableFuzz: true,
     timezone: settings.timezone,
     rolloverHour: settings.rolloverHour,
+    ...(weights ? { weights: [...weights] } : {}),
   };
 }

@@ -3,6 +3,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { comparisonSchema, type OptimizerStatus } from "@/lib/api/optimizer";
 import { DomainError } from "@/lib/api/errors";
+import { accountGone } from "@/lib/auth/revocation";
 import { sqlRows } from "@/lib/db/client";
 import { defaultWeights } from "@/lib/srs/weights";
 import type { Comparison } from "./compare";
@@ -86,7 +87,7 @@ export async function optimizerStatus(db: PrismaClient, userId: string): Promise
       },
     },
   });
-  if (!user) throw new DomainError("unauthenticated", "Your account no longer exists. Sign in again.");
+  if (!user) throw accountGone();
   const run = user.optimizerRun;
   return {
     run: run && {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defaultWeights } from "@/lib/srs/weights";
 import type { GradeRequest } from "@/lib/api/review";
 import { DomainError } from "@/lib/api/errors";
 import { defaultReviewSettings, toSrsParams } from "@/lib/learner/settings";
@@ -63,9 +64,19 @@ describe("decideGrade", () => {
     if (d.kind !== "write") throw new Error(d.kind);
     const params = toSrsParams(defaultReviewSettings);
     expect(d.write).toEqual({
-      userId: USER, req, now: NOW, expectedRowVersion: null, before: null, params,
+      userId: USER, req, now: NOW, expectedRowVersion: null, before: null, params, fsrsParametersId: null,
       after: next(null, 3, NOW, params, fuzzSeedFor(USER, "card-1")),
     });
+  });
+
+  it("schedules with the learner's fitted weights and records their set (issue 14)", () => {
+    const weights = defaultWeights().map((w, i) => (i === 3 ? w * 4 : w));
+    const d = decideGrade(ctx({ fitted: { id: "set-1", weights } }), req, NOW);
+    if (d.kind !== "write") throw new Error(d.kind);
+    const params = toSrsParams(defaultReviewSettings, weights);
+    expect(d.write.params.weights).toEqual(weights);
+    expect(d.write.fsrsParametersId).toBe("set-1");
+    expect(d.write.after).toEqual(next(null, 3, NOW, params, fuzzSeedFor(USER, "card-1")));
   });
 
   it("updates a row left in phase New by an undo at its version, as a first grade", () => {

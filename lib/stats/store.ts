@@ -6,6 +6,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { StatsResponse } from "@/lib/api/stats";
 import { DomainError } from "@/lib/api/errors";
+import { accountGone } from "@/lib/auth/revocation";
 import { sqlRows } from "@/lib/db/client";
 import { visibleDecksWhere, visibleDeckSql } from "@/lib/decks/store";
 import { learnerDay } from "@/lib/review/day";
@@ -40,7 +41,7 @@ export async function learnerStats(db: PrismaClient, userId: string, { deckId }:
     db.user.findUnique({ where: { id: userId }, select: { timezone: true, rolloverHour: true } }),
     db.deck.findMany({ where: visibleDecksWhere({ id: userId }), select: { id: true, title: true }, orderBy: { title: "asc" } }),
   ]);
-  if (!user) throw new DomainError("unauthenticated", "Your account no longer exists. Sign in again.");
+  if (!user) throw accountGone();
   const deck = deckId ? decks.find((d) => d.id === deckId) : undefined;
   if (deckId && !deck) throw new DomainError("not_found", "No such deck.");
 
