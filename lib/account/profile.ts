@@ -3,6 +3,7 @@
 // this one: lib/auth/renew-session.ts).
 import { z } from "zod";
 import { DomainError } from "@/lib/api/errors";
+import { accountGone } from "@/lib/auth/revocation";
 import { emailSchema, nameSchema, passwordSchema } from "@/lib/auth/register";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { LoginLimiter } from "@/lib/auth/rate-limit";
@@ -33,7 +34,7 @@ const isUniqueViolation = (err: unknown) => typeof err === "object" && err !== n
 
 export async function getAccount(db: PrismaClient, userId: string): Promise<Account> {
   const user = await db.user.findUnique({ where: { id: userId }, select });
-  if (!user) throw new DomainError("unauthenticated", "Your account no longer exists. Sign in again.");
+  if (!user) throw accountGone();
   return user;
 }
 
@@ -45,7 +46,7 @@ export async function updateAccount(db: PrismaClient, userId: string, input: unk
     if (isUniqueViolation(err)) {
       throw new DomainError("conflict", "Another account already uses this email.", { fields: { email: "Another account already uses this email." } });
     }
-    if (typeof err === "object" && err && "code" in err && err.code === "P2025") throw new DomainError("unauthenticated", "Your account no longer exists. Sign in again.");
+    if (typeof err === "object" && err && "code" in err && err.code === "P2025") throw accountGone();
     throw err;
   }
 }
@@ -72,7 +73,7 @@ export async function changePassword(
 ): Promise<{ sessionVersion: number }> {
   const { currentPassword, newPassword } = passwordChangeSchema.parse(input);
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, email: true } });
-  if (!user) throw new DomainError("unauthenticated", "Your account no longer exists. Sign in again.");
+  if (!user) throw accountGone();
   const attempt = await guard.limiter.attempt(user.email, guard.address);
   if (!attempt.allowed) throw new PasswordGuessesLimited(attempt.retryAfter);
   let right: boolean;

@@ -7,16 +7,12 @@
 // refused request changes nothing in the database (a checksum of every table before and after).
 // Seeds are fixed so that a CI failure can be replayed; the total is printed for the report.
 import http from "node:http";
-import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerUser } from "@/lib/auth/register";
-import { startApp, type AppServer } from "@/lib/bench/app-server";
+import type { AppServer } from "@/lib/bench/app-server";
 import { HttpClient, keepAliveAgent } from "@/lib/bench/http-client";
-import { buildIfNeeded } from "@/lib/cli/build";
-import { loadContentDecks } from "@/lib/decks/content";
-import { freshDb, type TestDb } from "@/lib/testing/db";
-import { freePort } from "@/lib/testing/free-port";
+import { appWithAccounts } from "@/lib/testing/app-with-accounts";
+import type { TestDb } from "@/lib/testing/db";
 
 const PASSWORD = "fuzz-campaign-test-password";
 const SEED = 20261203;
@@ -315,17 +311,10 @@ async function campaign(family: string, seed: number): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 beforeAll(async () => {
-  await buildIfNeeded();
-  t = await freshDb();
-  await loadContentDecks(t.prisma);
-  // The teacher role is set directly: how teacher accounts come about is not this test's subject.
-  const tina = await registerUser(t.prisma, { email: "tina@example.com", password: PASSWORD, name: "Tina" });
-  await t.prisma.user.update({ where: { id: tina.id }, data: { role: "TEACHER" } });
-  const sam = await registerUser(t.prisma, { email: "sam@example.com", password: PASSWORD, name: "Sam" });
-  app = await startApp({ databaseUrl: t.url, port: await freePort(), authSecret: randomBytes(32).toString("hex") });
-  clients = { student: new HttpClient(app.baseUrl, agent), teacher: new HttpClient(app.baseUrl, agent), anonymous: new HttpClient(app.baseUrl, agent) };
-  await clients.teacher.signIn("tina@example.com", PASSWORD);
-  await clients.student.signIn("sam@example.com", PASSWORD);
+  const started = await appWithAccounts(agent, PASSWORD);
+  ({ t, app } = started);
+  clients = { student: started.student, teacher: started.teacher, anonymous: new HttpClient(app.baseUrl, agent) };
+  const [tina, sam] = [{ id: started.teacherId }, { id: started.studentId }];
 
   // The fixture, made through the API: a class the student is in, a published deck of the
   // teacher's with a quiz and a review assignment, and a running quiz attempt of the student.

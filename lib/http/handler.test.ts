@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DomainError } from "@/lib/api/errors";
-import { acceptedBody, acceptedTypes, crossSiteRequests, expectRefusal, refusedBodies, TEST_APP_URL, TEST_LIMIT, testSchema } from "./json-refusals";
+import { crossSiteRequests, expectRefusal, itChecksJsonBodies, TEST_APP_URL, TEST_LIMIT, testSchema } from "./json-refusals";
 import { DRAIN_AFTER_REFUSAL_BYTES, handle, json, mediaType, readFormData, readJson } from "./handler";
 
 beforeAll(() => void vi.stubEnv("NEXTAUTH_URL", TEST_APP_URL));
@@ -38,16 +38,9 @@ describe("route handler shell", () => {
     expect(await res.json()).toEqual({ n: 2 });
   });
 
-  it.each(refusedBodies)("refuses %s (%s) with %i %s", async (body, type, status, code, message) => {
-    await expectRefusal(await post(body, type), status, code, message);
-  });
+  itChecksJsonBodies(post);
 
-  it.each(acceptedTypes)("takes %s for JSON", async (type) => {
-    expect((await post(`{"n": 2}`, type)).status).toBe(200);
-  });
-
-  it("accepts a character outside the BMP (a surrogate pair) and a byte-order mark", async () => {
-    expect((await post(acceptedBody)).status).toBe(200);
+  it("accepts a byte-order mark", async () => {
     expect((await post(`\uFEFF{"n": 2}`)).status).toBe(200);
   });
 

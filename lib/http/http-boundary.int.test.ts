@@ -5,16 +5,13 @@
 // - defect 5: NUL characters and lone surrogates in any JSON string or path parameter are
 //   refused with 422 in the API's error shape, and nothing reaches the database.
 import http from "node:http";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerUser } from "@/lib/auth/register";
-import { startApp, type AppServer } from "@/lib/bench/app-server";
+import type { AppServer } from "@/lib/bench/app-server";
 import { HttpClient, keepAliveAgent } from "@/lib/bench/http-client";
-import { buildIfNeeded } from "@/lib/cli/build";
-import { loadContentDecks } from "@/lib/decks/content";
-import { freshDb, type TestDb } from "@/lib/testing/db";
-import { freePort } from "@/lib/testing/free-port";
+import { appWithAccounts } from "@/lib/testing/app-with-accounts";
+import type { TestDb } from "@/lib/testing/db";
 
 const PASSWORD = "http-boundary-test-password";
 
@@ -28,19 +25,8 @@ let deckId: string;
 let cardId: string;
 
 beforeAll(async () => {
-  await buildIfNeeded();
-  t = await freshDb();
-  await loadContentDecks(t.prisma);
-  // The teacher role is set directly: how teacher accounts come about is not this test's subject.
-  const tina = await registerUser(t.prisma, { email: "tina@example.com", password: PASSWORD, name: "Tina" });
-  await t.prisma.user.update({ where: { id: tina.id }, data: { role: "TEACHER" } });
-  await registerUser(t.prisma, { email: "sam@example.com", password: PASSWORD, name: "Sam" });
+  ({ t, app, teacher, student } = await appWithAccounts(agent, PASSWORD));
   cardId = (await t.prisma.card.findFirstOrThrow({ where: { deck: { ownerId: null } }, orderBy: { id: "asc" } })).id;
-  app = await startApp({ databaseUrl: t.url, port: await freePort(), authSecret: randomBytes(32).toString("hex") });
-  teacher = new HttpClient(app.baseUrl, agent);
-  student = new HttpClient(app.baseUrl, agent);
-  await teacher.signIn("tina@example.com", PASSWORD);
-  await student.signIn("sam@example.com", PASSWORD);
   // A class and a deck of the teacher's, made through the API, for the routes that change them.
   const cls = await teacher.request<{ class: { id: string } }>("POST", "/api/classes", { json: { name: "History 9B" } });
   expect(cls.status).toBe(201);

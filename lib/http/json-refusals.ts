@@ -1,7 +1,7 @@
 // Test data shared by both API shells' tests (handler.test.ts, node-route.test.ts): a small
 // schema, a 100-byte limit, the bodies and requests each shell must refuse, with the answer
 // expected, and the ones each must accept.
-import { expect } from "vitest";
+import { expect, it } from "vitest";
 import { z } from "zod";
 
 export const testSchema = z.object({ n: z.number().int().min(1) });
@@ -74,4 +74,19 @@ export async function expectRefusal(res: Response, status: number, code: string,
   const data = (await res.json()) as { error: { code: string; message: string } };
   expect(data.error.code).toBe(code);
   expect(data.error.message).toMatch(message);
+}
+
+/** The body checks both shells must pass alike (handler.test.ts, node-route.test.ts): `post` sends a body with a content type. */
+export function itChecksJsonBodies(post: (body: string, type?: string) => Promise<Response>): void {
+  it.each(refusedBodies)("refuses %s (%s) with %i %s", async (body, type, status, code, message) => {
+    await expectRefusal(await post(body, type), status, code, message);
+  });
+
+  it.each(acceptedTypes)("takes %s for JSON", async (type) => {
+    expect((await post(`{"n": 2}`, type)).status).toBe(200);
+  });
+
+  it("accepts a character outside the BMP (a surrogate pair)", async () => {
+    expect((await post(acceptedBody)).status).toBe(200);
+  });
 }

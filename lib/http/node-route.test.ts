@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DomainError } from "@/lib/api/errors";
 import { DRAIN_AFTER_REFUSAL_BYTES } from "./handler";
-import { acceptedBody, acceptedTypes, crossSiteRequests, expectRefusal, refusedBodies, TEST_APP_URL, TEST_LIMIT, testSchema } from "./json-refusals";
+import { crossSiteRequests, itChecksJsonBodies, TEST_APP_URL, TEST_LIMIT, testSchema } from "./json-refusals";
 import { nodeRoute, readNodeJson } from "./node-route";
 
 beforeAll(() => void vi.stubEnv("NEXTAUTH_URL", TEST_APP_URL));
@@ -37,17 +37,7 @@ describe("Pages API route shell", () => {
     expect(await res.json()).toEqual({ echoed: { n: 2 } });
   });
 
-  it.each(refusedBodies)("refuses %s (%s) with %i %s", async (body, type, status, code, message) => {
-    await expectRefusal(await post(body, type), status, code, message);
-  });
-
-  it.each(acceptedTypes)("takes %s for JSON", async (type) => {
-    expect((await post(`{"n": 2}`, type)).status).toBe(200);
-  });
-
-  it("accepts a surrogate pair (one character outside the BMP)", async () => {
-    expect((await post(acceptedBody)).status).toBe(200);
-  });
+  itChecksJsonBodies(post);
 
   it.each(crossSiteRequests)("a write from %s (%j)", async (_what, headers, refused) => {
     // node:http, not fetch: the test sets Host and Origin itself.
