@@ -19,16 +19,26 @@ async function seedHistory(email: string): Promise<number> {
   const client = new pg.Client({ connectionString: `postgresql://postgres:${encodeURIComponent(pgPassword)}@127.0.0.1:${E2E_PG_PORT}/history_cards` });
   await client.connect();
   try {
+    // The same simulated learner as lib/optimizer/optimizer.test.ts (seed "t"), on a deck of
+    // the learner's own so no other test sees its cards.
     const trueWeights = defaultWeights().map((w, i) => (i < 4 ? w * 4 : w));
-    const log = simulateLearner({ trueWeights, cards: 1500, reviews: 3000, seed: email });
-    const { rows: cards } = await client.query<{ id: string }>(`SELECT c.id FROM "Card" c JOIN "Deck" d ON d.id = c."deckId" WHERE d."ownerId" IS NULL AND c."retiredAt" IS NULL ORDER BY c.id LIMIT 1500`);
-    const cardOf = new Map([...new Set(log.map((r) => r.cardId))].map((sim, i) => [sim, cards[i % cards.length]!.id]));
+    const log = simulateLearner({ trueWeights, cards: 1500, reviews: 3000, seed: "t" });
+    const { rows: [deck] } = await client.query<{ id: string }>(
+      `INSERT INTO "Deck" (id, slug, title, status, "ownerId", "updatedAt") SELECT gen_random_uuid(), $2, 'Simulated history', 'DRAFT', id, now() FROM "User" WHERE email = $1 RETURNING id`,
+      [email, `sim-${email}`],
+    );
+    const cards = [...new Set(log.map((r) => r.cardId))];
+    await client.query(
+      `INSERT INTO "Card" (id, "deckId", kind, subject, prompt, answer, quote, start, "end", "updatedAt")
+       SELECT $2 || '-' || c, $1, 'BASIC', c, c, c, 'q', 0, 1, now() FROM unnest($3::text[]) c`,
+      [deck!.id, deck!.id, cards],
+    );
     const start = Date.now() - 400 * DAY;
     await client.query(
       `INSERT INTO "ReviewLog" ("userId", "cardId", rating, "reviewedAt", "durationMs", "stateAfter", params, "idempotencyKey")
-       SELECT u.id, r.card, r.rating, to_timestamp(r.at / 1000.0), 3000, '{}', '{}', 'seed-' || r.n
+       SELECT u.id, $6 || '-' || r.card, r.rating, to_timestamp(r.at / 1000.0), 3000, '{}', '{}', 'seed-' || r.n
          FROM "User" u, unnest($2::text[], $3::int[], $4::float8[], $5::int[]) AS r(card, rating, at, n) WHERE u.email = $1`,
-      [email, log.map((r) => cardOf.get(r.cardId)), log.map((r) => r.rating), log.map((r, i) => start + r.day * DAY + i), log.map((_, i) => i)],
+      [email, log.map((r) => r.cardId), log.map((r) => r.rating), log.map((r, i) => start + r.day * DAY + i), log.map((_, i) => i), deck!.id],
     );
     return log.length;
   } finally {
