@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { defaultReviewSettings, toSrsParams } from "@/lib/learner/settings";
 import { retrievabilityFor } from "@/lib/srs/retrievability";
 import type { SrsState } from "@/lib/srs/state";
+import { defaultWeights } from "@/lib/srs/weights";
 import { freshDb, type TestDb } from "@/lib/testing/db";
 import { retrievabilityBucket } from "./distributions";
 import { learnerStats } from "./store";
@@ -136,6 +137,27 @@ describe("learner statistics", () => {
       expected[retrievabilityBucket(r(state, NOW))]!++;
     }
     expect(s.distributions.retrievability.map((b) => b.count)).toEqual(expected);
+  });
+
+  it("evaluates retrievability with the learner's fitted weights when a set is in use", async () => {
+    const weights = defaultWeights().map((w, i) => (i === 20 ? 0.8 : w)); // a much steeper decay
+    const set = await t.prisma.fsrsParameters.create({ data: { userId: ids.me!, weights, reviews: 1, logLoss: 0, rmseBins: 0, previousLogLoss: 0, previousRmseBins: 0 } });
+    await t.prisma.user.update({ where: { id: ids.me! }, data: { fsrsParametersId: set.id } });
+    try {
+      const s = await learnerStats(t.prisma, ids.me!, {}, NOW);
+      const r = retrievabilityFor({ ...toSrsParams(defaultReviewSettings, weights), timezone: ZONE, rolloverHour: 4 });
+      const expected = new Array<number>(10).fill(0);
+      for (const [card, st] of Object.entries(states)) {
+        if (st.state === 0 || card === "a6") continue;
+        const state = { state: st.state, stability: st.stability, lastReview: new Date(st.lastReview) } as unknown as SrsState;
+        expected[retrievabilityBucket(r(state, NOW))]!++;
+      }
+      expect(s.distributions.retrievability.map((b) => b.count)).toEqual(expected);
+      // a2 (S 0.5, 3 days) falls from 74 % to below 70 % with the steeper curve.
+      expect(expected[7]).toBe(0);
+    } finally {
+      await t.prisma.user.update({ where: { id: ids.me! }, data: { fsrsParametersId: null } });
+    }
   });
 
   it("filters by deck", async () => {

@@ -25,8 +25,10 @@ export const RETENTION_WEEKS = 26;
 /** The first day the heatmap shows. */
 export const heatmapStart = (today: string): string => addDays(today, 1 - HEATMAP_DAYS);
 
-// Everyone is scheduled with the FSRS-6 default weights today, so one curve serves all.
-const curve = forgettingCurveConstants(toSrsParams(defaultReviewSettings));
+// The forgetting curve of the weights the learner is scheduled with (a fitted set's decay
+// differs from the defaults'); computed once for the defaults.
+const defaultCurve = forgettingCurveConstants(toSrsParams(defaultReviewSettings));
+const curveOf = (weights: number[] | undefined) => (weights ? forgettingCurveConstants(toSrsParams(defaultReviewSettings, weights)) : defaultCurve);
 
 type Clock = { timezone: string; rolloverHour: number };
 
@@ -38,7 +40,7 @@ export type StatsOptions = { deckId?: string };
 
 export async function learnerStats(db: PrismaClient, userId: string, { deckId }: StatsOptions = {}, now = new Date()): Promise<StatsResponse> {
   const [user, decks] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { timezone: true, rolloverHour: true } }),
+    db.user.findUnique({ where: { id: userId }, select: { timezone: true, rolloverHour: true, fsrsParameters: { select: { weights: true } } } }),
     db.deck.findMany({ where: visibleDecksWhere({ id: userId }), select: { id: true, title: true }, orderBy: { title: "asc" } }),
   ]);
   if (!user) throw accountGone();
@@ -46,6 +48,7 @@ export async function learnerStats(db: PrismaClient, userId: string, { deckId }:
   if (deckId && !deck) throw new DomainError("not_found", "No such deck.");
 
   const clock: Clock = user;
+  const curve = curveOf(user.fsrsParameters?.weights);
   const today = learnerDay(now, clock.timezone, clock.rolloverHour).key;
   const uid = Prisma.sql`${userId}::uuid`;
   const reviewsOfDeck = deckId ? Prisma.sql`AND r."cardId" IN (SELECT id FROM "Card" WHERE "deckId" = ${deckId}::uuid)` : Prisma.empty;
