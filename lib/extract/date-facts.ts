@@ -124,7 +124,9 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
   let k = from - 1;
   while (k >= floor) {
     const t = v.tokens[k]!;
-    if (t.pos === "ADV" || t.pos === "PART" || t.text === ")" || (t.pos === "PUNCT" && t.text !== "," && t.text !== "(")) {
+    // ("Adams and Jefferson both died": a floating quantifier stands between the subject and its verb.)
+    const floating = k === from - 1 && ["both", "all", "each"].includes(t.lower);
+    if (floating || t.pos === "ADV" || t.pos === "PART" || t.text === ")" || (t.pos === "PUNCT" && t.text !== "," && t.text !== "(")) {
       if (t.text === ")") {
         while (k >= floor && v.tokens[k]!.text !== "(") k--;
       }
@@ -257,7 +259,9 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       while (j >= floor && v.tokens[j]!.text === ",") j--;
       const n = nameEndingAt(v, j);
       // "…, about 250 miles south-west of Moscow, which was started in 1924": a place in passing is not what "which" means.
-      if (n && (n.head || /^\p{Lu}{2,}$/u.test(n.text) || n.t0 <= 1 || t.lower === "who")) return { subject: subjectFromName(n) };
+      // (But "Constantinople, which fell on 29 May 1453": a place that falls or surrenders is the subject.)
+      const placeAct = t.lower === "which" && ["fall", "surrender", "capitulate"].includes(v.tokens[from]?.lemma ?? "");
+      if (n && (n.head || /^\p{Lu}{2,}$/u.test(n.text) || n.t0 <= 1 || t.lower === "who" || placeAct)) return { subject: subjectFromName(n) };
       if (n) return {};
       // "The Qing dynasty, which …": a phrase with a name in it.
       const np = nounPhraseEndingAt(v, j, floor);

@@ -421,3 +421,22 @@ describe("narrative with yearless dates", () => {
     expect(cards.some((c) => c.includes("3 March 1920"))).toBe(false);
   });
 });
+
+describe("more definitions and subjects", () => {
+  it("reads ', meaning …', a bracket between term and copula, an apposition after a bracketed acronym; 'both died', 'which fell'", () => {
+    const cards = proposed(
+      run(
+        'The first promised the Palestinians autonomy, meaning a limited form of self-government. An entente (French for "understanding") was a friendly agreement that did not oblige its members to fight. The UN created the United Nations Emergency Force (UNEF), the first armed UN peacekeeping force, which began to arrive in Egypt. John Adams and Thomas Jefferson both died on July 4, 1826. The Ottoman army besieged Constantinople, which fell on 29 May 1453.',
+      ),
+    );
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        'What does "autonomy" mean? → a limited form of self-government',
+        "What was entente? → a friendly agreement that did not oblige its members to fight",
+        "What was the United Nations Emergency Force? → the first armed UN peacekeeping force",
+        "When did John Adams and Thomas Jefferson die? → 4 July 1826",
+        "When did Constantinople fall? → 29 May 1453",
+      ]),
+    );
+  });
+});

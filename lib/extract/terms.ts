@@ -135,7 +135,8 @@ function appositions(v: SentenceView): Term[] {
     const article = (first.pos === "DET" && ["a", "an", "the"].includes(first.lower)) || possessive;
     let k = possessive ? d0 + 2 : article ? d0 + 1 : d0;
     // (Adjectives, participles and hyphenated compounds: "the German-speaking border districts".)
-    while (k < toks.length && (toks[k]!.pos === "ADJ" || toks[k]!.pos === "NUM" || (toks[k]!.pos === "VERB" && /(?:ed|en|ing)$/.test(toks[k]!.lower)) || toks[k]!.text === "-" || toks[k + 1]?.text === "-")) k++;
+    // (And a name used as a modifier: "the first armed UN peacekeeping force".)
+    while (k < toks.length && (toks[k]!.pos === "ADJ" || toks[k]!.pos === "NUM" || /^(?:first|second|third|last)$/.test(toks[k]!.lower) || (toks[k]!.pos === "VERB" && /(?:ed|en|ing)$/.test(toks[k]!.lower)) || (toks[k]!.pos === "PROPN" && article && k > d0 && ["NOUN", "ADJ"].includes(toks[k + 1]?.pos ?? "")) || toks[k]!.text === "-" || toks[k + 1]?.text === "-")) k++;
     const noun = toks[k];
     if (!noun || noun.pos !== "NOUN") continue;
     // No article: only "chinampas, raised fields built …", "Loyalists, colonists who …".
@@ -144,10 +145,13 @@ function appositions(v: SentenceView): Term[] {
     if (!article && first.pos === "VERB" && /ing$/.test(first.lower)) continue;
     if (v.rules.notDefinitionHeads.has(noun.lower) || v.rules.notDefinitionHeads.has(`${toks[k - 1]?.lower} ${noun.lower}`)) continue;
     // The term: a name or a noun phrase ending right before the comma.
-    const np = nameEndingAt(v, i - 1) ?? nounPhraseEndingAt(v, i - 1, 0);
+    // ("the United Nations Emergency Force (UNEF), the first armed …": the name before its bracketed acronym.)
+    const open = toks[i - 1]?.text === ")" ? toks.findLastIndex((t, q) => q < i - 1 && t.text === "(") : -1;
+    const at = open > 0 && i - 1 - open <= 3 ? open : i;
+    const np = nameEndingAt(v, at - 1) ?? (at === i ? nounPhraseEndingAt(v, i - 1, 0) : undefined);
     if (!np) continue;
     const t0 = np.t0;
-    if (v.inDate.slice(t0, i).some(Boolean) || toks.slice(t0, i).some((t) => t.pos === "PRON")) continue;
+    if (v.inDate.slice(t0, at).some(Boolean) || toks.slice(t0, at).some((t) => t.pos === "PRON")) continue;
     // "one fact, many ways …": a counted phrase is no term.
     // ("the Hundred Days, the period of …" is a name.)
     if (/^\p{Ll}|^\d/u.test(toks[t0]!.text) && (toks[t0]!.pos === "NUM" || ["one", "many", "some", "each", "every", "several", "few", "all", "most"].includes(toks[t0]!.lower))) continue;
@@ -187,7 +191,7 @@ function appositions(v: SentenceView): Term[] {
     // "constitutions, elected parliaments + a free press": in notes "+" joins a list.
     if (/\s\+\s/.test(def)) continue;
     if (def.split(" ").length < 3 || /^\p{Lu}/u.test(def.replace(/^(?:the|a|an)\s+/i, "")) && !article) continue;
-    let term = textOf(v, t0, i);
+    let term = textOf(v, t0, at);
     term = stripArticle(term);
     // "the period of détente", "the high point of appeasement": the term is what follows "of".
     const contained = /^(.+?)\s+of\s+(.+)$/.exec(term);
@@ -213,9 +217,11 @@ function dashAppositions(s: string): Term[] {
 
 /** "Decolonisation is the process by which …", "A shogunate is a military government …", "peninsulares were officials born in Spain". */
 function copulas(sentence: string, v: SentenceView): Term[] {
-  // "The Kellogg–Briand Pact, officially the General Treaty …, is an international agreement": the
-  // apposition between the term and its copula is set aside.
-  const s = sentence.replace(new RegExp(`^((?:(?:The|A|An)\\s+)?${NP}),\\s+(?:officially|formally|also|or|often|sometimes|the|a|an)\\s[^,;]{2,120},\\s+(?=(?:is|was|are|were)\\s)`, "u"), "$1 ");
+  // "The Kellogg–Briand Pact, officially the General Treaty …, is an international agreement", "An entente
+  // (French for "understanding") was …": an apposition or a bracket between the term and its copula is set aside.
+  const s = sentence
+    .replace(new RegExp(`^((?:(?:The|A|An)\\s+)?${NP}),\\s+(?:officially|formally|also|or|often|sometimes|the|a|an)\\s[^,;]{2,120},\\s+(?=(?:is|was|are|were)\\s)`, "u"), "$1 ")
+    .replace(new RegExp(`^((?:(?:The|A|An)\\s+)?${NP})\\s+\\([^()]{2,80}\\)\\s+(?=(?:is|was|are|were)\\s)`, "u"), "$1 ");
   const m = new RegExp(`^(?:(The|A|An)\\s+)?(${NP})\\s+(is|was|are|were)\\s+((?:(?:a|an|the)\\s+(?!first|last|only|second|third|largest|biggest|most|best|worst|same|one|scene|site|home|capital|son|daughter)|(?=\\p{Ll}+s\\b))[^;]{5,220}?)\\s*(?:;|\\.\\s*$|$)`, "u").exec(s);
   if (!m) return [];
   const det = m[1];
@@ -251,6 +257,10 @@ function knownAs(s: string): Term[] {
       continue;
     }
     out.push({ term, definition: def, prompt: `What was ${/\s/.test(term) ? `the ${term}` : term} also known as?`, rule: "known-as", confidence: 0.75 });
+  }
+  // "autonomy, meaning a limited form of self-government"
+  for (const m of s.matchAll(/(?<![\p{L}])(\p{L}[\p{L}-]{2,30}),\s+meaning\s+((?:a|an|the)\s+[^.;,()]{3,100})/gu)) {
+    if (!/^(?:this|that|it|which)$/i.test(m[1]!)) out.push({ term: m[1]!, definition: m[2]!.trim(), prompt: `What does "${m[1]}" mean?`, rule: "gloss", confidence: 0.75 });
   }
   // "Lebensraum ('living space')", "Blitzkrieg ("lightning war")": a quoted gloss.
   for (const m of s.matchAll(/(?<![\p{L}])(\p{L}[\p{L}-]{2,30})\s*\(\s*["'‘“]([^)"'’”]{2,60})["'’”]\s*\)/gu)) {
