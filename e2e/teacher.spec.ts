@@ -102,8 +102,19 @@ test("a teacher sets a review goal and a quiz; a student joins, does both; the t
   assign = page.getByRole("dialog", { name: "Assign a deck" });
   await assign.getByLabel("Quiz").check();
   await assign.getByLabel("Deck").selectOption(deck.id);
+  // More questions than the deck can supply: refused, with the number it can.
+  await assign.getByLabel("Questions").fill("50");
+  // The same minutes-and-seconds control as the student's quiz form.
+  const timeLimit = assign.getByRole("group", { name: "Time limit" });
+  await timeLimit.getByLabel("Minutes").fill("1");
+  await timeLimit.getByLabel("Seconds").fill("0");
+  await assign.getByLabel("Attempts allowed").fill("2");
+  await assign.getByLabel("Opens").fill(await localInput(page, -1));
+  await assign.getByLabel("Closes").fill(await localInput(page, 60));
+  await assign.getByRole("button", { name: "Assign", exact: true }).click();
+  await expect(assign.getByText(/This deck can supply at most \d+ questions/)).toBeVisible();
+  await expect(assign.getByLabel("Questions")).toHaveAttribute("aria-invalid", "true");
   await assign.getByLabel("Questions").fill("5");
-  await assign.getByLabel("Time limit (seconds)").fill("60");
   await assign.getByLabel("Attempts allowed").fill("2");
   await assign.getByLabel("Opens").fill(await localInput(page, -1));
   await assign.getByLabel("Closes").fill(await localInput(page, 60));

@@ -8,6 +8,19 @@ import type { SessionUser } from "@/lib/auth/authenticate";
 import { visibleDecksWhere } from "@/lib/decks/store";
 import { ownClass } from "./classes";
 import { refusePastDates } from "./dates";
+import { quizCapacity } from "@/lib/quiz/capacity";
+import { deckQuizCards } from "@/lib/quiz/store";
+
+/** A quiz may not ask for more questions than its deck can supply: refused with the number it can. */
+async function refuseOverlongQuiz(db: PrismaClient, deckId: string, count: number): Promise<void> {
+  const capacity = quizCapacity(await deckQuizCards(db, deckId));
+  if (count <= capacity) return;
+  const message =
+    capacity === 0
+      ? "This deck has no cards that can be asked in a quiz."
+      : `This deck can supply at most ${capacity} ${capacity === 1 ? "question" : "questions"} for a quiz: set the number of questions to ${capacity} or fewer.`;
+  throw new DomainError("validation_failed", message, { fields: { count: message }, maxQuestions: capacity });
+}
 
 /** The teacher's own assignment with its deck and class; null for any other id. */
 export function findOwnAssignment(db: PrismaClient, teacherId: string, id: string) {
@@ -31,6 +44,7 @@ export async function createAssignment(db: PrismaClient, teacherId: string, inpu
   const deck = await db.deck.findFirst({ where: { AND: [{ id: input.deckId }, visibleDecksWhere({ id: teacherId })] }, select: { id: true, status: true } });
   if (!deck) throw new DomainError("not_found", "No such deck.");
   if (deck.status !== "PUBLISHED") throw new DomainError("conflict", "Publish the deck before assigning it.");
+  if (input.kind === "QUIZ") await refuseOverlongQuiz(db, deck.id, input.count);
   const { kind, classId, deckId } = input;
   return db.assignment.create({
     data:
@@ -78,6 +92,7 @@ export async function updateAssignment(db: PrismaClient, teacherId: string, id: 
   const a = await ownAssignment(db, teacherId, id);
   // Only the dates this request changes: an assignment already past can still get a new target.
   refusePastDates({ dueAt: patch.dueAt, closesAt: patch.closesAt }, now);
+  if (a.kind === "QUIZ" && patch.count !== undefined) await refuseOverlongQuiz(db, a.deckId, patch.count);
   const opensAt = patch.opensAt ?? a.opensAt;
   const closesAt = patch.closesAt ?? a.closesAt;
   if (opensAt && closesAt && closesAt <= opensAt) {

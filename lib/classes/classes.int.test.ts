@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { DomainError } from "@/lib/api/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssignmentSchema, updateAssignmentSchema } from "@/lib/api/classes";
 import { loadContentDecks } from "@/lib/decks/content";
@@ -128,6 +129,24 @@ describe("classes and their access rules", () => {
     await expect(updateAssignment(t.prisma, u("tina").id, a.id, { dueAt: new Date("2026-08-31T00:00:00Z") }, T0)).rejects.toMatchObject({ code: "validation_failed" });
     expect((await t.prisma.assignment.findUniqueOrThrow({ where: { id: a.id } })).dueAt).toEqual(new Date("2026-09-15T00:00:00Z"));
     await deleteAssignment(t.prisma, u("tina").id, a.id);
+  });
+
+  it("refuses a quiz with more questions than the deck can supply, saying how many it can (issue 15)", async () => {
+    const cls = (await listClasses(t.prisma, u("tina")))[0]!;
+    const quiz = (count: number) =>
+      createAssignmentSchema.parse({ kind: "QUIZ", classId: cls.id, deckId, count, timeLimitSec: 300, attempts: 1, opensAt: "2026-09-01T07:00:00Z", closesAt: "2026-09-09T20:00:00Z" });
+    const before = await t.prisma.assignment.count();
+    const refused = (await createAssignment(t.prisma, u("tina").id, quiz(50), T0).catch((e: unknown) => e)) as DomainError;
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused.code).toBe("validation_failed");
+    const max = refused.details?.maxQuestions as number;
+    expect(max).toBeLessThan(50);
+    expect(refused.message).toContain(`at most ${max} questions`);
+    expect(await t.prisma.assignment.count()).toBe(before);
+    // As many as it can is fine; raising the count past it later is refused the same way.
+    const q = await createAssignment(t.prisma, u("tina").id, quiz(max), T0);
+    await expect(updateAssignment(t.prisma, u("tina").id, q.id, { count: max + 1 }, T0)).rejects.toMatchObject({ code: "validation_failed", details: { maxQuestions: max } });
+    await deleteAssignment(t.prisma, u("tina").id, q.id);
   });
 
   it("lets a student leave, and a teacher remove a student, each only once", async () => {

@@ -6,6 +6,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { MAX_QUESTIONS, MIN_QUESTIONS } from "@/lib/api/quiz";
+import { TimeLimitFields } from "../../_components/time-limit-fields";
 import { Alert, Button, Field } from "../../_components/ui";
 import { createAttempt } from "./api";
 import { AT_RISK_TITLE } from "./format";
@@ -133,40 +134,14 @@ export function StartQuizForm({ decks, initialDeckId }: { decks: DeckOption[]; i
         {MIN_QUESTIONS} to {MAX_QUESTIONS}. A deck with fewer cards that can be asked gives a shorter quiz.
       </p>
 
-      <fieldset className="mb-3" aria-describedby={describedBy(`${ids.time}-hint`, errors.time && `${ids.time}-error`)}>
-        <legend className="mb-1 text-sm font-medium">Time limit</legend>
-        <div className="grid max-w-xs grid-cols-2 gap-x-4">
-          {(
-            [
-              { label: "Minutes", key: "minutes", max: 120 },
-              { label: "Seconds", key: "seconds", max: 59 },
-            ] as const
-          ).map(({ label, key, max }) => (
-            <Field
-              key={key}
-              label={label}
-              id={ids[key]}
-              name={key}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={max}
-              value={values[key]}
-              onChange={set(key)}
-              aria-invalid={errors.time ? true : undefined}
-              aria-describedby={errors.time ? `${ids.time}-error` : undefined}
-            />
-          ))}
-        </div>
-        {errors.time && (
-          <p id={`${ids.time}-error`} className={`-mt-2 mb-2 ${errorClass}`}>
-            {errors.time}
-          </p>
-        )}
-        <p id={`${ids.time}-hint`} className={hintClass}>
-          10 seconds to 2 hours. The clock starts as soon as the quiz does, and at zero the quiz submits itself.
-        </p>
-      </fieldset>
+      <TimeLimitFields
+        idPrefix={uid}
+        minutes={values.minutes}
+        seconds={values.seconds}
+        onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
+        error={errors.time}
+        hint="10 seconds to 2 hours. The clock starts as soon as the quiz does, and at zero the quiz submits itself."
+      />
 
       <Button type="submit" disabled={busy}>
         {busy ? "Starting…" : "Start quiz"}

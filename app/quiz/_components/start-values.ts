@@ -1,5 +1,6 @@
 // The start form's values, checked in the browser with messages in the learner's terms
 // (the server checks again and its messages are shown too; see start-quiz-form.tsx).
+import { timeLimitSeconds } from "@/app/_components/time-limit-fields";
 import type { CreateAttempt } from "@/lib/api/quiz";
 import { MAX_QUESTIONS, MIN_QUESTIONS } from "@/lib/api/quiz";
 
@@ -20,9 +21,7 @@ export function checkStart(v: StartValues): { ok: true; body: CreateAttempt } | 
   if (v.source === "deck" && !v.deckId) errors.deckId = "Choose a deck.";
   const count = wholeNumber(v.count);
   if (count === null || count < MIN_QUESTIONS || count > MAX_QUESTIONS) errors.count = COUNT_MESSAGE;
-  const minutes = v.minutes.trim() === "" ? 0 : wholeNumber(v.minutes);
-  const seconds = v.seconds.trim() === "" ? 0 : wholeNumber(v.seconds);
-  const total = minutes === null || seconds === null || seconds > 59 ? null : minutes * 60 + seconds;
+  const total = timeLimitSeconds(v.minutes, v.seconds);
   if (total === null || total < MIN_TIME_SEC || total > MAX_TIME_SEC) errors.time = TIME_MESSAGE;
   if (Object.keys(errors).length > 0 || count === null || total === null) return { ok: false, errors };
   return {

@@ -3,11 +3,12 @@
 // The settings of an assignment as form fields, shared by "Assign a deck" and "Edit": a
 // review goal's due date and target recall, or a quiz's questions, time limit, attempts
 // and window. Values are the inputs' text; the server names what is wrong with them.
+import { TimeLimitFields, timeLimitSeconds } from "../../_components/time-limit-fields";
 import { Field } from "../../_components/ui";
 import { fromLocalInput } from "@/app/_components/datetime";
 
 export type Kind = "REVIEW" | "QUIZ";
-export type SettingsValues = { dueAt: string; targetPct: string; count: string; timeLimitSec: string; attempts: string; opensAt: string; closesAt: string };
+export type SettingsValues = { dueAt: string; targetPct: string; count: string; minutes: string; seconds: string; attempts: string; opensAt: string; closesAt: string };
 
 /** A number where the text is one; otherwise the text, so the server names the problem. */
 const num = (text: string): number | string => (text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text);
@@ -18,7 +19,8 @@ export function settingsBody(kind: Kind, v: SettingsValues) {
     const pct = num(v.targetPct);
     return { dueAt: fromLocalInput(v.dueAt), targetRecall: typeof pct === "number" ? pct / 100 : pct };
   }
-  return { count: num(v.count), timeLimitSec: num(v.timeLimitSec), attempts: num(v.attempts), opensAt: fromLocalInput(v.opensAt), closesAt: fromLocalInput(v.closesAt) };
+  // Minutes and seconds that are no time at all go as 0: the server names the range.
+  return { count: num(v.count), timeLimitSec: timeLimitSeconds(v.minutes, v.seconds) ?? 0, attempts: num(v.attempts), opensAt: fromLocalInput(v.opensAt), closesAt: fromLocalInput(v.closesAt) };
 }
 
 /**
@@ -56,9 +58,17 @@ export function SettingsFields({ kind, idPrefix, values, onChange, errors }: {
       ) : (
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field label="Questions" type="number" inputMode="numeric" min="5" max="50" {...field("count")} />
-          <Field label="Time limit (seconds)" type="number" inputMode="numeric" min="10" max="7200" {...field("timeLimitSec")} />
           <Field label="Attempts allowed" type="number" inputMode="numeric" min="1" max="20" {...field("attempts")} />
-          <div className="hidden sm:block" />
+          <div className="sm:col-span-2">
+            <TimeLimitFields
+              idPrefix={idPrefix}
+              minutes={values.minutes}
+              seconds={values.seconds}
+              onChange={onChange}
+              error={errors?.timeLimitSec}
+              hint="10 seconds to 2 hours, per attempt (an accommodation multiplies it)."
+            />
+          </div>
           <Field label="Opens" type="datetime-local" {...field("opensAt")} />
           <Field label="Closes" type="datetime-local" {...field("closesAt")} />
         </div>

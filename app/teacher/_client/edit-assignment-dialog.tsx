@@ -3,6 +3,7 @@
 // "Edit" an assignment's settings: a review goal's due date and target recall, or a quiz's
 // questions, time limit, attempts and window (its kind, class and deck stay). The form
 // mounts when the dialog opens, so the stored times show in the browser's time zone.
+import { splitTimeLimit } from "@/app/_components/time-limit-fields";
 import { useState } from "react";
 import { SecondaryButton } from "../../_components/ui";
 import { toLocalInput } from "@/app/_components/datetime";
@@ -30,7 +31,7 @@ function initialValues(a: EditableAssignment): SettingsValues {
     // Rounded to a tenth of a percent, so 0.85 shows as 85 rather than 85.00000000000001.
     targetPct: a.targetRecall === null ? "" : String(Math.round(a.targetRecall * 1000) / 10),
     count: text(a.count),
-    timeLimitSec: text(a.timeLimitSec),
+    ...splitTimeLimit(a.timeLimitSec),
     attempts: text(a.attempts),
     opensAt: local(a.opensAt),
     closesAt: local(a.closesAt),
