@@ -11,7 +11,7 @@ import { accountGone } from "@/lib/auth/revocation";
 import { settingsOfUser, toSrsParams } from "@/lib/learner/settings";
 import { fuzzSeedFor, preview, RATINGS } from "@/lib/srs/scheduler";
 import type { SrsState } from "@/lib/srs/state";
-import { learnerDay } from "./day";
+import { learnerDay } from "@/lib/srs/learner-day";
 import { buildQueue, dueCutoff, learnAheadCutoff } from "./queue";
 import { loadCardTexts, loadLearner, loadQueueCandidates, type Candidate } from "./store";
 

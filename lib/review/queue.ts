@@ -8,7 +8,7 @@
 // The DB layer fetches the candidates with the cutoffs exported here.
 import { LEARN_AHEAD_MS, type QueueKind } from "@/lib/api/review";
 import { CardPhase, type SrsState } from "@/lib/srs/state";
-import { learnerDay } from "./day";
+import { learnerDay } from "@/lib/srs/learner-day";
 import type { ReviewSettings } from "@/lib/learner/settings";
 
 export type QueueEntry = { cardId: string; kind: QueueKind };

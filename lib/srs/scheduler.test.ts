@@ -1,7 +1,7 @@
 import seedrandom from "seedrandom";
 import { createEmptyCard, fsrs, StrategyMode, type Card, type Grade } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
-import { learnerDay } from "@/lib/review/day";
+import { learnerDay } from "./learner-day";
 import { next, preview, RATINGS, type Rating, type SrsParams } from "./scheduler";
 import { CardPhase, fromFsrsCard, type SrsState } from "./state";
 

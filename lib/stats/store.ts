@@ -9,7 +9,7 @@ import { DomainError } from "@/lib/api/errors";
 import { accountGone } from "@/lib/auth/revocation";
 import { sqlRows } from "@/lib/db/client";
 import { visibleDecksWhere, visibleDeckSql } from "@/lib/decks/store";
-import { learnerDay } from "@/lib/review/day";
+import { learnerDay } from "@/lib/srs/learner-day";
 import { defaultReviewSettings, toSrsParams } from "@/lib/learner/settings";
 import { forgettingCurveConstants } from "@/lib/srs/retrievability";
 import { CardPhase } from "@/lib/srs/state";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { learnerDay } from "./day";
+import { learnerDay } from "./learner-day";
 
 const HOUR = 3_600_000;
 const at = (iso: string) => new Date(iso);
