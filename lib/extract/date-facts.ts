@@ -745,14 +745,16 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     }
   }
   const afterVerb = v.tokens[particleEnd];
-  const hasObject = !!afterVerb && !v.inDate[particleEnd] && ["DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON"].includes(afterVerb.pos);
+  // ("Haiti declared its independence": a possessive opens an object too.)
+  const hasObject = !!afterVerb && !v.inDate[particleEnd] && (["DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON"].includes(afterVerb.pos) || ["its", "his", "her", "their", "our"].includes(afterVerb.lower));
   const intransitive = rules.intransitiveVerbs.has(lemma);
   // Reduced passive ("Treaty of Rome signed by …", "ASEAN founded on …"): in note and chronology
   // fragments, before "by", or as a participle after a comma. In full prose "X voted" is active.
   const participleLike = /(?:ed|en|wn|ght|t)$/.test(verb.lower);
   const thatClause = afterVerb?.pos === "SCONJ" || afterVerb?.lower === "that";
   // Notes: "Bismarck appointed Minister President of Prussia, Sept 1862" reads as a passive.
-  if (!passive && opts.line && ROLE_VERBS.has(verb.lemma) && /ed$/.test(verb.lower) && found.subject && !found.subject.event) passive = true;
+  // (But "Haiti declared its independence" has an object of its own.)
+  if (!passive && opts.line && ROLE_VERBS.has(verb.lemma) && /ed$/.test(verb.lower) && found.subject && !found.subject.event && !["its", "his", "her", "their", "our"].includes(afterVerb?.lower ?? "")) passive = true;
   // "North German Confederation set up 1867": the particle belongs to the participle.
   if (!passive && opts.line && afterVerb && ["up", "out", "off", "down"].includes(afterVerb.lower) && (v.inDate[particleEnd + 1] || !v.tokens[particleEnd + 1])) {
     particleEnd++;

@@ -440,3 +440,21 @@ describe("more definitions and subjects", () => {
     );
   });
 });
+
+describe("on-this-day lists", () => {
+  it("dates a second sentence by its line, never a relative day, and reads 'declared its independence' as active", () => {
+    const text = [
+      "On this day: anniversaries for the month ahead",
+      "",
+      "1 January 1804 — Haiti declared its independence from France.",
+      "31 January 1943 — Field Marshal Friedrich Paulus surrendered at Stalingrad. Hitler declared national mourning on 3 February.",
+      "5 Jan 1918: Constituent Assembly meets and is dissolved the next day",
+    ].join("\n");
+    const cards = proposed(run(text));
+    expect(cards).toEqual(expect.arrayContaining(["When did Haiti declare its independence from France? → 1 January 1804"]));
+    expect(cards.some((c) => c.includes("2 January 1918"))).toBe(false);
+    expect(cards.some((c) => /on this day/i.test(c))).toBe(false);
+    const mourning = run(text).cards.find((c) => c.source.quote.startsWith("Hitler declared"));
+    expect(mourning?.kind === "date" && mourning.date).toEqual({ year: 1943, month: 2, day: 3 });
+  });
+});

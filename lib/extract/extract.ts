@@ -216,9 +216,9 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
 function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResult, figure: string | null, title: SentenceView | null, docTitle: SentenceView | null): void {
   const { rules, discourse } = ctx;
   const line = unit.kind === "item" || unit.kind === "row" || unit.kind === "field";
-  const v = sentenceView(ctx.tokens, span, ctx.clean, rules, line, line ? null : ctx.context);
+  const v = sentenceView(ctx.tokens, span, ctx.clean, rules, line, ctx.context);
   const last = [...v.dates].reverse().find((d) => !d.inherited && d.shape !== "range");
-  if (last && !line) ctx.context = { year: last.date.year, ...(last.date.month !== undefined ? { month: last.date.month } : {}) };
+  if (last) ctx.context = { year: last.date.year, ...(last.date.month !== undefined ? { month: last.date.month } : {}) };
   const push = (c: Candidate) => ctx.produced.push({ c, citation, figure });
   for (const d of v.dates) ctx.keptDates.push({ start: d.start, end: d.end, sentence: span });
 

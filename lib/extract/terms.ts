@@ -314,7 +314,8 @@ function glossaryLine(s: string, v: SentenceView): Term[] {
   if (/\s[–—]\s/.test(m[2] ?? "") || !/\p{Ll}/u.test(s)) return [];
   if (term.split(/\s+/).length > 5 || rules.notTerms.has(term.toLowerCase()) || /^\p{Lu}+(?:\s\p{Lu}+)+$/u.test(term)) return [];
   // A term is a noun phrase: "Jump to: navigation" is wiki debris, "Signed: …" a field.
-  if (/\b(?:to|from|by|with|in|on|at|is|was|are|were|has|had)$/i.test(term) || /^(?:signed|dated|held|located|born|died)$/i.test(term)) return [];
+  // ("On this day: anniversaries …" opens with a preposition: a heading, not a term.)
+  if (/\b(?:to|from|by|with|in|on|at|is|was|are|were|has|had)$/i.test(term) || /^(?:signed|dated|held|located|born|died)$/i.test(term) || /^(?:on|in|at|for|from|by|with|to|during|after|before)\s/i.test(term)) return [];
   const words = new Set(term.split(/\s+/));
   if (v.tokens.some((t) => words.has(t.text) && (t.pos === "VERB" || t.pos === "AUX") && t.start < v.start + s.indexOf(term) + term.length + 5)) return [];
   const def = trimDef((m[2] ?? "").split(/(?<=\.)\s|;\s/)[0] ?? "").replace(/["”]$/, "");

@@ -53,6 +53,10 @@ function inheritYear<D extends { date: { year: number; month?: number | undefine
   return { ...d, date, answer: `${d.answer.split(" ")[0]} ${year}`, yearless: false };
 }
 
+/** "30 October", "October 30", "the 4th of July": written out, not relative ("the next day", "the day after 31 Jan"). */
+const WRITTEN_DAY_MONTH =
+  /^(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/;
+
 /** The year (and month) the running text is in, for day-and-month dates written without a year. */
 export interface DateContext {
   year: number;
@@ -79,8 +83,12 @@ export function sentenceView(allTokens: readonly Token[], span: Span, clean: str
   const found = findDateExpressions(clean.slice(span.start, span.end));
   // A chronology line's year is the year of a bare month later in the line ("1962 – Cuban Missile Crisis in October").
   const lineYear = line && found[0] && found[0].start <= 1 && !found[0].yearless ? found[0].date.year : undefined;
+  // (Within the sentence, its own last full date is the running one: "14 Feb 1918 — … (the day after 31 Jan)".)
+  let running = context;
   for (const d0 of found) {
-    const d = lineYear !== undefined && d0.yearless && d0.date.day === undefined && d0.date.month !== undefined ? inheritYear(d0, lineYear) : d0.yearless && context ? (inheritContext(d0, context) ?? d0) : d0;
+    const written = WRITTEN_DAY_MONTH.test(clean.slice(span.start + d0.start, span.start + d0.end).trim());
+    const d = lineYear !== undefined && d0.yearless && d0.date.day === undefined && d0.date.month !== undefined ? inheritYear(d0, lineYear) : d0.yearless && running && written ? (inheritContext(d0, running) ?? d0) : d0;
+    if (!d0.yearless && d0.shape !== "range") running = { year: d0.date.year, ...(d0.date.month !== undefined ? { month: d0.date.month } : {}) };
     const start = span.start + d.start;
     const end = span.start + d.end;
     const t0 = firstStartingFrom(tokens, start);
