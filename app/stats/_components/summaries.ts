@@ -30,6 +30,6 @@ export function retentionSummary(r: StatsResponse["retention"]): string {
 
 export function histogramSummary(what: string, buckets: { label: string; count: number }[]): string {
   const total = buckets.reduce((n, b) => n + b.count, 0);
-  if (total === 0) return `No studied cards yet, so no ${what}.`;
+  if (total === 0) return "No studied cards yet.";
   return `${what} of ${plural(total, "studied card")}: ${buckets.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join("; ")}.`;
 }
