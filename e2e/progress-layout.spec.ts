@@ -126,7 +126,7 @@ test("a quiz shows one question at a time with a navigator and the clock (deskto
     await expect(page.getByRole("timer").or(page.getByText(/left/i)).first()).toBeVisible();
     await screenshot(page, `quiz-${viewport.name}`);
     // One question on screen, a navigator to the others, the page no taller than two screens.
-    await expect(page.getByRole("group", { name: /^Question \d+ of 10/ })).toHaveCount(1);
+    await expect(page.getByRole("region", { name: /^Question \d+ of 10/ })).toHaveCount(1);
     await expect(page.getByRole("navigation", { name: "Questions" }).getByRole("button")).toHaveCount(10);
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(viewport.height * 2);
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { attemptSchema, resultSchema } from "@/lib/api/quiz";
 import { queueResponseSchema } from "@/lib/api/review";
 import { expect, formAlert, signIn, test } from "./fixtures";
@@ -36,29 +36,41 @@ async function startFromForm(page: Page, deckId: string, count: string, minutes:
   return page.url().split("/").at(-1)!;
 }
 
+const navigator = (page: Page) => page.getByRole("navigation", { name: "Questions" });
+const shownQuestion = (page: Page) => page.getByTestId("quiz-question");
+
+/** Shows question `index` (0-based) through the navigator. */
+async function showQuestion(page: Page, index: number) {
+  await navigator(page).getByRole("button", { name: new RegExp(`^Question ${index + 1}(,|$)`) }).click();
+  await expect(shownQuestion(page).getByRole("heading", { name: new RegExp(`^Question ${index + 1} of`) })).toBeVisible();
+}
+
 /**
- * Answers one question through the page, as a learner would, and returns the answer as
- * the results page will describe it (option text, typed year, events joined by " → ").
+ * Answers the question on screen through the page, as a learner would (one click on an
+ * option, Enter after a typed year, Confirm order for a chronology), and returns the answer
+ * as the results page will describe it (option text, typed year, events joined by " → ").
  */
-async function answerThroughPage(question: Locator): Promise<string> {
+async function answerThroughPage(page: Page): Promise<string> {
+  const question = shownQuestion(page);
+  const counted = page.getByTestId("answered-count");
+  const before = Number(/^(\d+)/.exec(await counted.innerText())?.[1]);
   const type = await question.getAttribute("data-question-type");
   let given: string;
   if (type === "mcq") {
-    const option = question.locator("label").nth(1);
-    given = (await option.innerText()).trim();
-    await option.getByRole("radio").check();
-    await question.getByRole("button", { name: "Confirm answer" }).click();
+    const option = question.locator("button[data-choice]").nth(1);
+    given = (await option.locator("span").last().innerText()).trim();
+    await option.click();
   } else if (type === "typed-year") {
     given = "1922";
     await question.getByLabel("Year").fill(" 1922 ");
-    await question.getByRole("button", { name: "Confirm answer" }).click();
+    await question.getByLabel("Year").press("Enter");
   } else {
     expect(type).toBe("chronology");
     await question.getByRole("button", { name: /down$/ }).first().click();
     given = (await question.getByRole("listitem").locator("span.flex-1").allInnerTexts()).join(" → ");
     await question.getByRole("button", { name: "Confirm order" }).click();
   }
-  await expect(question.getByTestId("answer-saved")).toBeVisible();
+  await expect(counted).toHaveText(new RegExp(`^${before + 1} of`));
   return given;
 }
 
@@ -75,10 +87,13 @@ test("a 10-second quiz: two answers through the page, the clock runs out, the re
   // The page holds prompts and options only: no key has reached the browser.
   expect(await page.content()).not.toMatch(/correctIndex|correctAnswer/);
 
-  const questions = page.getByTestId("quiz-question");
-  const total = await questions.count();
+  // One question on screen; the navigator holds them all.
+  await expect(shownQuestion(page)).toHaveCount(1);
+  const total = await navigator(page).getByRole("button").count();
   expect(total).toBeGreaterThanOrEqual(2);
-  const given = [await answerThroughPage(questions.nth(0)), await answerThroughPage(questions.nth(1))];
+  // Answering moves on to the next question by itself.
+  const given = [await answerThroughPage(page), await answerThroughPage(page)];
+  await expect(shownQuestion(page).getByRole("heading")).toHaveText(`Question 3 of ${total}`);
   await expect(page.getByTestId("answered-count")).toHaveText(`2 of ${total} answered`);
 
   // Nobody presses Submit: at zero the page submits by itself and opens the results.
@@ -172,9 +187,8 @@ test("a quiz submitted with the button is listed with its score under past attem
   const deck = await sovietDeck(page);
   await page.goto("/quiz");
   const id = await startFromForm(page, deck.id, "5", "2", "0");
-  const questions = page.getByTestId("quiz-question");
-  const total = await questions.count();
-  await answerThroughPage(questions.nth(0));
+  const total = await navigator(page).getByRole("button").count();
+  await answerThroughPage(page);
 
   // Unanswered questions need a second, deliberate press.
   await page.getByRole("button", { name: "Submit quiz" }).click();
@@ -208,7 +222,9 @@ test("chronology by keyboard, and an answer already given elsewhere is handled",
   expect(attempt.questions.some((q) => q.type === "chronology")).toBe(true);
 
   await page.goto(`/quiz/${attempt.id}`);
-  const chronology = page.locator("[data-testid=quiz-question][data-question-type=chronology]").first();
+  const chronologyIndex = attempt.questions.findIndex((q) => q.type === "chronology");
+  await showQuestion(page, chronologyIndex);
+  const chronology = shownQuestion(page);
   const labels = () => chronology.getByRole("listitem").locator("span.flex-1").allInnerTexts();
   const before = await labels();
   // Tab to the first item's Down button and press it twice: the item moves to third place
@@ -226,6 +242,9 @@ test("chronology by keyboard, and an answer already given elsewhere is handled",
   await expect(firstDown).toBeDisabled();
   await expect(chronology.getByRole("button", { name: `Move “${before[0]}” up` })).toBeFocused();
   await chronology.getByRole("button", { name: "Confirm order" }).press("Enter");
+  // Saved, the page moves on; back on it, the answer shows.
+  await expect(navigator(page).getByRole("button", { name: `Question ${chronologyIndex + 1}, answered` })).toBeVisible();
+  await showQuestion(page, chronologyIndex);
   await expect(chronology.getByTestId("answer-saved")).toContainText(`Answer saved: ${[before[1], before[2], before[3], before[0]].join(" → ")}`);
 
   // Another tab answers the first open multiple-choice question; this page then tries to: 409, handled.
@@ -233,15 +252,18 @@ test("chronology by keyboard, and an answer already given elsewhere is handled",
   expect(mcqIndex).toBeGreaterThanOrEqual(0);
   const other = await page.request.post(`/api/quiz/attempts/${attempt.id}/answers`, { data: { questionId: attempt.questions[mcqIndex]!.id, answer: { choice: 0 } } });
   expect(other.status()).toBe(200);
-  const mcq = page.getByTestId("quiz-question").nth(mcqIndex);
-  await mcq.getByRole("radio").nth(2).check();
-  await mcq.getByRole("button", { name: "Confirm answer" }).click();
+  await showQuestion(page, mcqIndex);
+  const mcq = shownQuestion(page);
+  // Key 3 answers the third option at once.
+  await page.keyboard.press("3");
   await expect(mcq.getByText(/already been answered/)).toBeVisible();
   await expect(mcq).toHaveAttribute("data-answered", "true");
 
   // A typed year that is not a year is caught before it costs the one answer.
-  const typed = page.locator("[data-testid=quiz-question][data-question-type=typed-year]").first();
-  if ((await typed.count()) > 0) {
+  const typedIndex = attempt.questions.findIndex((q) => q.type === "typed-year");
+  if (typedIndex >= 0) {
+    await showQuestion(page, typedIndex);
+    const typed = shownQuestion(page);
     await typed.getByLabel("Year").fill("nineteen");
     await typed.getByLabel("Year").press("Enter");
     await expect(typed.getByText(/Type just the year in digits/)).toBeVisible();

@@ -1,7 +1,8 @@
 "use client";
 
-// One quiz question per type. Each keeps the learner's draft to itself and hands a
-// confirmed answer to the runner, which sends it once; until confirmed nothing is sent.
+// One quiz question per type, handing its answer to the runner, which sends it once: a
+// multiple-choice option answers with one click, a typed year with Enter, a chronology
+// with "Confirm order" once the events are in place.
 // Payloads come from the API (prompts and options only, never a key).
 import { useId, useRef, useState } from "react";
 import type { AttemptDto } from "@/lib/api/quiz";
@@ -46,43 +47,41 @@ function Unreadable() {
   return <p className={errorText}>This question could not be shown. Please reload the page.</p>;
 }
 
+/** Multiple choice: one click (or key 1–4, handled by the runner) answers, as in Kahoot. */
 export function McqQuestion({ q, state, locked, onAnswer }: Props) {
   const uid = useId();
-  const [choice, setChoice] = useState<number | null>(null);
-  const [problem, setProblem] = useState<string>();
   const payload = mcqPayloadSchema.safeParse(q.payload);
   if (!payload.success) return <Unreadable />;
   const { options } = payload.data;
-  const error = problem ?? ("error" in state ? state.error : undefined);
+  const error = "error" in state ? state.error : undefined;
   const sending = state.status === "sending";
 
-  function confirm(e: React.FormEvent) {
-    e.preventDefault();
-    if (choice === null) {
-      setProblem("Choose one of the options first.");
-      return;
-    }
-    setProblem(undefined);
-    onAnswer({ choice }, options[choice]!);
-  }
-
   return (
-    <form onSubmit={confirm} noValidate>
-      <fieldset disabled={locked || sending} aria-describedby={error ? `${uid}-error` : undefined}>
-        <legend className="text-lg font-medium leading-snug">{q.prompt}</legend>
-        <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">Choose one answer.</p>
-        <div className="flex flex-col gap-2">
-          {options.map((text, i) => (
-            <label key={i} className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-200 px-3 py-2 hover:bg-slate-50 has-[:checked]:border-sky-700 has-[:checked]:bg-sky-50 dark:border-slate-700 dark:hover:bg-slate-800 dark:has-[:checked]:border-sky-400 dark:has-[:checked]:bg-slate-800">
-              <input type="radio" className="mt-1" name={`${uid}-choice`} value={i} checked={choice === i} onChange={() => setChoice(i)} />
-              <span>{text}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+    <fieldset disabled={locked || sending} aria-describedby={error ? `${uid}-error` : `${uid}-hint`}>
+      <legend className="text-lg font-medium leading-snug">{q.prompt}</legend>
+      <p id={`${uid}-hint`} className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+        Choose one answer: a click or its number key answers at once.
+      </p>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {options.map((text, i) => (
+          <button
+            key={i}
+            type="button"
+            data-choice={i}
+            aria-keyshortcuts={String(i + 1)}
+            onClick={() => onAnswer({ choice: i }, text)}
+            className="flex min-h-14 items-start gap-3 rounded-md border border-slate-300 bg-white px-3 py-2 text-left hover:border-sky-700 hover:bg-sky-50 disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900 dark:hover:border-sky-400 dark:hover:bg-slate-800"
+          >
+            <kbd aria-hidden className="rounded border border-current px-1.5 font-sans text-xs text-slate-600 dark:text-slate-300">
+              {i + 1}
+            </kbd>
+            <span>{text}</span>
+          </button>
+        ))}
+      </div>
+      {sending && <p className="mt-2 text-sm">Saving…</p>}
       <Problem id={`${uid}-error`} text={error} />
-      {!locked && <ConfirmButton sending={sending}>Confirm answer</ConfirmButton>}
-    </form>
+    </fieldset>
   );
 }
 
@@ -126,7 +125,7 @@ export function TypedYearQuestion({ q, state, locked, onAnswer }: Props) {
           aria-describedby={[`${uid}-prompt`, error ? `${uid}-year-error` : ""].filter(Boolean).join(" ")}
         />
       </div>
-      {!locked && <ConfirmButton sending={sending}>Confirm answer</ConfirmButton>}
+      {!locked && <ConfirmButton sending={sending}>Answer</ConfirmButton>}
     </form>
   );
 }

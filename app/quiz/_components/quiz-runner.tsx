@@ -1,11 +1,12 @@
 "use client";
 
-// Taking a quiz: the questions, a countdown to the server's deadline, one POST per
-// confirmed answer, and a submit (by the learner, or by the clock at zero) that leads to
+// Taking a quiz: one question at a time with a navigator (issue 15: ten questions were a
+// 4,400 px page), a countdown to the server's deadline, one POST per answer (one click or
+// key 1–4 for multiple choice, Enter for a typed year), and a submit (by the learner, or by the clock at zero) that leads to
 // the results page. Nothing here ever holds an answer key: the API sends none before the
 // attempt has ended.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import type { AttemptDto } from "@/lib/api/quiz";
 import { Alert, Button } from "../../_components/ui";
 import { fetchAttempt, sendAnswer, submitAttempt, type Outcome } from "./api";
@@ -33,6 +34,7 @@ export function QuizRunner({ attempt }: { attempt: AttemptDto }) {
   const [states, setStates] = useState(() => initialStates(attempt));
   const [phase, setPhase] = useState<Phase>({ kind: "running" });
   const [confirming, setConfirming] = useState(false);
+  const [current, setCurrent] = useState(() => Math.max(0, attempt.questions.findIndex((q) => !q.answered)));
   const pending = useRef(new Set<Promise<unknown>>());
   const finishing = useRef(false);
 
@@ -98,13 +100,19 @@ export function QuizRunner({ attempt }: { attempt: AttemptDto }) {
   const answeredCount = attempt.questions.filter((q) => isDone(states[q.id])).length;
   const unanswered = total - answeredCount;
 
-  /** After an answer is saved its form goes away: focus moves on to the next open question, or Submit. */
-  function focusAfter(questionId: string, done: Record<string, QuestionState>) {
+  /** After an answer is saved: on to the next open question (its heading takes focus), or to Submit when none is left. */
+  function moveOn(questionId: string, done: Record<string, QuestionState>) {
     const from = attempt.questions.findIndex((q) => q.id === questionId);
     const ordered = [...attempt.questions.slice(from + 1), ...attempt.questions.slice(0, from)];
     const next = ordered.find((q) => !isDone(done[q.id]));
-    const target = next ? document.getElementById(`question-${next.id}`) : document.getElementById("submit-quiz");
-    target?.focus();
+    if (next) goTo(attempt.questions.indexOf(next));
+    else requestAnimationFrame(() => document.getElementById("submit-quiz")?.focus());
+  }
+
+  function goTo(index: number) {
+    setCurrent(index);
+    const q = attempt.questions[index];
+    if (q) requestAnimationFrame(() => document.getElementById(`question-${q.id}`)?.focus());
   }
 
   async function answer(q: PublicQuestion, value: unknown, shown: string) {
@@ -115,7 +123,7 @@ export function QuizRunner({ attempt }: { attempt: AttemptDto }) {
     const res = await request.finally(() => pending.current.delete(request));
     if (res.ok) {
       setState(q.id, { status: "saved", shown });
-      focusAfter(q.id, { ...states, [q.id]: { status: "saved", shown } });
+      moveOn(q.id, { ...states, [q.id]: { status: "saved", shown } });
       return;
     }
     if (res.status === 409) {
@@ -123,13 +131,31 @@ export function QuizRunner({ attempt }: { attempt: AttemptDto }) {
       const fresh = await sync();
       const known = fresh.ok ? fresh.data.questions.find((x) => x.id === q.id) : undefined;
       if (fresh.ok && !fresh.data.finished && known?.answered) {
+        // Stays on screen so the note is read; the navigator moves on.
         setState(q.id, { status: "answered", note: ALREADY_ANSWERED });
-        focusAfter(q.id, { ...states, [q.id]: { status: "answered" } });
         return;
       }
     }
-    setState(q.id, { status: "open", error: res.status === 0 ? "Could not reach the server, so your answer was not saved. Check your connection and confirm again." : res.message });
+    setState(q.id, { status: "open", error: res.status === 0 ? "Could not reach the server, so your answer was not saved. Check your connection and answer again." : res.message });
   }
+
+  const shown = attempt.questions[current];
+  const shownState = shown ? (states[shown.id] ?? { status: "open" }) : undefined;
+  // Keys 1–4 answer the multiple-choice question on screen (not while typing in a field).
+  const onKey = useEffectEvent((e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || !shown || shown.type !== "mcq" || shownState?.status !== "open") return;
+    if (e.target instanceof HTMLElement && e.target.closest("input, textarea, select")) return;
+    const choice = Number(e.key) - 1;
+    const options = (shown.payload as { options?: unknown }).options;
+    if (!Number.isInteger(choice) || choice < 0 || !Array.isArray(options) || choice >= options.length) return;
+    e.preventDefault();
+    void answer(shown, { choice }, String(options[choice]));
+  });
+  useEffect(() => {
+    const handler = (e: KeyboardEvent) => onKey(e);
+    window.addEventListener("keydown", handler);
+    return () => window.removeEventListener("keydown", handler);
+  }, []);
 
   function onSubmitClick() {
     if (unanswered > 0 && !confirming) {
@@ -189,31 +215,61 @@ export function QuizRunner({ attempt }: { attempt: AttemptDto }) {
         </Alert>
       )}
 
-      <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-        Confirm each answer to save it. A confirmed answer cannot be changed, and only confirmed answers count. When the time runs out, the quiz is submitted for you.
+      <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+        An answer counts once given and cannot be changed. When the time runs out, the quiz is submitted for you.
       </p>
 
-      <ol className="flex flex-col gap-4">
-        {attempt.questions.map((q, i) => {
-          const state = states[q.id] ?? { status: "open" };
-          return (
-            <li key={q.id}>
-              <section
-                aria-labelledby={`question-${q.id}`}
-                data-testid="quiz-question"
-                data-question-type={q.type}
-                data-answered={isDone(state) ? "true" : "false"}
-                className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
-              >
-                <h2 id={`question-${q.id}`} tabIndex={-1} className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600 outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-slate-300">
-                  Question {i + 1} of {total}
-                </h2>
-                <QuestionBody q={q} state={state} locked={!running} onAnswer={(value, shown) => void answer(q, value, shown)} />
-              </section>
-            </li>
-          );
-        })}
-      </ol>
+      <nav aria-label="Questions" className="mb-4">
+        <ol className="flex flex-wrap gap-1.5">
+          {attempt.questions.map((q, i) => {
+            const done = isDone(states[q.id]);
+            return (
+              <li key={q.id}>
+                <button
+                  type="button"
+                  onClick={() => goTo(i)}
+                  aria-current={i === current ? "step" : undefined}
+                  aria-label={`Question ${i + 1}${done ? ", answered" : ""}`}
+                  className={`h-9 min-w-9 rounded-md border px-2 text-sm font-semibold tabular-nums ${
+                    i === current
+                      ? "border-sky-700 bg-sky-700 text-white dark:border-sky-300 dark:bg-sky-300 dark:text-slate-900"
+                      : done
+                        ? "border-green-700 bg-green-50 text-green-900 dark:border-green-400 dark:bg-green-950 dark:text-green-200"
+                        : "border-slate-300 bg-white text-slate-800 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+                  }`}
+                >
+                  {i + 1}
+                  {done && <span aria-hidden>✓</span>}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+
+      {shown && shownState && (
+        <section
+          key={shown.id}
+          aria-labelledby={`question-${shown.id}`}
+          data-testid="quiz-question"
+          data-question-type={shown.type}
+          data-answered={isDone(shownState) ? "true" : "false"}
+          className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+        >
+          <h2 id={`question-${shown.id}`} tabIndex={-1} className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600 outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-slate-300">
+            Question {current + 1} of {total}
+          </h2>
+          <QuestionBody q={shown} state={shownState} locked={!running} onAnswer={(value, text) => void answer(shown, value, text)} />
+          <div className="mt-4 flex justify-between gap-3">
+            <button type="button" className="text-sm font-medium text-sky-800 underline disabled:invisible dark:text-sky-300" disabled={current === 0} onClick={() => goTo(current - 1)}>
+              ← Previous
+            </button>
+            <button type="button" className="text-sm font-medium text-sky-800 underline disabled:invisible dark:text-sky-300" disabled={current === total - 1} onClick={() => goTo(current + 1)}>
+              Next →
+            </button>
+          </div>
+        </section>
+      )}
 
       <div className="mt-6 flex flex-wrap items-center gap-3">
         {confirming && running && (
