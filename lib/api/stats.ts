@@ -60,3 +60,12 @@ export const itemAnalysisSchema = z.object({
   ),
 });
 export type ItemAnalysis = z.infer<typeof itemAnalysisSchema>;
+
+/** `GET /api/assignments/{id}/calibration`: predicted against observed recall of the class's reviews of the deck. */
+export const calibrationSchema = z.object({
+  assignmentId: z.string(),
+  reviews: z.int(),
+  bins: z.array(z.object({ from: z.number(), to: z.number(), count: z.int(), predicted: z.number().nullable(), observed: z.number().nullable() })),
+  rmseBins: z.number().nullable(),
+  ece: z.number().nullable(),
+});
