@@ -6,11 +6,38 @@ import { prisma } from "@/lib/db/client";
 import { getDeck } from "@/lib/decks/store";
 import { quoteInContext } from "@/lib/decks/context";
 import { runningAssignedQuiz } from "@/lib/quiz/running";
-import { Card, PageTitle } from "../../_components/ui";
+import { pageOf, searchCards } from "@/lib/decks/card-list";
+import { splitFootnotes } from "@/lib/decks/footnotes";
+import { Card, PageTitle, buttonLink } from "../../_components/ui";
 
 const KIND_LABEL = { DATE: "Date", PARTIES: "Parties", TERM: "Term", BASIC: "Card" } as const;
 
-export default async function DeckPage({ params }: { params: Promise<{ id: string }> }) {
+const secondaryLink =
+  "inline-block rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
+
+/** A quote with its footnote markers as links to the card's citation (plain when there is none). */
+function WithFootnotes({ text, citeId, citation }: { text: string; citeId: string; citation: string | null }) {
+  return (
+    <>
+      {splitFootnotes(text).map((part, i) =>
+        "text" in part ? (
+          part.text
+        ) : citation ? (
+          <a key={i} href={`#${citeId}`} className="text-sky-800 underline dark:text-sky-300" aria-label={`Footnote ${part.marker}: see the citation`}>
+            <sup>[{part.marker}]</sup>
+          </a>
+        ) : (
+          <sup key={i}>[{part.marker}]</sup>
+        ),
+      )}
+    </>
+  );
+}
+
+type Search = { q?: string | string[]; page?: string | string[] };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function DeckPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const user = await pageUser();
   const id = z.uuid().safeParse((await params).id);
   const deck = id.success ? await getDeck(prisma(), user, id.data) : null;
@@ -28,9 +55,22 @@ export default async function DeckPage({ params }: { params: Promise<{ id: strin
       </div>
     );
   }
+  const search = await searchParams;
+  const query = one(search.q).trim().slice(0, 200);
+  const found = searchCards(deck.cards, query);
+  const shown = pageOf(found, Number.parseInt(one(search.page), 10));
+  const href = (page: number) => `/decks/${deck.id}?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(page) })}`;
   return (
     <div>
       <PageTitle>{deck.title}</PageTitle>
+      <p className="mb-4 flex flex-wrap gap-3">
+        <Link className={buttonLink} href={`/review?deck=${deck.id}`}>
+          Study this deck
+        </Link>
+        <Link className={secondaryLink} href={`/quiz?deck=${deck.id}`}>
+          Quiz me
+        </Link>
+      </p>
       {deck.source && (
         <Card className="mb-4">
           <h2 className="font-semibold">Source: {deck.source.title}</h2>
@@ -39,9 +79,35 @@ export default async function DeckPage({ params }: { params: Promise<{ id: strin
           {deck.source.note && <p className="mt-2 text-sm italic">{deck.source.note}</p>}
         </Card>
       )}
-      <ol className="space-y-3">
-        {deck.cards.map((c) => {
+      <form role="search" method="get" action={`/decks/${deck.id}`} className="mb-3 flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="card-search" className="mb-1 block text-sm font-medium">
+            Search cards
+          </label>
+          <input
+            id="card-search"
+            name="q"
+            type="search"
+            defaultValue={query}
+            className="w-64 max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
+          />
+        </div>
+        <button type="submit" className={secondaryLink}>
+          Search
+        </button>
+      </form>
+      <p className="mb-3 text-sm text-slate-700 dark:text-slate-300" role="status" data-testid="card-range">
+        {found.length === 0
+          ? query
+            ? `No cards match “${query}”.`
+            : "This deck has no cards."
+          : `Cards ${shown.first + 1}–${shown.first + shown.items.length} of ${found.length}${query ? ` matching “${query}”` : ""}`}
+      </p>
+      <ol className="space-y-3" start={shown.first + 1}>
+        {shown.items.map((c) => {
           const ctx = deck.source ? quoteInContext(deck.source.text, c.start, c.end) : null;
+          const citeId = `cite-${c.id}`;
+          const note = (text: string) => <WithFootnotes text={text} citeId={citeId} citation={c.citation} />;
           return (
             <li key={c.id}>
               <Card>
@@ -52,21 +118,44 @@ export default async function DeckPage({ params }: { params: Promise<{ id: strin
                   <blockquote>
                     {ctx ? (
                       <>
-                        {ctx.before}
-                        <mark className="bg-amber-100 text-slate-900 dark:bg-amber-900 dark:text-amber-50">{ctx.quote}</mark>
-                        {ctx.after}
+                        {note(ctx.before)}
+                        <mark className="bg-amber-100 text-slate-900 dark:bg-amber-900 dark:text-amber-50">{note(ctx.quote)}</mark>
+                        {note(ctx.after)}
                       </>
                     ) : (
-                      c.quote
+                      note(c.quote)
                     )}
                   </blockquote>
-                  <figcaption className="mt-1">{c.citation ? `Citation: ${c.citation}` : "No citation in the source"}</figcaption>
+                  <figcaption id={citeId} className="mt-1">
+                    {c.citation ? `Citation: ${c.citation}` : "No citation in the source"}
+                  </figcaption>
                 </figure>
               </Card>
             </li>
           );
         })}
       </ol>
+      {shown.pages > 1 && (
+        <nav aria-label="Card pages" className="mt-4 flex items-center justify-between gap-3">
+          {shown.page > 1 ? (
+            <Link className={secondaryLink} href={href(shown.page - 1)} rel="prev">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-sm">
+            Page {shown.page} of {shown.pages}
+          </span>
+          {shown.page < shown.pages ? (
+            <Link className={secondaryLink} href={href(shown.page + 1)} rel="next">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
     </div>
   );
 }
