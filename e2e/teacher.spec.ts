@@ -225,6 +225,7 @@ test("a teacher sets a review goal and a quiz; a student joins, does both; the t
   await expect(page.getByRole("heading", { name: "Quiz item analysis" })).toBeVisible();
   await expect(page.getByText(/^1 finished attempt by 1 student\./)).toBeVisible();
   await expect(page.getByTestId("item-row").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Calibration: predicted against actual recall" })).toBeVisible();
 
   // The student is kept out of the teacher's pages and API.
   for (const path of ["/teacher", `/teacher/classes/${classId}`, `/teacher/assignments/${reviewId}`]) {

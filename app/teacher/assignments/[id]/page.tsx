@@ -5,11 +5,13 @@ import type { ReteachCards } from "@/lib/api/classes";
 import { accommodationsOf, findOwnAssignment } from "@/lib/classes/assignments";
 import { assignmentCards, assignmentProgress } from "@/lib/classes/progress";
 import { prisma } from "@/lib/db/client";
+import { assignmentCalibration } from "@/lib/stats/class-calibration";
 import { quizItemAnalysis } from "@/lib/stats/item-analysis";
 import { Card, buttonLink } from "../../../_components/ui";
 import { formatDateTime, formatDuration, formatPercent, plural } from "@/app/_components/format";
 import { userTimeZone } from "@/lib/learner/settings-store";
 import { Breadcrumb } from "../../_components/breadcrumb";
+import { CalibrationChart } from "../../_components/calibration";
 import { ItemAnalysisTable } from "../../_components/item-analysis";
 import { DeleteAssignmentButton } from "../../_client/delete-assignment-button";
 import { EditAssignmentDialog } from "../../_client/edit-assignment-dialog";
@@ -79,12 +81,13 @@ export default async function AssignmentPage({ params }: Props) {
   const db = prisma();
   const a = await findOwnAssignment(db, teacher.id, id);
   if (!a) notFound();
-  const [progress, cards, accommodations, timeZone, items] = await Promise.all([
+  const [progress, cards, accommodations, timeZone, items, calibration] = await Promise.all([
     assignmentProgress(db, teacher.id, id),
     assignmentCards(db, teacher.id, id),
     accommodationsOf(db, teacher.id, id),
     userTimeZone(db, teacher.id),
     a.kind === "QUIZ" ? quizItemAnalysis(db, teacher.id, id) : null,
+    assignmentCalibration(db, teacher.id, id),
   ]);
   const accOf = new Map(accommodations.map((x) => [x.userId, x]));
   const rows: TableRow[] = progress.students.map((s) => {
@@ -128,6 +131,10 @@ export default async function AssignmentPage({ params }: Props) {
           <ItemAnalysisTable analysis={items} caption={`How ${a.class.name} answered each question of the quiz on ${a.deck.title}`} />
         </Card>
       )}
+      <Card className="mb-4">
+        <h2 className="mb-1 text-lg font-semibold">Calibration: predicted against actual recall</h2>
+        <CalibrationChart calibration={calibration} />
+      </Card>
       <section aria-labelledby="reteach-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
         <h2 id="reteach-title" className="mb-1 text-lg font-semibold">
           Cards to re-teach
