@@ -29,6 +29,8 @@ export type AppOptions = {
   databaseUrl: string;
   port: number;
   authSecret: string;
+  /** Options for node in every process of the app (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
   /** Worker processes (WEB_CONCURRENCY); 1 unless set. */
   workers?: number;
   /** Extra environment (e.g. DB_POOL_MAX). */
@@ -57,7 +59,8 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(ROOT, "lib/server/serve.ts")],
+    // The workers inherit these options from the primary (cluster's default execArgv).
+    [...(opts.nodeArgs ?? []), "--import", "tsx", path.join(ROOT, "lib/server/serve.ts")],
     {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],

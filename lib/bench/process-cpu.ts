@@ -26,11 +26,15 @@ export function childPids(pid: number, comm?: string): number[] {
 
 const TICKS_PER_SEC = 100; // USER_HZ: 100 on every Linux architecture Node supports
 
-/** User + system CPU of `pid` and all its live descendants, in µs (10 ms resolution per process). */
+/**
+ * User + system CPU of `pid` and all its descendants, in µs (10 ms resolution per process):
+ * the live ones' own, and the exited ones' as their parents' "waited-for children" times, so a
+ * worker that dies and is replaced does not take its CPU time with it.
+ */
 export function treeCpuMicros(pid: number): number {
   const fields = stat(pid)?.fields;
   if (!fields) return 0;
-  // utime and stime are fields 14 and 15 of stat (indices 11 and 12 after the name).
-  const own = ((Number(fields[11]) + Number(fields[12])) * 1e6) / TICKS_PER_SEC;
+  // utime, stime, cutime, cstime are fields 14-17 of stat (indices 11-14 after the name).
+  const own = ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1e6) / TICKS_PER_SEC;
   return own + childPids(pid).reduce((sum, child) => sum + treeCpuMicros(child), 0);
 }

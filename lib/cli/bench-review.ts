@@ -169,10 +169,11 @@ async function main(): Promise<void> {
     const rps: Record<string, number> = {};
     const workers = numberEnv("WEB_CONCURRENCY", os.availableParallelism(), (n) => Number.isInteger(n) && n >= 1);
     const profDir = process.env.BENCH_CPU_PROF;
-    const appEnv = { DB_POOL_MAX: String(poolMax), ...(profDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profDir)}` } : {}) };
+    const appEnv = { DB_POOL_MAX: String(poolMax) };
+    const nodeArgs = profDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profDir)}`] : [];
     const authSecret = randomBytes(32).toString("hex");
     for (const w of [1, workers]) {
-      app = await startApp({ databaseUrl: db.url, port: await freePort(), authSecret, workers: w, env: appEnv });
+      app = await startApp({ databaseUrl: db.url, port: await freePort(), authSecret, workers: w, env: appEnv, nodeArgs });
       log(`the app is up at ${app.baseUrl} with ${w} worker(s) (pids ${app.workerPids().join(", ")})`);
       const agent = keepAliveAgent();
       for (const c of w === 1 ? [16] : LEVELS) {

@@ -145,4 +145,28 @@ describe("npm start's cluster", () => {
     expect(app.workerPids()).not.toContain(victim);
     expect(app.output()).toMatch(new RegExp(`worker ${victim} exited \\(SIGKILL\\); starting a new one`));
   }, 180_000);
+
+  it("drains on SIGTERM: a sign-in in flight is answered, kept-alive connections do not hold the workers, all exit", async () => {
+    const email = "drain@example.com";
+    await registerUser(t.prisma, { email, password: PASSWORD, name: "Drain" });
+    const agent = keepAliveAgent();
+    try {
+      const client = new HttpClient(app.baseUrl, agent, 10_000);
+      const csrf = await client.request<{ csrfToken: string }>("GET", "/api/auth/csrf");
+      // On the connection the worker already holds: the sign-in (an argon2 check) is in flight at SIGTERM.
+      const signIn = client.request("POST", "/api/auth/callback/credentials", { form: { csrfToken: csrf.body.csrfToken, email, password: PASSWORD, json: "true" } });
+      await sleep(20);
+      const workers = app.workerPids();
+      process.kill(app.pid, "SIGTERM");
+      expect((await signIn).status).toBe(200);
+      expect(client.signedIn).toBe(true);
+      await app.stop();
+      // The primary stopped its workers by itself (app.stop() kills it after 5 s), none had to be killed.
+      expect(app.output()).toMatch(/\[cluster\] stopped \(2 workers\)/);
+      expect(app.output()).not.toMatch(/killed/);
+      for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
+    } finally {
+      agent.destroy();
+    }
+  }, 60_000);
 });

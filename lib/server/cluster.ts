@@ -86,11 +86,13 @@ export function startCluster(opts: ClusterOptions): Cluster {
           else w.process.kill("SIGTERM");
           const done = await Promise.race([exited.then(() => true), sleep(STOP_GRACE_MS).then(() => false)]);
           if (!done) {
+            opts.log(`worker ${w.process.pid} did not finish within ${STOP_GRACE_MS} ms: killed`);
             w.process.kill("SIGKILL");
             await exited;
           }
         }),
       );
+      opts.log(`stopped (${workers.length} worker${workers.length === 1 ? "" : "s"})`);
     },
   };
 }

@@ -16,9 +16,18 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const servedBy = String(process.pid);
+let draining = false;
+let inFlight = 0;
 const server = http.createServer((req, res) => {
+  inFlight++;
+  res.once("close", () => {
+    inFlight--;
+    if (draining && inFlight === 0) process.exit(0);
+  });
   // Which worker answered: for an operator checking the balancing (and the cluster's tests).
   res.setHeader("X-Served-By", servedBy);
+  // While draining, a keep-alive client is told to reconnect (to another worker).
+  if (draining) res.setHeader("Connection", "close");
   void handle(req, res);
 });
 // Longer than the keep-alive timeouts of common load balancers (nginx 60 s upstream keepalive
@@ -26,13 +35,13 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname);
 
-let draining = false;
 function drain() {
   if (draining) return;
   draining = true;
-  server.close(() => process.exit(0));
-  // Idle keep-alive connections would hold close() open; busy ones close after their response.
-  server.closeIdleConnections();
+  // No new connections; the worker exits once its last request has been answered (a response
+  // ends on "close"), not when its keep-alive connections end.
+  server.close();
+  if (inFlight === 0) process.exit(0);
   setTimeout(() => process.exit(0), DRAIN_MS).unref();
 }
 process.on("message", (msg) => {
