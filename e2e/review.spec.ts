@@ -23,6 +23,8 @@ async function freshStudent(page: Page): Promise<string> {
 }
 
 const frontCard = (page: Page) => page.locator("article[data-card-id]");
+/** The first card is in the server's HTML; keys work once the page has hydrated. */
+const interactive = (page: Page) => expect(page.locator("[data-interactive=true]")).toBeAttached();
 const frontCardId = async (page: Page) => (await frontCard(page).getAttribute("data-card-id")) ?? "";
 const saveStatus = (page: Page) => page.getByTestId("save-status");
 
@@ -30,6 +32,7 @@ const saveStatus = (page: Page) => page.getByTestId("save-status");
 async function gradeWithKeys(page: Page, digit: "1" | "2" | "3" | "4"): Promise<string> {
   const id = await frontCardId(page);
   expect(id).not.toBe("");
+  await interactive(page);
   await page.keyboard.press("Space"); // (a no-op when the answer already shows)
   await expect(page.getByTestId("answer")).toBeVisible();
   await expect(page.getByRole("button", { name: /^Good \S+$/ })).toBeVisible();
@@ -54,6 +57,7 @@ test("a student reviews five cards with the keyboard, undoes one, and the server
   await expect(frontCard(page)).toBeVisible();
 
   // Keys do nothing to grades while the answer is hidden.
+  await interactive(page);
   const first = await frontCardId(page);
   await page.keyboard.press("3");
   await expect(progress).toHaveAttribute("aria-valuenow", "0");

@@ -2,7 +2,7 @@
 
 // The review screen: composes the session hook with the card, the buttons, progress,
 // save status and the end-of-session states.
-import { useRef } from "react";
+import { useRef, useSyncExternalStore } from "react";
 import { Alert, Button } from "../../_components/ui";
 import { CardView } from "./card-view";
 import { GradeButtons, RATING_NAME } from "./grade-buttons";
@@ -28,6 +28,8 @@ function announcement(state: SessionState): string {
   return `Grade undone.${next}`;
 }
 
+const noSubscription = () => () => {};
+
 export function ReviewSession({ userId, deckId, initial }: { userId: string; deckId?: string; initial?: QueueResponse }) {
   const session = useReviewSession({ userId, deckId, initial });
   const { state, saveStatus } = session;
@@ -52,10 +54,12 @@ export function ReviewSession({ userId, deckId, initial }: { userId: string; dec
   useReviewKeys({ revealed: state.revealed, onReveal: reveal, onGrade: grade, onUndo: () => void session.undo() });
 
   const tally = sessionTally(state);
+  // False in the server's HTML and until hydration: the first card shows before its keys work.
+  const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
   const started = state.phase === "active" && (front !== undefined || tally.reviews > 0 || !state.drained);
 
   return (
-    <div ref={root} tabIndex={-1} className="outline-none focus:outline-none">
+    <div ref={root} tabIndex={-1} className="outline-none focus:outline-none" data-interactive={interactive}>
       {started && <SessionProgress done={tally.reviews} counts={state.counts} />}
 
       {state.notices.map((n) => (

@@ -132,7 +132,7 @@ export function ProgressTable({ assignmentId, kind, rows, caption }: { assignmen
           <tbody>
             {sorted.map((r) => (
               <tr key={r.userId} data-testid="progress-row" data-user-id={r.userId} className="border-b border-slate-100 dark:border-slate-800">
-                <th scope="row" className="sticky left-0 z-10 max-w-[13rem] bg-white px-2 py-2 font-medium dark:bg-slate-900">
+                <th scope="row" className="sticky left-0 z-10 max-w-[11rem] bg-white px-2 py-2 font-medium dark:bg-slate-900">
                   <span className="block truncate" title={r.name}>
                     {r.name}
                   </span>
