@@ -458,3 +458,30 @@ describe("on-this-day lists", () => {
     expect(mourning?.kind === "date" && mourning.date).toEqual({ year: 1943, month: 2, day: 3 });
   });
 });
+
+describe("who took part", () => {
+  it("reads who met at or attended a conference, what a treaty brought together, members who were included, and past forms read as adjectives", () => {
+    const cards = proposed(
+      run(
+        [
+          "The Big Three, Roosevelt, Churchill and Stalin, met at the Yalta Conference in February 1945.",
+          "The Potsdam Conference was attended by Truman, Churchill and Stalin.",
+          "The Casablanca Conference opened in Morocco on 14 January 1943. Roosevelt and Churchill attended.",
+          "The Treaty of Rome brought together France, West Germany, Italy, Belgium, the Netherlands and Luxembourg.",
+          "Members of the Holy League included Spain, Venice and the Papal States.",
+          "Soviet troops liberated Auschwitz-Birkenau on 27 January 1945.",
+        ].join(" "),
+      ),
+    );
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        "Who attended the Yalta Conference? → Roosevelt, Churchill and Stalin",
+        "Who attended the Potsdam Conference? → Truman, Churchill and Stalin",
+        "Who attended the Casablanca Conference? → Roosevelt and Churchill",
+        "Which parties signed the Treaty of Rome? → France, West Germany, Italy, Belgium, Netherlands and Luxembourg",
+        "Which parties formed the Holy League? → Spain, Venice and Papal States",
+        "When did the Soviet troops liberate Auschwitz-Birkenau? → 27 January 1945",
+      ]),
+    );
+  });
+});

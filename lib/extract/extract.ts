@@ -253,7 +253,9 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   const firstName = v.names[0];
   const startsWithSubject = firstName && firstName.t0 <= 1;
   const described = describedEvent(v);
-  if (eventFact) discourse.setSubject({ text: eventFact.subject.text, article: eventFact.subject.article, head: { class: "event", verb: eventFact.subject.defaultVerb ?? "took place", word: "" } });
+  // ("the Casablanca Conference opened in Morocco" is asked with its act; "it" next means the conference.)
+  const eventName = eventFact ? v.names.find((n) => n.head && eventFact.subject.text.startsWith(`${n.text} `)) : undefined;
+  if (eventFact) discourse.setSubject({ text: eventName?.text ?? eventFact.subject.text, article: eventFact.subject.article, head: { class: "event", verb: eventFact.subject.defaultVerb ?? "took place", word: "" } });
   else if (startsWithSubject) discourse.setSubject(firstName.head ? { text: firstName.text, article: firstName.article, head: firstName.head } : null);
   else if (v.tokens[0]?.lower === "the" && v.tokens[1]?.pos === "NOUN" && /^(?:VERB|AUX)$/.test(v.tokens[2]?.pos ?? "") && v.rules.heads.has(v.tokens[1].lower)) {
     // "The pact was signed in Paris." (no date): still what "it" means in the next sentence.
@@ -371,6 +373,9 @@ function actorsBefore(v: SentenceView, vi: number): string[] {
   // "At the Washington Naval Conference, the United States, Britain … signed": the opening phrase is no party.
   const firstComma = v.tokens.findIndex((t, i) => i >= a && i < vi && t.text === ",");
   if (firstComma > 0 && v.tokens[a - 1]?.pos === "ADP") a = firstComma + 1;
+  // "The Big Three, Roosevelt, Churchill and Stalin, met …": a group named before its members in apposition.
+  const closes = v.tokens[vi - 1]?.text === ",";
+  if (firstComma > 0 && closes && v.tokens[a]?.lower === "the" && v.tokens.slice(firstComma + 1, vi).some((t) => t.lower === "and")) a = firstComma + 1;
   return partyList(v, a, vi).parties;
 }
 
@@ -483,22 +488,53 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
     }
   }
   // "The Triple Alliance joined Germany, Austria-Hungary and Italy": an alliance that joins or unites its members.
-  const joiner = v.names.find((n) => n.head && AGREEMENT_CLASSES.has(n.head.class) && ["join", "unite", "link", "bind", "ally"].includes(v.tokens[n.t1]?.lemma ?? ""));
+  // ("The Treaty of Rome brought together France, West Germany, …")
+  const joiner = v.names.find((n) => n.head && AGREEMENT_CLASSES.has(n.head.class) && (["join", "unite", "link", "bind", "ally"].includes(v.tokens[n.t1]?.lemma ?? "") || (v.tokens[n.t1]?.lemma === "bring" && v.tokens[n.t1 + 1]?.lower === "together")));
   if (parties.length < 2 && joiner) {
-    const l = partyList(v, joiner.t1 + 1);
+    const l = partyList(v, joiner.t1 + (v.tokens[joiner.t1]?.lemma === "bring" ? 2 : 1));
     if (l.parties.length >= 2) {
       parties = l.parties;
       rule = "joined";
-      verb = "formed";
+      verb = ["treaty", "treaties", "convention", "agreement", "protocol", "accord", "accords"].includes(joiner.head!.word.toLowerCase()) ? "signed" : "formed";
       subject = { text: joiner.text, article: true, event: true, plural: false, via: "name" };
+    }
+  }
+  // "Roosevelt, Churchill and Stalin met at the Yalta Conference", "The Potsdam Conference was attended by …":
+  // who took part in a meeting.
+  const meeting = v.names.find((n) => n.head?.class === "meeting");
+  if (parties.length < 2 && meeting) {
+    const at = v.tokens[meeting.t0 - 1]?.lower === "the" ? meeting.t0 - 2 : meeting.t0 - 1;
+    const met = ["at", "in"].includes(v.tokens[at]?.lower ?? "") && ["meet", "gather", "assemble"].includes(v.tokens[at - 1]?.lemma ?? "") ? at - 1 : -1;
+    const by = v.tokens[meeting.t1]?.lemma === "be" && v.tokens[meeting.t1 + 1]?.lemma === "attend" && v.tokens[meeting.t1 + 2]?.lower === "by" ? meeting.t1 + 3 : -1;
+    const l = met > 0 ? { parties: actorsBefore(v, met) } : by > 0 ? partyList(v, by) : { parties: [] };
+    if (l.parties.length >= 2) {
+      parties = l.parties;
+      rule = "attended";
+      verb = "attended";
+      subject = { text: meeting.text, article: true, event: true, plural: false, via: "name" };
+    }
+  }
+  // "The Casablanca Conference opened in Morocco. Roosevelt and Churchill attended.": the meeting just named.
+  const attended = v.tokens.findIndex((t, i) => t.lemma === "attend" && t.pos === "VERB" && (v.tokens[i + 1] === undefined || v.tokens[i + 1]!.text === "."));
+  const lastMeeting = attended > 0 ? discourse.pronoun() : null;
+  if (parties.length < 2 && lastMeeting && lastMeeting.head.verb === "held") {
+    const l = actorsBefore(v, attended);
+    if (l.length >= 2) {
+      parties = l;
+      rule = "attended";
+      verb = "attended";
+      subject = { text: lastMeeting.text, article: lastMeeting.article, event: true, plural: false, via: "pronoun" };
     }
   }
   // "The signatories of the Holy Alliance were Russia, Austria and Prussia."
   const members = v.tokens.findIndex((t, i) => ["signatories", "members", "parties", "signatory"].includes(t.lower) && v.tokens[i + 1]?.lower === "of");
   if (parties.length < 2 && members >= 0) {
-    const of = v.names.find((n) => n.t0 === members + 2 || n.t0 === members + 3);
+    // (A capitalised "Members of the Holy League" is one name to the chunker: the agreement is its tail.)
+    const whole = v.names.find((n) => n.t0 === members && n.t1 > members + 2);
+    const of = v.names.find((n) => n.t0 === members + 2 || n.t0 === members + 3) ?? (whole?.head ? { ...whole, text: whole.text.replace(/^\S+ of (?:the )?/i, "") } : undefined);
     const be = of ? v.tokens[of.t1] : undefined;
-    if (of?.head && be?.lemma === "be") {
+    // ("Members of the Holy League included Spain, Venice and the Papal States.")
+    if (of?.head && (be?.lemma === "be" || be?.lemma === "include")) {
       const l = partyList(v, of.t1 + 1);
       if (l.parties.length >= 2) {
         parties = l.parties;
@@ -561,7 +597,7 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
   if (parties.length < 2 || !subject) return;
   const x = subjectText(subject);
   const conf = (rule === "actors" ? 0.85 : 0.85) * (subject.via === "name" ? 1 : 0.9);
-  push({ kind: "parties", subject: subject.text, prompt: `Which parties ${verb} ${x}?`, answer: joinParties(parties), parties, quote: { start: v.start, end: v.end }, confidence: Math.round(conf * 100) / 100, rule: `parties-${rule}` });
+  push({ kind: "parties", subject: subject.text, prompt: verb === "attended" ? `Who attended ${x}?` : `Which parties ${verb} ${x}?`, answer: joinParties(parties), parties, quote: { start: v.start, end: v.end }, confidence: Math.round(conf * 100) / 100, rule: `parties-${rule}` });
 }
 
 function isPassive(v: SentenceView, vi: number): boolean {

@@ -40,6 +40,12 @@ function retagHeadlineVerbs(tokens: Token[], rules: RuleSet): Token[] {
     // With a verb elsewhere ("… signs the October Manifesto promising an elected Duma"), only a verb the
     // rules know, in its headline "-s" form and before any other verb, is read as the clause's verb.
     const known = /s$/.test(t.lower) && (rules.signVerbs.has(lemma) || rules.intransitiveVerbs.has(lemma)) && !out.slice(0, i).some((x) => x.pos === "VERB" || x.pos === "AUX");
+    // "Soviet troops liberated Auschwitz": a past form read as an adjective between a subject and a name.
+    const pastAdjective = t.pos === "ADJ" && /ed$/.test(t.lower) && (prev.pos === "NOUN" || prev.pos === "PROPN") && (next.pos === "PROPN" || next.pos === "DET") && !out.slice(0, i).some((x) => x.pos === "VERB" || x.pos === "AUX");
+    if (pastAdjective) {
+      out[i] = { ...t, pos: "VERB", lemma: t.lower.replace(/ied$/, "y").replace(/(?<=[^aeiou][aeiou][^aeiouwxy])ed$/, "e").replace(/ed$/, "") };
+      break;
+    }
     if (t.pos === "NOUN" && /^\p{Ll}+$/u.test(t.text) && subjectBefore && objectAfter && (!anyVerb || known)) {
       out[i] = { ...t, pos: "VERB", lemma };
       break;
