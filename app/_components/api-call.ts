@@ -38,3 +38,11 @@ export type ApiResult = { ok: true; data: unknown } | ApiFailure;
 export function callApi(url: string, method: "POST" | "PATCH" | "PUT" | "DELETE", body?: unknown): Promise<ApiResult> {
   return apiCall(url, jsonRequest(method, body));
 }
+
+/** For a confirm dialog: the server's message when it refused the call, else runs `then` (a refresh, a navigation). */
+export async function refusalOr(call: Promise<ApiResult>, then: () => void): Promise<string | undefined> {
+  const res = await call;
+  if (!res.ok) return res.message;
+  then();
+  return undefined;
+}

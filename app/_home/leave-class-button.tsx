@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { callApi } from "@/app/_components/api-call";
+import { callApi, refusalOr } from "@/app/_components/api-call";
 import { ConfirmButton } from "@/app/_components/confirm-button";
 
 export function LeaveClassButton({ classId, className }: { classId: string; className: string }) {
@@ -13,12 +13,7 @@ export function LeaveClassButton({ classId, className }: { classId: string; clas
       title={`Leave ${className}?`}
       description="Its assignments disappear from your home page. Your own reviews are kept, and you can join again with the class code."
       confirmLabel="Leave"
-      onConfirm={async () => {
-        const res = await callApi(`/api/classes/${classId}/leave`, "POST");
-        if (!res.ok) return res.message;
-        router.refresh();
-        return undefined;
-      }}
+      onConfirm={() => refusalOr(callApi(`/api/classes/${classId}/leave`, "POST"), () => router.refresh())}
     />
   );
 }

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, SecondaryButton } from "../../_components/ui";
-import { callApi } from "@/app/_components/api-call";
+import { callApi, refusalOr } from "@/app/_components/api-call";
 import { ConfirmButton } from "@/app/_components/confirm-button";
 
 export function ArchiveButton({ classId, archived }: { classId: string; archived: boolean }) {
@@ -11,12 +11,7 @@ export function ArchiveButton({ classId, archived }: { classId: string; archived
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  const set = async (value: boolean) => {
-    const res = await callApi(`/api/classes/${classId}`, "PATCH", { archived: value });
-    if (!res.ok) return res.message;
-    router.refresh();
-    return undefined;
-  };
+  const set = (value: boolean) => refusalOr(callApi(`/api/classes/${classId}`, "PATCH", { archived: value }), () => router.refresh());
 
   if (!archived) {
     return (

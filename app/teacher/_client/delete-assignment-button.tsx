@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { callApi } from "@/app/_components/api-call";
+import { callApi, refusalOr } from "@/app/_components/api-call";
 import { ConfirmButton } from "@/app/_components/confirm-button";
 
 export function DeleteAssignmentButton({ assignmentId, classId }: { assignmentId: string; classId: string }) {
@@ -12,13 +12,12 @@ export function DeleteAssignmentButton({ assignmentId, classId }: { assignmentId
       title="Delete this assignment?"
       description="Students stop seeing it and its accommodations are deleted. Students' own reviews and quiz attempts are kept."
       confirmLabel="Delete"
-      onConfirm={async () => {
-        const res = await callApi(`/api/assignments/${assignmentId}`, "DELETE");
-        if (!res.ok) return res.message;
-        router.push(`/teacher/classes/${classId}`);
-        router.refresh();
-        return undefined;
-      }}
+      onConfirm={() =>
+        refusalOr(callApi(`/api/assignments/${assignmentId}`, "DELETE"), () => {
+          router.push(`/teacher/classes/${classId}`);
+          router.refresh();
+        })
+      }
     />
   );
 }

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import { SecondaryButton } from "../../_components/ui";
-import { callApi } from "@/app/_components/api-call";
+import { callApi, refusalOr } from "@/app/_components/api-call";
 import { ConfirmButton } from "@/app/_components/confirm-button";
 
 const noSubscription = () => () => {};
@@ -53,13 +53,12 @@ export function JoinCodePanel({ classId, code, expires, archived }: { classId: s
           description="The current code and link stop working at once. Students already in the class stay in it."
           confirmLabel="Make a new code"
           danger={false}
-          onConfirm={async () => {
-            const res = await callApi(`/api/classes/${classId}/code`, "POST");
-            if (!res.ok) return res.message;
-            setCopied("");
-            router.refresh();
-            return undefined;
-          }}
+          onConfirm={() =>
+            refusalOr(callApi(`/api/classes/${classId}/code`, "POST"), () => {
+              setCopied("");
+              router.refresh();
+            })
+          }
         />
       </div>
       <p role="status" className="text-sm text-slate-700 dark:text-slate-300">{copied}</p>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { callApi } from "@/app/_components/api-call";
+import { callApi, refusalOr } from "@/app/_components/api-call";
 import { ConfirmButton } from "@/app/_components/confirm-button";
 
 export function RemoveStudentButton({ classId, className, student }: { classId: string; className: string; student: { id: string; name: string } }) {
@@ -13,12 +13,7 @@ export function RemoveStudentButton({ classId, className, student }: { classId: 
       title={`Remove ${student.name} from ${className}?`}
       description="They stop seeing the class and its assignments. Their own reviews are kept; they can join again with the code."
       confirmLabel="Remove"
-      onConfirm={async () => {
-        const res = await callApi(`/api/classes/${classId}/students/${student.id}`, "DELETE");
-        if (!res.ok) return res.message;
-        router.refresh();
-        return undefined;
-      }}
+      onConfirm={() => refusalOr(callApi(`/api/classes/${classId}/students/${student.id}`, "DELETE"), () => router.refresh())}
     />
   );
 }
