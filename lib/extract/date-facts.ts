@@ -282,7 +282,9 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       while (q >= floor && (v.tokens[q]!.pos === "ADJ" || v.tokens[q]!.pos === "NOUN") && k - q <= 2) q--;
       const det = v.tokens[q];
       // "The king died in December 1909": the king the text named ("Leopold II, King of the Belgians").
-      const holder = det?.lower === "the" && q === k - 1 && v.tokens[k + 1]?.lower !== "of" ? discourse.officeHolder(t.lower) : null;
+      // ("The former chancellor died …": an adjective of time may stand between.)
+      const between = v.tokens.slice(q + 1, k).every((x) => ["former", "late", "old", "young", "new", "aged", "ageing", "exiled", "deposed"].includes(x.lower));
+      const holder = det?.lower === "the" && between && v.tokens[k + 1]?.lower !== "of" ? discourse.officeHolder(t.lower) : null;
       if (holder) return { subject: { text: holder, article: false, event: false, plural: false, via: "definite" } };
       // "The stone was found in 1799" under the heading "Rosetta Stone": the thing the heading names.
       const thing = det && ["the", "this"].includes(det.lower) && q === k - 1 && !v.rules.heads.has(t.lower) ? discourse.sectionThing(t.lower) : null;

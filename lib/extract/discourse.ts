@@ -29,7 +29,7 @@ export class Discourse {
     if (this.recent.length > 50) this.recent.splice(0, this.recent.length - 50);
   }
 
-  private person: { text: string; age: number } | null = null;
+  private person: { text: string; age: number; personLike: boolean } | null = null;
   private title: Referent | null = null;
 
   /** The event the document's title names ("Treaty of Lausanne"). */
@@ -38,10 +38,20 @@ export class Discourse {
   }
 
   /** A sentence that opens with a person's name ("Napoleon abdicated …") makes it what "he" or "she" means next. */
-  setPerson(text: string | null): void {
-    if (text) this.person = { text, age: 0 };
-    else if (this.person && ++this.person.age > 1) this.person = null;
+  setPerson(text: string | null, personLike = false): void {
+    if (text) {
+      // "Napoleon landed in France. King Louis XVIII fled to Ghent. On 18 June he was defeated …": with two
+      // people in play, "he" is not guessed. (A state named between them is no rival: "Egypt was suspended …")
+      const previous = this.person;
+      this.rival = previous && previous.text !== text && previous.age <= 1 && (personLike || previous.personLike) ? previous.text : null;
+      this.person = { text, age: 0, personLike };
+    } else if (this.person && ++this.person.age > 1) {
+      this.person = null;
+      this.rival = null;
+    }
   }
+
+  private rival: string | null = null;
 
   private holders = new Map<string, string>();
 
@@ -78,7 +88,7 @@ export class Discourse {
 
   /** "he", "she": the person the last sentence or two opened with; nobody after a change of subject. */
   personPronoun(): string | null {
-    return this.person?.text ?? null;
+    return this.rival ? null : (this.person?.text ?? null);
   }
 
   /** A described event ("a conference in Berlin"): a referent for "it" and "the conference" in what follows. */

@@ -485,3 +485,13 @@ describe("who took part", () => {
     );
   });
 });
+
+describe("people in a narrative", () => {
+  it("does not guess 'he' between two people, and follows an office from 'he became'", () => {
+    const text =
+      "Napoleon escaped from Elba in February 1815. King Louis XVIII fled to Ghent. On 18 June he was defeated at Waterloo. Otto von Bismarck was appointed Minister President of Prussia in September 1862. In 1871 he became the first Chancellor of the German Empire. The young Kaiser Wilhelm II dismissed him in March 1890. The former chancellor died on 30 July 1898.";
+    const cards = run(text).cards.map((c) => `${c.prompt} → ${c.answer}`);
+    expect(cards.some((c) => c.startsWith("When was King Louis XVIII defeated"))).toBe(false);
+    expect(cards).toContain("When did Otto von Bismarck die? → 30 July 1898");
+  });
+});

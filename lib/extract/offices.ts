@@ -5,8 +5,22 @@ import type { SentenceView } from "./view";
  * or "King Leopold II" or "Bismarck became Chancellor" lets "the king" and "the chancellor"
  * stand for that person in what follows ("The king died in December 1909").
  */
-export function officeHolders(v: SentenceView, offices: ReadonlySet<string>): [office: string, person: string][] {
+export function officeHolders(v: SentenceView, offices: ReadonlySet<string>, he: string | null): [office: string, person: string][] {
   const out: [string, string][] = [];
+  // "In 1871 he became the first Chancellor": the person "he" stands for.
+  const pronoun = he ? v.tokens.findIndex((t) => t.lower === "he" || t.lower === "she") : -1;
+  if (pronoun >= 0 && he) {
+    let i = pronoun + 1;
+    if (v.tokens[i]?.lemma === "be") i++;
+    if (["become", "crown", "elect", "proclaim", "appoint", "name"].includes(v.tokens[i]?.lemma ?? "")) {
+      i++;
+      if (v.tokens[i]?.lower === "as") i++;
+      if (["the", "a", "an"].includes(v.tokens[i]?.lower ?? "")) i++;
+      if (["first", "new", "last", "sole"].includes(v.tokens[i]?.lower ?? "")) i++;
+      const office = v.tokens[i]?.lower;
+      if (office && offices.has(office)) out.push([office, he]);
+    }
+  }
   for (const n of v.names) {
     if (n.head) continue;
     const first = n.text.split(" ")[0]!.toLowerCase();
@@ -35,6 +49,8 @@ export function officeHolders(v: SentenceView, offices: ReadonlySet<string>): [o
       i++;
       if (v.tokens[i]?.lower === "as") i++;
       if (["the", "a", "an"].includes(v.tokens[i]?.lower ?? "")) i++;
+      // ("became the first Chancellor of the German Empire")
+      if (["first", "new", "last", "sole"].includes(v.tokens[i]?.lower ?? "")) i++;
       const office = v.tokens[i]?.lower;
       if (office && offices.has(office)) out.push([office, n.text]);
     }
