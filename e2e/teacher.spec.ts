@@ -43,6 +43,13 @@ async function stalinDeck(page: Page) {
   return deck!;
 }
 
+async function sovietDeck(page: Page) {
+  const { decks } = (await (await page.request.get("/api/decks")).json()) as { decks: { id: string; slug: string; title: string }[] };
+  const deck = decks.find((d) => d.slug === "soviet-union-metapedia");
+  expect(deck).toBeDefined();
+  return deck!;
+}
+
 async function assignmentIdOf(page: Page, linkName: string): Promise<string> {
   const href = await page.getByRole("link", { name: linkName }).getAttribute("href");
   const id = /\/teacher\/assignments\/([0-9a-f-]{36})$/.exec(href ?? "")?.[1];
@@ -102,8 +109,9 @@ test("a teacher sets a review goal and a quiz; a student joins, does both; the t
   assign = page.getByRole("dialog", { name: "Assign a deck" });
   await assign.getByLabel("Quiz").check();
   await assign.getByLabel("Deck").selectOption(deck.id);
-  // More questions than the deck can supply: refused, with the number it can.
-  await assign.getByLabel("Questions").fill("50");
+  // More questions than the deck can supply: refused, with the number it can (this deck
+  // supplies too few for any quiz; the larger one is assigned instead).
+  await assign.getByLabel("Questions").fill("5");
   // The same minutes-and-seconds control as the student's quiz form.
   const timeLimit = assign.getByRole("group", { name: "Time limit" });
   await timeLimit.getByLabel("Minutes").fill("1");
@@ -112,15 +120,16 @@ test("a teacher sets a review goal and a quiz; a student joins, does both; the t
   await assign.getByLabel("Opens").fill(await localInput(page, -1));
   await assign.getByLabel("Closes").fill(await localInput(page, 60));
   await assign.getByRole("button", { name: "Assign", exact: true }).click();
-  await expect(assign.getByText(/This deck can supply at most \d+ questions/)).toBeVisible();
+  await expect(assign.getByText(/This deck can supply at most \d+ questions? for a quiz/)).toBeVisible();
   await expect(assign.getByLabel("Questions")).toHaveAttribute("aria-invalid", "true");
-  await assign.getByLabel("Questions").fill("5");
+  const quizDeck = await sovietDeck(page);
+  await assign.getByLabel("Deck").selectOption(quizDeck.id);
   await assign.getByLabel("Attempts allowed").fill("2");
   await assign.getByLabel("Opens").fill(await localInput(page, -1));
   await assign.getByLabel("Closes").fill(await localInput(page, 60));
   await assign.getByRole("button", { name: "Assign", exact: true }).click();
   await expect(assign).toBeHidden();
-  const quizId = await assignmentIdOf(page, `Quiz: ${deck.title}`);
+  const quizId = await assignmentIdOf(page, `Quiz: ${quizDeck.title}`);
 
   // A student joins by code: a wrong code first, then the right one.
   const student = await studentPage(browser);
@@ -168,7 +177,7 @@ test("a teacher sets a review goal and a quiz; a student joins, does both; the t
   await student.goto("/");
   await expect(student.getByText("5 questions · 90 s (extra time ×1.5)")).toBeVisible();
   const quizzes = student.getByRole("region", { name: "Quizzes open now" });
-  await quizzes.getByRole("button", { name: `Start quiz: ${deck.title}` }).click();
+  await quizzes.getByRole("button", { name: `Start quiz: ${quizDeck.title}` }).click();
   await student.waitForURL(/\/quiz\/[0-9a-f-]{36}$/);
   const attemptId = student.url().split("/").at(-1)!;
   await answerOneAndSubmit(student, attemptId);

@@ -8,6 +8,7 @@ import type { SessionUser } from "@/lib/auth/authenticate";
 import { visibleDecksWhere } from "@/lib/decks/store";
 import { ownClass } from "./classes";
 import { refusePastDates } from "./dates";
+import { MIN_QUESTIONS } from "@/lib/api/quiz";
 import { quizCapacity } from "@/lib/quiz/capacity";
 import { deckQuizCards } from "@/lib/quiz/store";
 
@@ -15,10 +16,11 @@ import { deckQuizCards } from "@/lib/quiz/store";
 async function refuseOverlongQuiz(db: PrismaClient, deckId: string, count: number): Promise<void> {
   const capacity = quizCapacity(await deckQuizCards(db, deckId));
   if (count <= capacity) return;
+  const questions = capacity === 1 ? "1 question" : `${capacity} questions`;
   const message =
-    capacity === 0
-      ? "This deck has no cards that can be asked in a quiz."
-      : `This deck can supply at most ${capacity} ${capacity === 1 ? "question" : "questions"} for a quiz: set the number of questions to ${capacity} or fewer.`;
+    capacity < MIN_QUESTIONS
+      ? `This deck can supply at most ${questions} for a quiz, fewer than the ${MIN_QUESTIONS} a quiz needs: choose a larger deck.`
+      : `This deck can supply at most ${questions} for a quiz: set the number of questions to ${capacity} or fewer.`;
   throw new DomainError("validation_failed", message, { fields: { count: message }, maxQuestions: capacity });
 }
 

@@ -329,6 +329,8 @@ beforeAll(async () => {
     { kind: "DATE", subject: "Versailles", prompt: "When was Versailles signed?", answer: "1919", date: { year: 1919 } },
     { kind: "DATE", subject: "Locarno", prompt: "When was Locarno signed?", answer: "1925", date: { year: 1925 } },
     { kind: "DATE", subject: "Lausanne", prompt: "When was Lausanne signed?", answer: "1923", date: { year: 1923 } },
+    // Five subjects a quiz can ask: the fixture's quiz assignment asks for 5 (a deck that supplies fewer is refused).
+    { kind: "DATE", subject: "Trianon", prompt: "When was Trianon signed?", answer: "1920", date: { year: 1920 } },
     { kind: "DATE", subject: "Rapallo", prompt: "When was Rapallo signed?", answer: "1922", date: { year: 1922 } },
     { kind: "PARTIES", subject: "Rapallo", prompt: "Who signed Rapallo?", answer: "Germany and Russia", parties: ["Germany", "Soviet Russia"] },
     { kind: "TERM", subject: "Armistice", prompt: "What is an armistice?", answer: "An agreement to stop fighting" },
