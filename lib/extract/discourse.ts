@@ -43,7 +43,7 @@ export class Discourse {
       // "Napoleon landed in France. King Louis XVIII fled to Ghent. On 18 June he was defeated …": with two
       // people in play, "he" is not guessed. (A state named between them is no rival: "Egypt was suspended …")
       const previous = this.person;
-      this.rival = previous && previous.text !== text && previous.age <= 1 && (personLike || previous.personLike) ? previous.text : null;
+      this.rival = previous && previous.text !== text && previous.age === 0 && (personLike || previous.personLike) ? previous.text : null;
       this.person = { text, age: 0, personLike };
     } else if (this.person && ++this.person.age > 1) {
       this.person = null;
