@@ -2,25 +2,15 @@ import type { SentenceView } from "./view";
 
 /**
  * Who holds an office the text later names by its title alone: "Leopold II, King of the Belgians"
- * or "King Leopold II" or "Bismarck became Chancellor" lets "the king" and "the chancellor"
- * stand for that person in what follows ("The king died in December 1909").
+ * or "King Leopold II" or "Bismarck became Chancellor" (or "he became the first Chancellor") lets
+ * "the king" and "the chancellor" stand for that person in what follows ("The king died in December 1909").
  */
 export function officeHolders(v: SentenceView, offices: ReadonlySet<string>, he: string | null): [office: string, person: string][] {
   const out: [string, string][] = [];
   // "In 1871 he became the first Chancellor": the person "he" stands for.
   const pronoun = he ? v.tokens.findIndex((t) => t.lower === "he" || t.lower === "she") : -1;
-  if (pronoun >= 0 && he) {
-    let i = pronoun + 1;
-    if (v.tokens[i]?.lemma === "be") i++;
-    if (["become", "crown", "elect", "proclaim", "appoint", "name"].includes(v.tokens[i]?.lemma ?? "")) {
-      i++;
-      if (v.tokens[i]?.lower === "as") i++;
-      if (["the", "a", "an"].includes(v.tokens[i]?.lower ?? "")) i++;
-      if (["first", "new", "last", "sole"].includes(v.tokens[i]?.lower ?? "")) i++;
-      const office = v.tokens[i]?.lower;
-      if (office && offices.has(office)) out.push([office, he]);
-    }
-  }
+  const taken = pronoun >= 0 ? officeTakenAt(v, pronoun + 1, offices) : null;
+  if (taken && he) out.push([taken, he]);
   for (const n of v.names) {
     if (n.head) continue;
     const first = n.text.split(" ")[0]!.toLowerCase();
@@ -32,9 +22,8 @@ export function officeHolders(v: SentenceView, offices: ReadonlySet<string>, he:
       continue;
     }
     // "Leopold II, King of the Belgians", "Bismarck, the chancellor,"
-    let i = n.t1;
-    if (v.tokens[i]?.text === ",") {
-      i++;
+    if (v.tokens[n.t1]?.text === ",") {
+      let i = n.t1 + 1;
       if (["the", "a", "an"].includes(v.tokens[i]?.lower ?? "")) i++;
       const office = v.tokens[i]?.lower;
       if (office && offices.has(office)) {
@@ -43,17 +32,21 @@ export function officeHolders(v: SentenceView, offices: ReadonlySet<string>, he:
       }
     }
     // "Bismarck became Chancellor", "William was crowned king"
-    i = n.t1;
-    if (v.tokens[i]?.lemma === "be") i++;
-    if (["become", "crown", "elect", "proclaim", "appoint", "name"].includes(v.tokens[i]?.lemma ?? "")) {
-      i++;
-      if (v.tokens[i]?.lower === "as") i++;
-      if (["the", "a", "an"].includes(v.tokens[i]?.lower ?? "")) i++;
-      // ("became the first Chancellor of the German Empire")
-      if (["first", "new", "last", "sole"].includes(v.tokens[i]?.lower ?? "")) i++;
-      const office = v.tokens[i]?.lower;
-      if (office && offices.has(office)) out.push([office, n.text]);
-    }
+    const office = officeTakenAt(v, n.t1, offices);
+    if (office) out.push([office, n.text]);
   }
   return out;
+}
+
+/** The office in "became the first Chancellor", "was crowned king", "was elected as president" from token i. */
+function officeTakenAt(v: SentenceView, start: number, offices: ReadonlySet<string>): string | null {
+  let i = start;
+  if (v.tokens[i]?.lemma === "be") i++;
+  if (!["become", "crown", "elect", "proclaim", "appoint", "name"].includes(v.tokens[i]?.lemma ?? "")) return null;
+  i++;
+  if (v.tokens[i]?.lower === "as") i++;
+  if (["the", "a", "an"].includes(v.tokens[i]?.lower ?? "")) i++;
+  if (["first", "new", "last", "sole"].includes(v.tokens[i]?.lower ?? "")) i++;
+  const office = v.tokens[i]?.lower;
+  return office && offices.has(office) ? office : null;
 }
