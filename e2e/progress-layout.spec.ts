@@ -116,7 +116,8 @@ test("a quiz shows one question at a time with a navigator and the clock (deskto
   expect((await page.request.post("/api/register", { data: { email, password: PASSWORD, name: "Quinn Quizzer", role: "STUDENT" } })).status()).toBe(201);
   await signIn(page, email, PASSWORD);
   const { decks } = (await (await page.request.get("/api/decks")).json()) as { decks: { id: string; slug: string }[] };
-  const deck = decks.find((d) => d.slug === "stalinist-regime")!;
+  // A deck that supplies ten questions (the 5-card one supplies 3).
+  const deck = decks.find((d) => d.slug === "soviet-union-metapedia")!;
   const created = await page.request.post("/api/quiz/attempts", { data: { deckId: deck.id, count: 10, timeLimitSec: 600 } });
   expect(created.status()).toBe(201);
   const { attempt } = (await created.json()) as { attempt: { id: string } };
