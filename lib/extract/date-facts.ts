@@ -116,6 +116,12 @@ function clauseBounds(v: SentenceView, t: number): [number, number] {
     b++;
     while (b < v.tokens.length && !BOUNDARY.has(v.tokens[b]!.text)) b++;
   }
+  // A note ending "Robespierre guillotined – 28 July 1794": the date after the last dash governs what comes before.
+  const tail = v.dates.find((d) => d.t0 === a && d.t1 >= v.tokens.length - 1);
+  if (tail && a > 0 && ["–", "—", "-"].includes(v.tokens[a - 1]!.text)) {
+    a--;
+    while (a > 0 && !BOUNDARY.has(v.tokens[a - 1]!.text)) a--;
+  }
   return [a, b];
 }
 
@@ -375,7 +381,9 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
     // line's closing date in brackets dates its term.
     const term = v.names[0];
     const closing = before?.text === "(" && after?.text === ")" && v.tokens.slice(d.t1 + 1).every((t) => t.pos === "PUNCT");
-    if (closing && opts.line && term && term.t0 <= 1 && ["=", "–", "—", ":"].includes(v.tokens[term.t1]?.text ?? "")) {
+    // ("**Tennis Court Oath** (20 June 1789): Third Estate vowed …": the bracket right after the term.)
+    const leading = before?.text === "(" && after?.text === ")" && !!term && d.t0 === term.t1 + 1 && ["=", "–", "—", ":"].includes(v.tokens[d.t1 + 1]?.text ?? "");
+    if ((closing || leading) && opts.line && term && term.t0 <= 1 && (leading || ["=", "–", "—", ":"].includes(v.tokens[term.t1]?.text ?? ""))) {
       const s = subjectFromName(term);
       const verb = term.head?.verb ?? "took place";
       out.push({ subject: { ...s, event: true }, prompt: defaultQuestion(s, verb), facet: "", rule: "glossary-date", confidence: 0.75 - (d.approximate ? 0.05 : 0), dateIndex: di });
@@ -459,7 +467,9 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
 
     // A list line that opens with an agreement: "Convention between Japan and the Soviet Union, dated at Peking, 20 January 1925".
     const opener = v.names[0];
-    if (opts.line && opener && opener.t0 <= 1 && opener.head && ITEM_CLASSES.has(opener.head.class) && !out.some((f) => f.subject.text === opener.text) && d.t0 >= opener.t1) {
+    // ("Storming of the Bastille – 14 July 1789": any event's name with only a dash or colon before its date.)
+    const dashedOnly = !!opener && v.tokens.slice(opener.t1, d.t0).every((t) => ["–", "—", "-", ":", ","].includes(t.text)) && d.t0 > opener.t1;
+    if (opts.line && opener && opener.t0 <= 1 && opener.head && (ITEM_CLASSES.has(opener.head.class) || (dashedOnly && opener.head.class !== "organisation")) && !out.some((f) => f.subject.text === opener.text) && d.t0 >= opener.t1) {
       const s = subjectFromName(opener);
       const verb = participle && participle.lemma !== "be" ? participle.text.toLowerCase() : opener.head.verb;
       out.push({ subject: s, prompt: defaultQuestion(s, verb), facet: factFacet(verb, opener.head.verb), rule: "item-name", confidence: 0.85 - approx, dateIndex: di });

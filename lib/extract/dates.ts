@@ -250,6 +250,8 @@ export function findDateExpressions(text: string): (DateMatch & { yearless: bool
     if (!s.isCertain("month") && !s.isCertain("year")) continue; // times, weekdays
     // "the October Manifesto", "July Days", "the February Revolution": a month naming an event is no date.
     if (!s.isCertain("year") && !s.isCertain("day") && /^\s+\p{Lu}/u.test(text.slice(start + matched.length)) && !/\b(?:in|on|by|from|until|till|since|of|during|to|and|or|early|late|mid|that|last|next)\s+$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
+    // "the Women's March on Versailles": a possessive owns a noun, not a month.
+    if (!s.isCertain("year") && !s.isCertain("day") && /['’]s\s+$/.test(text.slice(Math.max(0, start - 4), start))) continue;
     // "now", "two years later", "12 March": a date expression (never a figure), but no year is written.
     // chrono reads "15 March 44 BC" itself, as year -44; the dates here count 1 BC as year 0.
     const era = /(?:(\d{1,4})\s?(BC|BCE|B\.C\.|AD|CE|A\.D\.)|(?:AD|CE|A\.D\.)\s?(\d{1,4}))\b/.exec(matched);

@@ -495,3 +495,25 @@ describe("people in a narrative", () => {
     expect(cards).toContain("When did Otto von Bismarck die? → 30 July 1898");
   });
 });
+
+describe("revision-note bullets", () => {
+  it("dates 'X – DATE' bullets, a term with its bracketed date before a colon, possessive names, and no definition from 'led by'", () => {
+    const text = [
+      "* **Tennis Court Oath** (20 June 1789): Third Estate vowed not to disband until a constitution was written",
+      "* Storming of the Bastille – 14 July 1789",
+      "* Oct 1789 – Women's March on Versailles; royal family moved to Paris",
+      "* Reign of Terror (1793–94) – led by Robespierre & Committee of Public Safety",
+      "* Robespierre guillotined – 28 July 1794",
+    ].join("\n");
+    const cards = proposed(run(text));
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        "When did the Tennis Court Oath take place? → 20 June 1789",
+        "When did the Storming of the Bastille take place? → 14 July 1789",
+        "When did the Women's March on Versailles take place? → October 1789",
+        "When was Robespierre guillotined? → 28 July 1794",
+      ]),
+    );
+    expect(cards.some((c) => c.includes("Third Estate vowed") || c.includes("→ led by"))).toBe(false);
+  });
+});

@@ -45,7 +45,8 @@ function isNameWord(t: Token, dateToken: (i: number) => boolean, i: number, sent
   // "Thirty Years' War", "Twenty-first Amendment": number words written out belong to names.
   if (CLOSED.has(t.pos) && !(t.pos === "NUM" && /^\p{L}/u.test(t.text))) return false;
   // A capitalised verb opens a sentence ("Signed in 1920, ..."); elsewhere it is a mis-tagged name ("Crash").
-  return t.pos !== "VERB" || i > sentenceStart;
+  // ("Storming of the Bastille – 14 July 1789": an event head opening a line is a name, not a verb.)
+  return t.pos !== "VERB" || i > sentenceStart || (!!rules?.heads.has(t.lower) && tokens?.[i + 1]?.lower === "of");
 }
 
 /** Names in tokens[from, to). `dateToken(i)` marks tokens inside date expressions. */

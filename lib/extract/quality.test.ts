@@ -25,7 +25,7 @@ const seeds = rows.filter((r) => r.labels !== "testdocs.json");
 type Floor = { recall: number; precision: number };
 const FLOORS: Record<"dev" | "holdout" | "blind" | "seeds", Record<Score["kind"], Floor>> = {
   dev: { date: { recall: 0.79, precision: 0.91 }, parties: { recall: 0.86, precision: 0.97 }, term: { recall: 0.85, precision: 0.96 } },
-  holdout: { date: { recall: 0.7, precision: 0.87 }, parties: { recall: 0.42, precision: 0.8 }, term: { recall: 0.48, precision: 0.6 } },
+  holdout: { date: { recall: 0.73, precision: 0.87 }, parties: { recall: 0.42, precision: 0.8 }, term: { recall: 0.48, precision: 0.6 } },
   // Scored blind once (date 0.497/0.800, parties 0.375/0.818, term 0.500/0.706), then worked on.
   blind: { date: { recall: 0.72, precision: 0.94 }, parties: { recall: 0.57, precision: 0.92 }, term: { recall: 0.85, precision: 0.94 } },
   // Issue 16's target on the seeds: 0.97.

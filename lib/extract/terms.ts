@@ -319,6 +319,8 @@ function glossaryLine(s: string, v: SentenceView): Term[] {
   const words = new Set(term.split(/\s+/));
   if (v.tokens.some((t) => words.has(t.text) && (t.pos === "VERB" || t.pos === "AUX") && t.start < v.start + s.indexOf(term) + term.length + 5)) return [];
   const def = trimDef((m[2] ?? "").split(/(?<=\.)\s|;\s/)[0] ?? "").replace(/["”]$/, "");
+  // "Reign of Terror (1793–94) – led by Robespierre": what someone did is no definition.
+  if (/^\p{Ll}+(?:ed|en)\s+by\b/u.test(def)) return [];
   return [{ term, definition: def, prompt: whatQuestion(term, false, false), rule: "glossary-line", confidence: 0.8 }];
 }
 
