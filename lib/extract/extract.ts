@@ -238,7 +238,11 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   // a clause after ";" in prose may name the parties of another agreement.
   const semis = line ? [] : v.tokens.filter((t, i) => t.text === ";" && !v.inDate[i]);
   for (const [i, semi] of semis.entries()) {
-    const clause = sentenceView(ctx.tokens, { start: semi.end, end: semis[i + 1]?.start ?? span.end }, ctx.clean, rules, false);
+    const end = semis[i + 1]?.start ?? span.end;
+    // The sentence's own names tell whether the clause names an agreement at all: only then is it read
+    // again on its own (a second view re-parses its dates).
+    if (!v.names.some((n) => n.head && n.start >= semi.end && n.end <= end)) continue;
+    const clause = sentenceView(ctx.tokens, { start: semi.end, end }, ctx.clean, rules, false);
     if (clause.names.some((n) => n.head)) partiesFacts(clause, [], discourse, (c) => push({ ...c, quote: span }), titleActor(docTitle));
   }
   // "Note: peninsulares were officials born in Spain; …": a field's value is read without its key.
