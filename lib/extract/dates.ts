@@ -48,7 +48,11 @@ export const MONTH_NAMES = [
   "December",
 ] as const;
 
-const MONTH_RE = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b/i;
+/** A month written out or abbreviated ("September", "Sept", "Sep"): one source for every module that reads dates. */
+export const MONTH_WORD = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+const MONTH_RE = new RegExp(`\\b(${MONTH_WORD})\\b`, "i");
+/** A month name right before a position ("30 February 1920"): the year after it is that date's, not a year alone. */
+const MONTH_BEFORE_RE = new RegExp(`${MONTH_WORD}\\.?,?\\s+$`);
 const MONTHS: Record<string, number> = {};
 MONTH_NAMES.forEach((m, i) => {
   MONTHS[m.toLowerCase()] = i + 1;
@@ -135,7 +139,7 @@ const parsers: chrono.Parser[] = [
     return { start: d, shape: "approximate", approximate: true, answer: part === "mid" ? `mid-${d.year}` : `${part} ${d.year}` };
   }),
   // "July 1–3, 1863": a US-style day range within a month.
-  yearParser(new RegExp(`\\b(${MONTH_RE.source.slice(3, -3)})\\.?\\s+(\\d{1,2})\\s*[–—-]\\s*(\\d{1,2}),?\\s+${Y4}\\b`, "u"), (m) => {
+  yearParser(new RegExp(`\\b(${MONTH_WORD})\\.?\\s+(\\d{1,2})\\s*[–—-]\\s*(\\d{1,2}),?\\s+${Y4}\\b`, "u"), (m) => {
     const mo = MONTHS[(m[1] ?? "").toLowerCase()];
     const a = build(Number(m[4]), mo, Number(m[2]));
     const b = build(Number(m[4]), mo, Number(m[3]));
@@ -143,7 +147,7 @@ const parsers: chrono.Parser[] = [
     return { start: a, end: b, shape: "range", answer: `${a.day}–${formatDate(b)}` };
   }),
   // "between 22 and 24 October 1956": a day range within a month, joined by "and".
-  yearParser(new RegExp(`(?<=\\b(?:[Bb]etween|[Ff]rom)\\s)(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_RE.source.slice(3, -3)})\\.?,?\\s+${Y4}\\b`, "u"), (m) => {
+  yearParser(new RegExp(`(?<=\\b(?:[Bb]etween|[Ff]rom)\\s)(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_WORD})\\.?,?\\s+${Y4}\\b`, "u"), (m) => {
     const mo = MONTHS[(m[3] ?? "").toLowerCase()];
     const a = build(Number(m[4]), mo, Number(m[1]));
     const b = build(Number(m[4]), mo, Number(m[2]));
@@ -151,7 +155,7 @@ const parsers: chrono.Parser[] = [
     return { start: a, end: b, shape: "range", answer: `${a.day}–${formatDate(b)}` };
   }),
   // "Nov/Dec 1933"
-  yearParser(new RegExp(`\\b(${MONTH_RE.source.slice(3, -3)})\\.?\\s*/\\s*(${MONTH_RE.source.slice(3, -3)})\\.?\\s+${Y4}\\b`, "u"), (m) => {
+  yearParser(new RegExp(`\\b(${MONTH_WORD})\\.?\\s*/\\s*(${MONTH_WORD})\\.?\\s+${Y4}\\b`, "u"), (m) => {
     const a = MONTHS[(m[1] ?? "").toLowerCase()];
     const b = MONTHS[(m[2] ?? "").toLowerCase()];
     const d = build(Number(m[3]));
@@ -159,7 +163,7 @@ const parsers: chrono.Parser[] = [
     return { start: d, shape: "either-month", answer: `${MONTH_NAMES[a - 1]}/${MONTH_NAMES[b - 1]} ${d.year}` };
   }),
   // "1904 (Jan)", "1917 (July)": a chronology's year with its month after it.
-  yearParser(new RegExp(`(?<![\\p{L}\\p{N}.,/-])${Y4}\\s*\\((${MONTH_RE.source.slice(3, -3)})\\.?\\)`, "u"), (m) => {
+  yearParser(new RegExp(`(?<![\\p{L}\\p{N}.,/-])${Y4}\\s*\\((${MONTH_WORD})\\.?\\)`, "u"), (m) => {
     const d = build(Number(m[1]), MONTHS[(m[2] ?? "").toLowerCase()]);
     return d ? { start: d, shape: "month" } : null;
   }),
@@ -289,7 +293,7 @@ export function findDateExpressions(text: string): (DateMatch & { yearless: bool
     const end = start + m[0].length;
     if (taken.some(([a, b]) => start < b && end > a)) continue;
     // "30 February 1920" is no date, and its year alone is not one either.
-    if (/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+$/.test(text.slice(Math.max(0, start - 12), start))) continue;
+    if (MONTH_BEFORE_RE.test(text.slice(Math.max(0, start - 12), start))) continue;
     const date = build(Number(m[0]));
     if (date) out.push({ start, end, date, answer: formatDate(date), shape: "year", approximate: false, yearless: false });
   }

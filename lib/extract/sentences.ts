@@ -1,4 +1,5 @@
 import type { Span } from "./types";
+import { MONTH_WORD } from "./dates";
 
 /**
  * Segmentation with offsets into the original text. Nothing is copied or
@@ -75,13 +76,12 @@ const TIMELINE_RE =
 // Oath", "5 September 1905. Treaty of Portsmouth", "1871<tab>Abolition of the han system"). Alone this
 // is too weak (a hard-wrapped paragraph can put a year first on a line); in a block where most lines
 // start so, it marks a chronology whose lines are units of their own.
-const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 const DATE_PREFIX =
   `(?:c\\.\\s?|ca\\.\\s?|circa\\s|AD\\s?)?` +
-  `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+|${MONTH}\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?)?` +
+  `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}\\.?,?\\s+|${MONTH_WORD}\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?)?` +
   `\\d{3,4}(?:-\\d{2}-\\d{2})?(?:\\s?(?:AD|BC|BCE|CE))?(?:\\s?[–—/-]\\s?\\d{2,4})?`;
 const DATED_LINE_RE = new RegExp(`^${DATE_PREFIX}(?=[\\s:.,;–—|(-]|$)`);
-const DATE_FIRST_RE = new RegExp(`^(?:(?:c\\.|ca\\.|circa|AD|the|of|early|late|mid|spring|summer|autumn|winter|${MONTH})\\.?[\\s,–—-]*)*\\d`, "i");
+const DATE_FIRST_RE = new RegExp(`^(?:(?:c\\.|ca\\.|circa|AD|the|of|early|late|mid|spring|summer|autumn|winter|${MONTH_WORD})\\.?[\\s,–—-]*)*\\d`, "i");
 /** "5 September 1905." alone: a chronology line's date, not a sentence. */
 const DATE_ONLY_RE = new RegExp(`^${DATE_PREFIX}\\.?$`);
 

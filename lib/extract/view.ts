@@ -1,4 +1,4 @@
-import { findDateExpressions, formatDate, type DateMatch } from "./dates";
+import { findDateExpressions, formatDate, MONTH_WORD, type DateMatch } from "./dates";
 import { findNames, type Name } from "./names";
 import type { Token } from "./nlp";
 import type { RuleSet } from "./rules";
@@ -60,8 +60,7 @@ function inheritYear<D extends { date: { year: number; month?: number | undefine
 }
 
 /** "30 October", "October 30", "the 4th of July": written out, not relative ("the next day", "the day after 31 Jan"). */
-const WRITTEN_DAY_MONTH =
-  /^(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/;
+const WRITTEN_DAY_MONTH = new RegExp(`^(?:the\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?${MONTH_WORD}\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?$`);
 
 /** The year (and month) the running text is in, for day-and-month dates written without a year. */
 export interface DateContext {
