@@ -99,6 +99,18 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
   let titleUnit = -1;
   let question: Question | null = null;
 
+  /** Whether a sentence may give cards, its citation (footnote and parenthetical) and its uncited figure: one rule for every path that makes cards. */
+  const gate = (s: Span, unit: Unit, quotes: ReturnType<typeof findQuotedSpans>, blockQuoted: boolean): { verdict: Verdict | null; citation: CitationResult; figure: string | null } => {
+    const footnote = citationFor(citations, s, unit);
+    const inline = parentheticalCitations(text, s);
+    const citation: CitationResult = inline.length ? { citation: [footnote.citation, ...inline].filter(Boolean).join("; "), unresolved: false } : footnote;
+    const verdict: Verdict | null = blockQuoted
+      ? { reason: "quotation", detail: "block quotation" }
+      : sentenceVerdict({ raw: text.slice(s.start, s.end), clean: clean.slice(s.start, s.end), quotes, sentence: s, text, citation }, rules);
+    const figure = verdict || citation.citation ? null : findFigure(clean.slice(s.start, s.end), rules);
+    return { verdict, citation, figure };
+  };
+
   for (const unit of lay.units) {
     const raw = text.slice(unit.start, unit.end);
     if (unit.kind === "blockquote") {
@@ -161,12 +173,11 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
     if (inline && question) {
       const av = sentenceView(tokens, inline.answer, clean, rules);
       const c = answerCard(question, { text: clean.slice(inline.answer.start, inline.answer.end), span: inline.answer, dates: av.dates });
-      const verdict = sentenceVerdict({ raw: text.slice(unit.start, unit.end), clean: clean.slice(unit.start, unit.end), quotes: findQuotedSpans(text, unit.start, unit.end), sentence: unit, text, citation: citationFor(citations, unit, unit) }, rules);
-      const citation = citationFor(citations, unit, unit);
-      const figure = citation.citation ? null : findFigure(clean.slice(unit.start, unit.end), rules);
-      if (c && !verdict) {
+      const g = gate(unit, unit, findQuotedSpans(text, unit.start, unit.end), false);
+      if (g.verdict) skipped.push(skippedEntry(text, unit, g.verdict));
+      else if (c) {
         for (const d of av.dates.slice(0, 1)) ctx.usedDates.add(d.start);
-        ctx.produced.push({ c, citation, figure });
+        ctx.produced.push({ c, citation: g.citation, figure: g.figure });
       }
       question = null;
       continue;
@@ -181,18 +192,12 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
         const hv = sentenceView(tokens, s, clean, rules);
         if (!hv.tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) ctx.discourse.setSection(hv.names.find((n) => !n.head)?.text ?? null);
       }
-      const footnote = citationFor(citations, s, unit);
-      const inline = parentheticalCitations(text, s);
-      const citation: CitationResult = inline.length ? { citation: [footnote.citation, ...inline].filter(Boolean).join("; "), unresolved: false } : footnote;
-      const verdict: Verdict | null = quotedBlock.has(index)
-        ? { reason: "quotation", detail: "block quotation" }
-        : sentenceVerdict({ raw: text.slice(s.start, s.end), clean: clean.slice(s.start, s.end), quotes, sentence: s, text, citation }, rules);
+      const { verdict, citation, figure } = gate(s, unit, quotes, quotedBlock.has(index));
       if (verdict) {
         skipped.push(skippedEntry(text, s, verdict));
         return;
       }
       // A figure without a citation costs nothing else: it is kept off every card.
-      const figure = citation.citation ? null : findFigure(clean.slice(s.start, s.end), rules);
       if (figure) skipped.push(skippedEntry(text, s, { reason: "uncited-figure", detail: `${figure} (no citation: kept off the cards; the sentence's other facts are used)` }));
       if (answered && index === 0) {
         const v = sentenceView(tokens, s, clean, rules);
