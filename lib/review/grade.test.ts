@@ -79,6 +79,20 @@ describe("decideGrade", () => {
     expect(d.write.after).toEqual(next(null, 3, NOW, params, fuzzSeedFor(USER, "card-1")));
   });
 
+  it("schedules a card of a deck in exam mode with the raised retention, and stores it with the review (issue 14)", () => {
+    const d = decideGrade(ctx({ stored: { version: 7, state: review }, examRetention: 0.97 }), { ...req, expectedVersion: 7 }, NOW);
+    if (d.kind !== "write") throw new Error(d.kind);
+    const raised = toSrsParams({ ...defaultReviewSettings, desiredRetention: 0.97 });
+    expect(d.write.params.desiredRetention).toBe(0.97);
+    expect(d.write.after).toEqual(next(review, 3, NOW, raised, fuzzSeedFor(USER, "card-1")));
+    const plain = next(review, 3, NOW, toSrsParams(defaultReviewSettings), fuzzSeedFor(USER, "card-1"));
+    expect(d.write.after.scheduledDays).toBeLessThan(plain.scheduledDays);
+    // A learner whose own retention is higher keeps it.
+    const own = decideGrade(ctx({ settings: { desiredRetention: 0.98 }, examRetention: 0.95 }), req, NOW);
+    if (own.kind !== "write") throw new Error(own.kind);
+    expect(own.write.params.desiredRetention).toBe(0.98);
+  });
+
   it("updates a row left in phase New by an undo at its version, as a first grade", () => {
     const d = decideGrade(ctx({ stored: { version: 2, state: null } }), { ...req, expectedVersion: 2 }, NOW);
     if (d.kind !== "write") throw new Error(d.kind);

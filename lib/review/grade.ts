@@ -13,6 +13,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CardStateDto, GradeRequest, GradeResponse } from "@/lib/api/review";
 import { DomainError } from "@/lib/api/errors";
 import { accountGone, sessionEnded } from "@/lib/auth/revocation";
+import { withExamRetention } from "@/lib/learner/exam-mode";
 import { settingsOfUser, toSrsParams } from "@/lib/learner/settings";
 import { fuzzSeedFor, next } from "@/lib/srs/scheduler";
 import { srsStateToJson } from "@/lib/srs/state";
@@ -56,7 +57,7 @@ export function decideGrade(ctx: GradeContext | null, req: GradeRequest, now: Da
   if (!ctx.card || !ctx.card.visible) return refuse("no_such_card", new DomainError("not_found", "No such card."));
   if (ctx.card.retired) return refuse("retired", new DomainError("conflict", "This card was retired from its deck and is no longer scheduled."));
   if ((ctx.stored?.version ?? 0) !== req.expectedVersion) return refuse("stale_version", conflictOf(ctx.stored));
-  const params = toSrsParams(settingsOfUser(ctx), ctx.fitted?.weights);
+  const params = toSrsParams(withExamRetention(settingsOfUser(ctx), ctx.examRetention), ctx.fitted?.weights);
   const before = ctx.stored?.state ?? null;
   const after = next(before, req.rating, now, params, fuzzSeedFor(ctx.userId, req.cardId));
   return { kind: "write", write: { userId: ctx.userId, req, now, expectedRowVersion: ctx.stored?.version ?? null, before, after, params, fsrsParametersId: ctx.fitted?.id ?? null } };
@@ -71,7 +72,7 @@ export async function gradeCard(
   db: PrismaClient, user: string | { id: string; sessionVersion: number }, req: GradeRequest, now = new Date(),
 ): Promise<GradeResponse> {
   const userId = typeof user === "string" ? user : user.id;
-  const decision = decideGrade(await loadGradeContext(db, userId, req), req, now, typeof user === "string" ? undefined : user);
+  const decision = decideGrade(await loadGradeContext(db, userId, req, now), req, now, typeof user === "string" ? undefined : user);
   if (decision.kind === "refuse") throw decision.error;
   if (decision.kind === "replay") return decision.response;
   const { write } = decision;

@@ -8,7 +8,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/api/errors";
 import type { QueueItem, QueueResponse } from "@/lib/api/review";
 import { accountGone } from "@/lib/auth/revocation";
+import { withExamRetention } from "@/lib/learner/exam-mode";
 import { settingsOfUser, toSrsParams } from "@/lib/learner/settings";
+import { intervalPerStability } from "@/lib/srs/retrievability";
 import { fuzzSeedFor, preview, RATINGS } from "@/lib/srs/scheduler";
 import type { SrsState } from "@/lib/srs/state";
 import { learnerDay } from "@/lib/srs/learner-day";
@@ -21,12 +23,16 @@ export async function loadQueue(
   opts: { deckId?: string; limit: number },
   now = new Date(),
 ): Promise<QueueResponse> {
-  const user = await loadLearner(db, userId, opts.deckId);
+  const user = await loadLearner(db, userId, opts.deckId, now);
   if (!user) throw accountGone();
   if (opts.deckId && user.deckIds.length === 0) throw new DomainError("not_found", "No such deck.");
   const settings = settingsOfUser(user);
   const day = learnerDay(now, settings.timezone, settings.rolloverHour);
-  const { doneToday, due, unseen, tomorrow } = await loadQueueCandidates(db, userId, {
+  // Exam mode (lib/learner/exam-mode.ts): the cards of those decks are scheduled, previewed
+  // and brought forward at the raised retention.
+  const paramsOf = new Map(user.examDecks.map((e) => [e.deckId, toSrsParams(withExamRetention(settings, e.desiredRetention), user.fitted?.weights)]));
+  const params = toSrsParams(settings, user.fitted?.weights);
+  const { doneToday, due, examAdvanced, unseen, tomorrow } = await loadQueueCandidates(db, userId, {
     deckIds: user.deckIds,
     day,
     dayAfterEnd: learnerDay(day.end, settings.timezone, settings.rolloverHour).end,
@@ -34,6 +40,10 @@ export async function loadQueue(
     dueCutoff: dueCutoff(now, settings),
     reviewsPerDay: settings.reviewsPerDay,
     newPerDay: settings.newPerDay,
+    exam: {
+      decks: [...paramsOf].filter(([deckId]) => user.deckIds.includes(deckId)).map(([deckId, p]) => ({ deckId, perStability: intervalPerStability(p) })),
+      maxDays: settings.maximumIntervalDays,
+    },
   });
 
   const candidates = new Map<string, Candidate>();
@@ -42,16 +52,20 @@ export async function loadQueue(
     candidates.set(c.cardId, c);
     states.push({ cardId: c.cardId, state: c.stored!.state! });
   }
+  for (const c of examAdvanced) {
+    candidates.set(c.cardId, c);
+    states.push({ cardId: c.cardId, state: { ...c.stored!.state!, due: c.examDue } });
+  }
   for (const c of unseen) candidates.set(c.cardId, c);
   const queue = buildQueue({ now, settings, states, newCardIds: unseen.map((c) => c.cardId), doneToday, limit: opts.limit });
   const cardOf = await loadCardTexts(db, queue.cards.map((c) => c.cardId));
 
-  const params = toSrsParams(settings, user.fitted?.weights);
   const cards = queue.cards.map(({ cardId, kind }): QueueItem => {
     const stored = candidates.get(cardId)!.stored;
-    const p = preview(stored?.state ?? null, now, params, fuzzSeedFor(userId, cardId));
+    const card = cardOf.get(cardId)!;
+    const p = preview(stored?.state ?? null, now, paramsOf.get(card.deckId) ?? params, fuzzSeedFor(userId, cardId));
     const previews = Object.fromEntries(RATINGS.map((g) => [g, { due: p[g].due.toISOString(), label: p[g].intervalLabel }])) as QueueItem["previews"];
-    return { cardId, queue: kind, version: stored?.version ?? 0, card: cardOf.get(cardId)!, previews };
+    return { cardId, queue: kind, version: stored?.version ?? 0, card, previews };
   });
   return { cards, counts: queue.counts, day: { key: day.key, end: day.end.toISOString() }, tomorrow };
 }

@@ -42,6 +42,8 @@ export type GradeContext = {
   sessionVersion: number;
   /** The learner's fitted FSRS weights in use (lib/optimizer); null or absent: the defaults. */
   fitted?: FittedWeights | null;
+  /** The raised desired retention of the card's deck while the learner's exam mode runs (lib/learner/exam-mode.ts). */
+  examRetention?: number | null;
   card: { visible: boolean; retired: boolean } | null;
   stored: Stored | null;
   /** The review this learner already stored under the key (keys are per user). */
@@ -58,16 +60,17 @@ const fittedOf = (row: { fsrsParametersId: string | null; fsrsWeights: number[] 
 
 type ContextRow = {
   settings: unknown; timezone: string; rolloverHour: number; sessionVersion: number;
-  fsrsParametersId: string | null; fsrsWeights: number[] | null;
+  fsrsParametersId: string | null; fsrsWeights: number[] | null; examRetention: number | null;
   cardId: string | null; retiredAt: Date | null; visible: boolean;
   /** bigint, which pg returns as a string. */
   priorId: string | null; priorCardId: string | null; priorAfter: unknown;
 };
 
-/** Statement 1: settings, session version, card, visibility, stored state and any review under this key; null when the user is gone. */
-export async function loadGradeContext(db: Db, userId: string, req: GradeRequest): Promise<GradeContext | null> {
+/** Statement 1: settings, session version, card, visibility, stored state, exam mode and any review under this key; null when the user is gone. */
+export async function loadGradeContext(db: Db, userId: string, req: GradeRequest, now = new Date()): Promise<GradeContext | null> {
   const [row] = await rows<ContextRow>(db, Prisma.sql`
     SELECT u.settings, u.timezone, u."rolloverHour", u."sessionVersion", ${fittedColumns},
+           (SELECT em."desiredRetention" FROM "ExamMode" em WHERE em."userId" = u.id AND em."deckId" = c."deckId" AND em.until > ${now}) AS "examRetention",
            c.id AS "cardId", c."retiredAt", coalesce(${visibleDeckSql(Prisma.sql`u.id`)}, false) AS visible,
            ${stateColumnsSql("s", "s_")},
            p.id AS "priorId", p."cardId" AS "priorCardId", p."stateAfter" AS "priorAfter"
@@ -85,6 +88,7 @@ export async function loadGradeContext(db: Db, userId: string, req: GradeRequest
     rolloverHour: row.rolloverHour,
     sessionVersion: row.sessionVersion,
     fitted: fittedOf(row),
+    examRetention: row.examRetention,
     card: row.cardId === null ? null : { visible: row.visible, retired: row.retiredAt !== null },
     stored: decodeState(row, "s_"),
     prior: row.priorId === null ? null : { id: row.priorId, cardId: row.priorCardId!, after: row.priorAfter },
@@ -196,12 +200,17 @@ export function liveReviewLog(db: PrismaClient, userId: string, cardId: string) 
 
 // ---- The queue ----
 
-type LearnerRow = { settings: unknown; timezone: string; rolloverHour: number; deckIds: string[]; fitted: FittedWeights | null };
+/** A deck the learner's exam mode raises the retention of, until its due date. */
+export type ExamDeck = { deckId: string; desiredRetention: number };
 
-/** Queue statement 1: the learner's settings and the decks they may study (only `deckId` if given); null when the user is gone. */
-export async function loadLearner(db: Db, userId: string, deckId: string | undefined): Promise<LearnerRow | null> {
+type LearnerRow = { settings: unknown; timezone: string; rolloverHour: number; deckIds: string[]; fitted: FittedWeights | null; examDecks: ExamDeck[] };
+
+/** Queue statement 1: the learner's settings, the decks they may study (only `deckId` if given) and their running exam modes; null when the user is gone. */
+export async function loadLearner(db: Db, userId: string, deckId: string | undefined, now = new Date()): Promise<LearnerRow | null> {
   const [user] = await rows<Omit<LearnerRow, "fitted"> & { fsrsParametersId: string | null; fsrsWeights: number[] | null }>(db, Prisma.sql`
-    SELECT u.settings, u.timezone, u."rolloverHour", ${studyableDeckIdsSql(Prisma.sql`u.id`, deckId)} AS "deckIds", ${fittedColumns}
+    SELECT u.settings, u.timezone, u."rolloverHour", ${studyableDeckIdsSql(Prisma.sql`u.id`, deckId)} AS "deckIds", ${fittedColumns},
+           coalesce((SELECT json_agg(json_build_object('deckId', em."deckId", 'desiredRetention', em."desiredRetention"))
+                       FROM "ExamMode" em WHERE em."userId" = u.id AND em.until > ${now}), '[]') AS "examDecks"
       FROM "User" u WHERE u.id = ${userId}::uuid`);
   return user ? { ...user, fitted: fittedOf(user) } : null;
 }
@@ -214,6 +223,12 @@ export type QueueWindow = {
   dueCutoff: Date;
   reviewsPerDay: number;
   newPerDay: number;
+  /**
+   * Exam-mode decks (of `deckIds`) with the interval each day-scale stability gives at their
+   * raised retention: days = stability * perStability, as ts-fsrs computes it (rounded, at
+   * least 1, at most maxDays). Empty: no exam mode, and no extra statement.
+   */
+  exam: { decks: { deckId: string; perStability: number }[]; maxDays: number };
 };
 
 export type Candidate = { cardId: string; stored: Stored | null };
@@ -237,7 +252,15 @@ export async function loadQueueCandidates(db: Db, userId: string, w: QueueWindow
            count(*) FILTER (WHERE "stateBefore"->>'state' = '2')::int AS "reviewCount"
       FROM "ReviewLog" WHERE "userId" = ${me} AND "reviewedAt" >= ${w.day.start} AND "reviewedAt" < ${w.day.end} AND "undoneAt" IS NULL`;
   type Row = { cardId: string } & Partial<StateRow>;
-  const [[doneToday], learning, reviews, fresh, [tomorrow]] = await Promise.all([
+  // Exam mode: a review card of such a deck comes due once the interval its stability gives
+  // at the raised retention has passed since its last review (its stored due was set at the
+  // learner's own retention, further away). Only cards not already due by the stored date.
+  const examDue = Prisma.sql`s."lastReview" + make_interval(days => least(${w.exam.maxDays}::int, greatest(1, round(s.stability * em.per)))::int)`;
+  const examReviews = w.exam.decks.length === 0 ? Promise.resolve([] as (Row & { examDue: Date })[]) : rows<Row & { examDue: Date }>(db, Prisma.sql`
+      SELECT ${columns}, ${examDue} AS "examDue"
+        FROM ${statesIn} JOIN unnest(${w.exam.decks.map((d) => d.deckId)}::uuid[], ${w.exam.decks.map((d) => d.perStability)}::float8[]) em(deck_id, per) ON em.deck_id = c."deckId"
+       WHERE s."userId" = ${me} AND s.state = 2 AND s.due >= ${w.dueCutoff} AND s."lastReview" IS NOT NULL AND ${inDecks} AND ${examDue} < ${w.dueCutoff}`);
+  const [[doneToday], learning, reviews, fresh, [tomorrow], advanced] = await Promise.all([
     rows<{ newCount: number; reviewCount: number }>(db, done),
     rows<Row>(db, Prisma.sql`
       SELECT ${columns} FROM ${statesIn}
@@ -256,11 +279,14 @@ export async function loadQueueCandidates(db: Db, userId: string, w: QueueWindow
     rows<{ n: number }>(db, Prisma.sql`
       SELECT count(*)::int AS n FROM ${statesIn}
        WHERE s."userId" = ${me} AND s.due >= ${w.day.end} AND s.due < ${w.dayAfterEnd} AND ${inDecks}`),
+    examReviews,
   ]);
   const due: Candidate[] = [...learning, ...reviews].map((r) => ({ cardId: r.cardId, stored: decodeState(r) }));
+  // Queued by the date exam mode brings them forward to; graded from their stored state.
+  const examAdvanced = advanced.map((r) => ({ cardId: r.cardId, stored: decodeState(r), examDue: r.examDue }));
   // A never-graded card has no row, or a row in phase New (left by an undo) whose version counts on.
   const unseen: Candidate[] = fresh.map((r) => ({ cardId: r.cardId, stored: r.version === null ? null : { version: r.version, state: null } }));
-  return { doneToday: doneToday!, due, unseen, tomorrow: tomorrow?.n ?? 0 };
+  return { doneToday: doneToday!, due, examAdvanced, unseen, tomorrow: tomorrow?.n ?? 0 };
 }
 
 /** A queue item's card, from Card c and Deck d. */

@@ -1,7 +1,8 @@
 import { createEmptyCard, default_w, fsrs, type Card } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import type { SrsParams } from "./params";
-import { retrievability, retrievabilityFor } from "./retrievability";
+import { createEngine } from "./engine";
+import { intervalPerStability, retrievability, retrievabilityFor } from "./retrievability";
 import { next } from "./scheduler";
 import { CardPhase, fromFsrsCard, newSrsState, type SrsState } from "./state";
 
@@ -81,5 +82,18 @@ describe("retrievability", () => {
     expect(state.scheduledDays).toBeGreaterThan(5);
     expect(curve(state, state.due)).toBeCloseTo(0.85, 1);
     expect(curve(state, new Date(state.due.getTime() + 30 * DAY))).toBeLessThan(curve(state, state.due));
+  });
+});
+
+describe("intervalPerStability", () => {
+  it("gives ts-fsrs's interval once rounded (fuzz off), and shrinks as retention rises", () => {
+    for (const r of [0.9, 0.95, 0.97]) {
+      const params = { ...utc, desiredRetention: r, enableFuzz: false };
+      const per = intervalPerStability(params);
+      for (const s of [3, 12.5, 40]) expect(Math.max(1, Math.round(s * per))).toBe(createEngine(params).next_interval(s, 0));
+    }
+    // At 0.9 the interval equals the stability (what stability means in FSRS).
+    expect(intervalPerStability({ ...utc, desiredRetention: 0.9 })).toBeCloseTo(1, 9);
+    expect(intervalPerStability({ ...utc, desiredRetention: 0.95 })).toBeLessThan(0.6);
   });
 });

@@ -32,3 +32,12 @@ export function retrievabilityFor(params: SrsParams): (state: SrsState | null, a
 export function forgettingCurveConstants(params: SrsParams): { decay: number; factor: number } {
   return computeDecayFactor(createEngine(params).parameters.w);
 }
+
+/**
+ * Days of interval per day of stability at `params`' desired retention (ts-fsrs's interval
+ * modifier, before it rounds and clamps), for SQL that must reschedule many cards at once:
+ * the queue's exam mode (lib/review/store.ts).
+ */
+export function intervalPerStability(params: SrsParams): number {
+  return createEngine(params).interval_modifier;
+}
