@@ -71,6 +71,12 @@ export const progressRowSchema = z.object({
   quizBest: z.number().nullable(),
   quizLast: z.number().nullable(),
   dueAt: z.string().nullable(),
+  /**
+   * Exam date mode, for a review goal with a target and a due date ahead: the cards the student
+   * still has to review to reach the target by the due date, the learner days left (today and
+   * the due day included) and so the reviews a day (lib/classes/exam-plan.ts); null otherwise.
+   */
+  examPlan: z.object({ cardsToReview: z.number().int(), daysLeft: z.number().int(), perDay: z.number().int() }).nullable(),
   /** "finished": a quiz taken, its target not met (or none set); "complete": the target met. */
   status: z.enum(["complete", "finished", "on track", "behind", "late", "not started"]),
 });
@@ -88,6 +94,8 @@ export const reteachCardsSchema = z.object({
     reviews: z.number().int(),
     /** The class's mean predicted recall at the due date (now, once it has passed); unstudied counts as 0. */
     recallAtDue: z.number(),
+    /** Students of the class for whom the card became a leech (8 lapses: lib/review/controls.ts), which suspended it for them. */
+    leeches: z.number().int(),
   })),
   unstudied: z.number().int(),
 });

@@ -7,6 +7,7 @@ import type { CreateAssignment, UpdateAssignment } from "@/lib/api/classes";
 import type { SessionUser } from "@/lib/auth/authenticate";
 import { visibleDecksWhere } from "@/lib/decks/store";
 import { ownClass } from "./classes";
+import { followDueDate } from "./exam-mode";
 import { refusePastDates } from "./dates";
 import { MIN_QUESTIONS } from "@/lib/api/quiz";
 import { quizCapacity } from "@/lib/quiz/capacity";
@@ -64,6 +65,7 @@ export async function listAssignments(db: PrismaClient, user: Pick<SessionUser, 
       deck: { select: { id: true, title: true } },
       class: { select: { id: true, name: true } },
       accommodations: { where: { userId: user.id } },
+      examModes: { where: { userId: user.id, until: { gt: now } }, select: { desiredRetention: true, until: true } },
       _count: { select: { quizAttempts: { where: { userId: user.id } } } },
     },
   });
@@ -86,6 +88,8 @@ export async function listAssignments(db: PrismaClient, user: Pick<SessionUser, 
       timeFactor: mine?.timeFactor ?? 1,
       attemptsUsed: a._count.quizAttempts,
       openNow: open && (a.attempts === null || a._count.quizAttempts < a.attempts),
+      /** The student's exam date mode on this assignment while it runs (lib/classes/exam-mode.ts). */
+      examMode: a.examModes[0] ? { desiredRetention: a.examModes[0].desiredRetention, until: a.examModes[0].until.toISOString() } : null,
     };
   });
 }
@@ -102,7 +106,9 @@ export async function updateAssignment(db: PrismaClient, teacherId: string, id: 
   }
   // A quiz is due when it closes (as createAssignment sets it), so the two move together.
   const dueAt = a.kind === "QUIZ" && patch.closesAt ? patch.closesAt : patch.dueAt;
-  return db.assignment.update({ where: { id }, data: { ...patch, dueAt } });
+  const updated = await db.assignment.update({ where: { id }, data: { ...patch, dueAt } });
+  if (a.kind === "REVIEW" && dueAt) await followDueDate(db, id, { dueAt });
+  return updated;
 }
 
 export async function deleteAssignment(db: PrismaClient, teacherId: string, id: string) {
@@ -114,9 +120,11 @@ export async function setAccommodation(db: PrismaClient, teacherId: string, id: 
   const a = await ownAssignment(db, teacherId, id);
   const enrolled = await db.enrollment.findUnique({ where: { classId_userId: { classId: a.classId, userId: studentId } } });
   if (!enrolled) throw new DomainError("not_found", "No such student in this class.");
-  return db.accommodation.upsert({
+  const saved = await db.accommodation.upsert({
     where: { assignmentId_userId: { assignmentId: id, userId: studentId } },
     create: { assignmentId: id, userId: studentId, ...data },
     update: data,
   });
+  await followDueDate(db, id, { studentId, dueAt: data.extendedDueAt ?? a.dueAt });
+  return saved;
 }

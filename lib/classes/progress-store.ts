@@ -29,6 +29,11 @@ export type ProgressStoreRow = Omit<ProgressRow, "status" | "dueAt"> & {
   dueAt: Date | null;
   recallSum: number;
   anyQuiz: boolean;
+  /** Exam plan inputs (exam-plan.ts): R on the due date of the studied cards below the target, the spare of those above it. */
+  belowTarget: number[];
+  spare: number;
+  /** Learner days from today to the due day (null without a due date). */
+  daysLeft: number | null;
 };
 
 /**
@@ -53,7 +58,7 @@ function progressRows(db: PrismaClient, pairs: Prisma.Sql, now: Date): Promise<P
     cards AS NOT MATERIALIZED (SELECT id, "deckId" FROM "Card" WHERE "deckId" IN (SELECT deck_id FROM x) AND "retiredAt" IS NULL),
     total AS (SELECT "deckId", count(*)::int AS n FROM cards GROUP BY "deckId"),
     -- The due date's learner day, once per pair rather than once per card.
-    xd AS (SELECT x.*, ${learnerDay(Prisma.sql`x.due_at`)} AS due_day FROM x),
+    xd AS (SELECT x.*, ${learnerDay(Prisma.sql`x.due_at`)} AS due_day, ${learnerDay(Prisma.sql`${now}::timestamptz`)} AS today FROM x),
     -- Joined on the student alone, the deck checked in the aggregates: the planner takes
     -- student and deck for independent and expects a (student, deck) join to keep a few
     -- hundred of the tens of thousands of states, then sorts them on disk.
@@ -63,8 +68,12 @@ function progressRows(db: PrismaClient, pairs: Prisma.Sql, now: Date): Promise<P
       SELECT x.aid, x.id, count(*) FILTER (WHERE c."deckId" = x.deck_id AND s.state <> 0)::int AS started,
              coalesce(sum(s.reps) FILTER (WHERE c."deckId" = x.deck_id), 0)::int AS reviews,
              coalesce(sum(s."reviewMs") FILTER (WHERE c."deckId" = x.deck_id), 0)::bigint AS ms,
-             coalesce(sum(${recallOn(Prisma.sql`x.due_day`)}) FILTER (WHERE c."deckId" = x.deck_id), 0)::float8 AS recall
+             coalesce(sum(r.recall) FILTER (WHERE c."deckId" = x.deck_id), 0)::float8 AS recall,
+             -- The exam plan's inputs (exam-plan.ts), for a review goal with a target.
+             coalesce(array_agg(r.recall) FILTER (WHERE c."deckId" = x.deck_id AND s.state <> 0 AND r.recall < x."targetRecall"), '{}') AS below,
+             coalesce(sum(r.recall - x."targetRecall") FILTER (WHERE c."deckId" = x.deck_id AND s.state <> 0 AND r.recall >= x."targetRecall"), 0)::float8 AS spare
         FROM "CardState" s JOIN cards c ON c.id = s."cardId" JOIN xd x ON x.id = s."userId"
+        CROSS JOIN LATERAL (SELECT ${recallOn(Prisma.sql`x.due_day`)} AS recall) r
        GROUP BY x.aid, x.id),
     qa AS (
       SELECT x.aid, x.id, q."startedAt",
@@ -77,8 +86,10 @@ function progressRows(db: PrismaClient, pairs: Prisma.Sql, now: Date): Promise<P
            x.id AS "userId", x.name, x.email, coalesce(st.started, 0) AS "cardsStarted", coalesce(total.n, 0) AS "cardsTotal",
            coalesce(st.reviews, 0) AS reviews, (coalesce(st.ms, 0) / 1000)::int AS "timeSpentSec",
            coalesce(st.recall, 0) AS "recallSum", CASE WHEN x.has_due THEN x.due_at END AS "dueAt",
-           qz.best AS "quizBest", qz.last AS "quizLast", qz.id IS NOT NULL AS "anyQuiz"
-      FROM x LEFT JOIN total ON total."deckId" = x.deck_id
+           qz.best AS "quizBest", qz.last AS "quizLast", qz.id IS NOT NULL AS "anyQuiz",
+           coalesce(st.below, '{}') AS "belowTarget", coalesce(st.spare, 0) AS spare,
+           CASE WHEN x.has_due THEN x.due_day - x.today END AS "daysLeft"
+      FROM xd x LEFT JOIN total ON total."deckId" = x.deck_id
       LEFT JOIN st ON st.aid = x.aid AND st.id = x.id
       LEFT JOIN qz ON qz.aid = x.aid AND qz.id = x.id
      ORDER BY x.name, x.id, x.aid`);
@@ -105,13 +116,14 @@ export async function reteachRows(db: PrismaClient, a: { classId: string; deckId
     per AS (
       SELECT c.id AS "cardId", c.prompt, c.answer, c.quote, c.citation, c.position, lg.failures, lg.reviews,
              (SELECT coalesce(sum(${recallOn(learnerDay(Prisma.sql`${at}::timestamptz`))}), 0)
-                FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id) / n.students AS "recallAtDue"
+                FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id) / n.students AS "recallAtDue",
+             (SELECT count(*)::int FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id AND s."leechAt" IS NOT NULL) AS leeches
         FROM "Card" c CROSS JOIN n
         CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE r.rating = 1)::int AS failures, count(*)::int AS reviews
                               FROM "ReviewLog" r JOIN x ON x.id = r."userId" WHERE r."cardId" = c.id AND r."undoneAt" IS NULL) lg
        WHERE c."deckId" = ${a.deckId}::uuid AND c."retiredAt" IS NULL)
     -- The count runs over the whole deck, before LIMIT.
-    SELECT "cardId", prompt, answer, quote, citation, failures, reviews, "recallAtDue", (count(*) FILTER (WHERE reviews = 0) OVER ())::int AS unstudied
+    SELECT "cardId", prompt, answer, quote, citation, failures, reviews, "recallAtDue", leeches, (count(*) FILTER (WHERE reviews = 0) OVER ())::int AS unstudied
       FROM per
      ORDER BY reviews = 0, failures DESC, "recallAtDue" ASC, position
      LIMIT ${limit}`;

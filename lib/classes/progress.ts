@@ -5,6 +5,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ProgressRow, ReteachCards } from "@/lib/api/classes";
 import { ownAssignment } from "./assignments";
+import { examPlan } from "./exam-plan";
 import { assignmentProgressRows, reteachRows, studentProgressRows, type ProgressStoreRow } from "./progress-store";
 
 function status(r: ProgressStoreRow, predictedRecall: number, now: Date): ProgressRow["status"] {
@@ -41,6 +42,10 @@ function toProgressRows(rows: ProgressStoreRow[], now: Date): (ProgressRow & { a
       quizBest: r.quizBest,
       quizLast: r.quizLast,
       dueAt: r.dueAt?.toISOString() ?? null,
+      examPlan:
+        r.kind === "REVIEW" && r.targetRecall !== null && r.daysLeft !== null
+          ? examPlan({ targetRecall: r.targetRecall, cardsTotal: r.cardsTotal, cardsStarted: r.cardsStarted, belowTarget: r.belowTarget, spare: r.spare, daysLeft: r.daysLeft })
+          : null,
       status: status(r, predictedRecall, now),
     };
   });
