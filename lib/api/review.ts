@@ -83,6 +83,8 @@ export const gradeResponseSchema = z.object({
   state: cardStateSchema,
   /** True when this answers a retry of an already applied grade. */
   replayed: z.boolean(),
+  /** Present (true) when this grade made the card a leech and suspended it (lib/review/controls.ts). */
+  leech: z.literal(true).optional(),
 });
 export type GradeResponse = z.infer<typeof gradeResponseSchema>;
 
@@ -97,8 +99,10 @@ export const undoResponseSchema = z.object({
 });
 export type UndoResponse = z.infer<typeof undoResponseSchema>;
 
+/** GET /api/cards/{id}/history: the learner's card info (issue 14). */
 export const historyResponseSchema = z.object({
   cardId: z.string(),
+  card: z.object({ deckId: z.string(), deckTitle: z.string(), kind: z.enum(["DATE", "PARTIES", "TERM", "BASIC"]), subject: z.string(), prompt: z.string(), answer: z.string() }),
   reviews: z.array(
     z.object({
       id: z.string(),
@@ -108,6 +112,25 @@ export const historyResponseSchema = z.object({
       undone: z.boolean(),
       stateBefore: cardStateSchema.nullable(),
       stateAfter: cardStateSchema,
+      /** Days until the next review this review set (stateAfter.scheduledDays; 0 for a (re)learning step, see `due`). */
+      interval: z.number().int(),
+      /** When this review made the card due (stateAfter.due). */
+      due: z.iso.datetime(),
+      /** Memory state after the review. */
+      stability: z.number(),
+      difficulty: z.number(),
+      /** Predicted recall at the moment of the review, from the state before it (null for a first review). */
+      retrievability: z.number().nullable(),
     }),
   ),
+  /** The card now, for this learner. */
+  current: z.object({
+    state: cardStateSchema.nullable(),
+    /** Predicted recall now (null: never studied). */
+    retrievability: z.number().nullable(),
+    suspended: z.boolean(),
+    buriedUntil: z.iso.datetime().nullable(),
+    leech: z.boolean(),
+  }),
 });
+export type CardHistory = z.infer<typeof historyResponseSchema>;

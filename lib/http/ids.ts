@@ -21,3 +21,10 @@ export async function uuidParam<K extends string>(params: Promise<Record<K, stri
   if (!id.success) throw new DomainError("not_found", `No such ${what}.`);
   return id.data;
 }
+
+/** A card id (the extractor's stable ids are not uuids): a malformed one is as unknown as a missing one. */
+export async function cardIdParam(params: Promise<{ id: string }>): Promise<string> {
+  const id = z.string().min(1).max(64).safeParse((await params).id);
+  if (!id.success) throw new DomainError("not_found", "No such card.");
+  return id.data;
+}

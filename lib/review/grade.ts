@@ -18,6 +18,7 @@ import { settingsOfUser, toSrsParams } from "@/lib/learner/settings";
 import { fuzzSeedFor, next } from "@/lib/srs/scheduler";
 import { srsStateToJson } from "@/lib/srs/state";
 import type { Stored } from "@/lib/srs/row";
+import { isLeechLapse } from "./controls";
 import { loadGradeContext, lostKeyRace, priorReview, stateJson, storedState, writeGrade, type GradeContext, type GradeWrite } from "./store";
 
 export class GradeConflict extends DomainError {
@@ -60,7 +61,8 @@ export function decideGrade(ctx: GradeContext | null, req: GradeRequest, now: Da
   const params = toSrsParams(withExamRetention(settingsOfUser(ctx), ctx.examRetention), ctx.fitted?.weights);
   const before = ctx.stored?.state ?? null;
   const after = next(before, req.rating, now, params, fuzzSeedFor(ctx.userId, req.cardId));
-  return { kind: "write", write: { userId: ctx.userId, req, now, expectedRowVersion: ctx.stored?.version ?? null, before, after, params, fsrsParametersId: ctx.fitted?.id ?? null } };
+  const leech = isLeechLapse(before, after);
+  return { kind: "write", write: { userId: ctx.userId, req, now, expectedRowVersion: ctx.stored?.version ?? null, before, after, params, fsrsParametersId: ctx.fitted?.id ?? null, leech } };
 }
 
 /**
@@ -78,7 +80,7 @@ export async function gradeCard(
   const { write } = decision;
   try {
     const res = await writeGrade(db, write);
-    if (res) return { cardId: req.cardId, reviewId: res.reviewId, version: res.version, state: srsStateToJson(write.after), replayed: false };
+    if (res) return { cardId: req.cardId, reviewId: res.reviewId, version: res.version, state: srsStateToJson(write.after), replayed: false, ...(write.leech && { leech: true }) };
   } catch (err) {
     // A concurrent retry with the same key won the insert: answer with its result.
     if (!lostKeyRace(err)) throw err;

@@ -10,6 +10,7 @@ import { studyableDeckIdsSql, visibleDeckSql } from "@/lib/decks/store";
 import type { SrsParams } from "@/lib/srs/params";
 import { decodeState, STATE_COLUMNS, stateValues, type StateRow, type Stored } from "@/lib/srs/row";
 import { newSrsState, srsStateFromJson, srsStateToJson, type SrsState } from "@/lib/srs/state";
+import { LEECH_THRESHOLD } from "./controls";
 
 /** A pg pool, or the Prisma client whose pool the hot paths share (the bench passes its own pool). */
 export type Db = PrismaClient | pg.Pool;
@@ -106,6 +107,8 @@ export type GradeWrite = {
   params: SrsParams;
   /** The fitted set `params.weights` came from; null for the defaults. */
   fsrsParametersId: string | null;
+  /** This grade makes the card a leech (controls.ts isLeechLapse): it is suspended by the same statement. */
+  leech: boolean;
 };
 
 /**
@@ -118,7 +121,7 @@ export async function writeGrade(db: Db, w: GradeWrite): Promise<{ version: numb
   const state =
     w.expectedRowVersion !== null
       ? Prisma.sql`UPDATE "CardState" SET ${setState(w.after)}, version = version + 1,
-                   "reviewMs" = "reviewMs" + ${req.durationMs}
+                   "reviewMs" = "reviewMs" + ${req.durationMs}${w.leech ? Prisma.sql`, "suspendedAt" = ${w.now}, "leechAt" = ${w.now}` : Prisma.empty}
                  WHERE "userId" = ${userId}::uuid AND "cardId" = ${req.cardId} AND version = ${w.expectedRowVersion}
                  RETURNING version`
       : Prisma.sql`INSERT INTO "CardState" ("userId", "cardId", ${Prisma.raw(stateColumnNames)}, version, "reviewMs")
@@ -170,8 +173,8 @@ export async function storedState(db: Db, userId: string, cardId: string): Promi
 export async function revertLatestGrade(db: PrismaClient, userId: string, cardId: string | undefined, now: Date) {
   return db.$transaction(async (tx) => {
     const onlyCard = cardId ? Prisma.sql`AND "cardId" = ${cardId}` : Prisma.empty;
-    const [last] = await tx.$queryRaw<{ id: bigint; cardId: string; stateBefore: unknown; durationMs: number }[]>`
-      SELECT id, "cardId", "stateBefore", "durationMs" FROM "ReviewLog"
+    const [last] = await tx.$queryRaw<{ id: bigint; cardId: string; stateBefore: unknown; durationMs: number; reviewedAt: Date }[]>`
+      SELECT id, "cardId", "stateBefore", "durationMs", "reviewedAt" FROM "ReviewLog"
        WHERE "userId" = ${userId}::uuid AND "undoneAt" IS NULL ${onlyCard}
        ORDER BY id DESC LIMIT 1 FOR UPDATE`;
     if (!last) return null;
@@ -179,8 +182,14 @@ export async function revertLatestGrade(db: PrismaClient, userId: string, cardId
     // Back to never graded: the row stays (phase New) so its version keeps counting up and a
     // stale client cannot mistake a later state for the one it saw.
     const before = last.stateBefore === null ? null : srsStateFromJson(last.stateBefore);
+    // Undoing the grade that made the card a leech (it wrote leechAt = its review time) lifts
+    // that suspension too, and the leech mark unless the card was a leech before it.
+    const madeLeech = Prisma.sql`"leechAt" = ${last.reviewedAt}::timestamptz`;
+    const wasLeech = (before?.lapses ?? 0) >= LEECH_THRESHOLD;
     const [row] = await tx.$queryRaw<{ version: number }[]>`
-      UPDATE "CardState" SET ${setState(before ?? newSrsState(now))}, version = version + 1, "reviewMs" = "reviewMs" - ${last.durationMs}
+      UPDATE "CardState" SET ${setState(before ?? newSrsState(now))}, version = version + 1, "reviewMs" = "reviewMs" - ${last.durationMs},
+             "suspendedAt" = CASE WHEN ${madeLeech} THEN NULL ELSE "suspendedAt" END,
+             "leechAt" = CASE WHEN ${madeLeech} AND NOT ${wasLeech} THEN NULL ELSE "leechAt" END
        WHERE "userId" = ${userId}::uuid AND "cardId" = ${last.cardId} RETURNING version`;
     return { cardId: last.cardId, reviewId: String(last.id), version: row!.version, before };
   });
@@ -247,6 +256,9 @@ export async function loadQueueCandidates(db: Db, userId: string, w: QueueWindow
   const inDecks = Prisma.sql`c."deckId" = ANY(${w.deckIds}::uuid[]) AND c."retiredAt" IS NULL`;
   const statesIn = Prisma.sql`"CardState" s JOIN "Card" c ON c.id = s."cardId"`;
   const columns = Prisma.sql`s."cardId", ${stateColumnsSql("s")}`;
+  // The learner's card controls (controls.ts): suspended cards stay out; buried ones until
+  // the day they were buried on has ended.
+  const inQueue = Prisma.sql`s."suspendedAt" IS NULL AND (s."buriedUntil" IS NULL OR s."buriedUntil" <= ${w.day.start})`;
   const done = Prisma.sql`
     SELECT count(*) FILTER (WHERE "stateBefore" IS NULL)::int AS "newCount",
            count(*) FILTER (WHERE "stateBefore"->>'state' = '2')::int AS "reviewCount"
@@ -259,26 +271,26 @@ export async function loadQueueCandidates(db: Db, userId: string, w: QueueWindow
   const examReviews = w.exam.decks.length === 0 ? Promise.resolve([] as (Row & { examDue: Date })[]) : rows<Row & { examDue: Date }>(db, Prisma.sql`
       SELECT ${columns}, ${examDue} AS "examDue"
         FROM ${statesIn} JOIN unnest(${w.exam.decks.map((d) => d.deckId)}::uuid[], ${w.exam.decks.map((d) => d.perStability)}::float8[]) em(deck_id, per) ON em.deck_id = c."deckId"
-       WHERE s."userId" = ${me} AND s.state = 2 AND s.due >= ${w.dueCutoff} AND s."lastReview" IS NOT NULL AND ${inDecks} AND ${examDue} < ${w.dueCutoff}`);
+       WHERE s."userId" = ${me} AND s.state = 2 AND s.due >= ${w.dueCutoff} AND s."lastReview" IS NOT NULL AND ${inDecks} AND ${inQueue} AND ${examDue} < ${w.dueCutoff}`);
   const [[doneToday], learning, reviews, fresh, [tomorrow], advanced] = await Promise.all([
     rows<{ newCount: number; reviewCount: number }>(db, done),
     rows<Row>(db, Prisma.sql`
       SELECT ${columns} FROM ${statesIn}
-       WHERE s."userId" = ${me} AND s.due <= ${w.learnAheadCutoff} AND s.state IN (1, 3) AND ${inDecks}`),
+       WHERE s."userId" = ${me} AND s.due <= ${w.learnAheadCutoff} AND s.state IN (1, 3) AND ${inDecks} AND ${inQueue}`),
     rows<Row>(db, Prisma.sql`
       WITH done AS (${done})
       SELECT ${columns} FROM ${statesIn}
-       WHERE s."userId" = ${me} AND s.due < ${w.dueCutoff} AND s.state = 2 AND ${inDecks}
+       WHERE s."userId" = ${me} AND s.due < ${w.dueCutoff} AND s.state = 2 AND ${inDecks} AND ${inQueue}
        ORDER BY s.due, s."cardId" LIMIT greatest(0, ${w.reviewsPerDay}::int - (SELECT "reviewCount" FROM done))`),
     rows<{ cardId: string; version: number | null }>(db, Prisma.sql`
       WITH done AS (${done})
       SELECT c.id AS "cardId", s.version FROM "Card" c JOIN "Deck" d ON d.id = c."deckId"
         LEFT JOIN "CardState" s ON s."userId" = ${me} AND s."cardId" = c.id
-       WHERE ${inDecks} AND (s."cardId" IS NULL OR s.state = 0)
+       WHERE ${inDecks} AND (s."cardId" IS NULL OR (s.state = 0 AND ${inQueue}))
        ORDER BY d.title, c."deckId", c.position, c.id LIMIT greatest(0, ${w.newPerDay}::int - (SELECT "newCount" FROM done))`),
     rows<{ n: number }>(db, Prisma.sql`
       SELECT count(*)::int AS n FROM ${statesIn}
-       WHERE s."userId" = ${me} AND s.due >= ${w.day.end} AND s.due < ${w.dayAfterEnd} AND ${inDecks}`),
+       WHERE s."userId" = ${me} AND s.due >= ${w.day.end} AND s.due < ${w.dayAfterEnd} AND ${inDecks} AND s."suspendedAt" IS NULL`),
     examReviews,
   ]);
   const due: Candidate[] = [...learning, ...reviews].map((r) => ({ cardId: r.cardId, stored: decodeState(r) }));

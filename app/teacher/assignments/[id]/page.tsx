@@ -28,7 +28,14 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 function ReteachCardItem({ card: c }: { card: ReteachCards["cards"][number] }) {
   return (
     <li data-failures={c.failures} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
-      <p className="font-medium">{c.prompt}</p>
+      <p className="font-medium">
+        {c.prompt}
+        {c.leeches > 0 && (
+          <span data-testid="leech-badge" className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-50">
+            Leech for {plural(c.leeches, "student")}
+          </span>
+        )}
+      </p>
       <p className="text-sm">Answer: {c.answer}</p>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
         {c.failures > 0 ? `Failed ${c.failures} of ${plural(c.reviews, "review")}` : `Never failed in ${plural(c.reviews, "review")}`} · class predicted recall at the due date {formatPercent(c.recallAtDue)}
@@ -141,6 +148,7 @@ export default async function AssignmentPage({ params }: Props) {
         </h2>
         <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
           The cards this class failed, most failures first, then by the recall predicted for the due date; the source sentence behind each.
+          A leech is a card a student forgot 8 times: it was suspended for them until they unsuspend it.
         </p>
         <ReteachList {...cards} />
       </section>
