@@ -14,7 +14,9 @@
 // fresh embedded PostgreSQL in a temp folder). BENCH_SECONDS: measured seconds per
 // concurrency level (default 12, after 3 s of warm-up). DB_POOL_MAX: the app's pool size
 // (default 10), also used for the raw pg pool so the two compare like for like.
-// BENCH_CPU_PROF=<dir>: the app's processes write V8 CPU profiles there (node --cpu-prof).
+// BENCH_CPU_PROF=<dir>: the app's processes write V8 CPU profiles there (node --cpu-prof; the
+// one-worker app serves only the c16 level, so its worker's profile is that level), and the
+// queue bench at full size writes queue-1m.cpuprofile (figures from such a run are slower).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -32,8 +34,10 @@ import { runLoad, type Learner, type LoadResult } from "@/lib/bench/load";
 import { freePort } from "@/lib/testing/free-port";
 import { formatSummary, percentile, summarize } from "@/lib/bench/percentiles";
 import { throwawayDatabase, type BenchDb } from "@/lib/bench/pg-server";
+import { profiled } from "@/lib/bench/cpu-profile";
 import { measureQueue } from "@/lib/bench/queue-bench";
 import { rawLearner } from "@/lib/bench/raw-grade";
+import { rawPool } from "@/lib/bench/raw-pool";
 import { emit, log } from "@/lib/bench/report";
 import { bulkLoadSession, CARDS, countRows, learnerEmail, learnerId, PASSWORD, seedContent, seedLearners, vacuumAnalyze } from "@/lib/bench/seed";
 
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
   const scale = numberEnv("BENCH_SCALE", 1, (n) => n > 0 && n <= 10);
   const seconds = numberEnv("BENCH_SECONDS", 12, (n) => n >= 1 && n <= 600);
   const poolMax = numberEnv("DB_POOL_MAX", 10, (n) => Number.isInteger(n) && n >= 1);
+  const profDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
   // At least one fresh learner for every HTTP virtual learner (1 + 16 + 64), so each starts with a full queue.
   const learners = Math.max(MIN_LEARNERS, Math.round(FULL_LEARNERS * scale));
   log(`scale ${scale}: ${learners} learners x ${CARDS} cards; ${seconds} s per level; pool ${poolMax}`);
@@ -147,7 +152,7 @@ async function main(): Promise<void> {
       const size = await seeder.query<{ bytes: number }>(`SELECT pg_total_relation_size('"ReviewLog"')::float8 / greatest(count(*), 1) AS bytes FROM "ReviewLog"`);
       emit("review_log_bytes_per_row", size.rows[0]!.bytes, "bytes");
       const cpu0 = process.cpuUsage();
-      const q1m = await measureQueue(prisma, ids, { warmup: 500, calls: QUEUE_CALLS, limit: QUEUE_LIMIT, seed: "1m" });
+      const q1m = await profiled(profDir, "queue-1m", () => measureQueue(prisma, ids, { warmup: 500, calls: QUEUE_CALLS, limit: QUEUE_LIMIT, seed: "1m" }));
       const cpu = process.cpuUsage(cpu0);
       log(`loadQueue at ${full.states} states: ${formatSummary(summarize(q1m))}`);
       emit("queue_p50_ms_1m", percentile(q1m, 50), "ms");
@@ -168,9 +173,8 @@ async function main(): Promise<void> {
     // 3. Over HTTP: first one worker at 16, then every worker at each level.
     const rps: Record<string, number> = {};
     const workers = numberEnv("WEB_CONCURRENCY", os.availableParallelism(), (n) => Number.isInteger(n) && n >= 1);
-    const profDir = process.env.BENCH_CPU_PROF;
     const appEnv = { DB_POOL_MAX: String(poolMax) };
-    const nodeArgs = profDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profDir)}`] : [];
+    const nodeArgs = profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [];
     const authSecret = randomBytes(32).toString("hex");
     for (const w of [1, workers]) {
       app = await startApp({ databaseUrl: db.url, port: await freePort(), authSecret, workers: w, env: appEnv, nodeArgs });
@@ -201,7 +205,7 @@ async function main(): Promise<void> {
     emit("web_concurrency", workers, "workers");
 
     // 4. Straight to PostgreSQL.
-    const pool = new pg.Pool({ connectionString: db.url, max: poolMax });
+    const pool = rawPool(db.url, poolMax, log);
     try {
       for (const c of LEVELS) {
         const group = await Promise.all(take(c).map((n) => rawLearner(pool, learnerId(n))));
