@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { E2E_DATA_DIR, E2E_PG_PORT, E2E_PORT } from "./env";
-import { expect, formAlert, signIn, test } from "./fixtures";
+import { expect, formAlert, signIn, teacherInvitation, test } from "./fixtures";
 
 const PASSWORD = "account-e2e-password";
 
@@ -15,7 +15,8 @@ const hex = () => randomBytes(4).toString("hex");
 
 async function registerAndSignIn(page: Page, name: string, role: "STUDENT" | "TEACHER" = "STUDENT", password = PASSWORD) {
   const email = `acct-${hex()}@example.com`;
-  expect((await page.request.post("/api/register", { data: { email, password, name, role } })).status()).toBe(201);
+  const invitation = role === "TEACHER" ? { invitation: await teacherInvitation() } : {};
+  expect((await page.request.post("/api/register", { data: { email, password, name, role, ...invitation } })).status()).toBe(201);
   await signIn(page, email, password);
   return email;
 }

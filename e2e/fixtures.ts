@@ -3,12 +3,31 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, request, type Page } from "@playwright/test";
 import { E2E_DATA_DIR } from "./env";
 
 
 export function demoPassword(): string {
   return (JSON.parse(fs.readFileSync(path.join(E2E_DATA_DIR, "local-secrets.json"), "utf8")) as { demoPassword: string }).demoPassword;
+}
+
+/**
+ * A one-time teacher invitation token, made over the API by the demo teacher: registering a
+ * teacher account needs one (README, "Accounts and roles"). Its own request context, so no
+ * page's cookies change.
+ */
+export async function teacherInvitation(): Promise<string> {
+  const api = await request.newContext({ baseURL: base.info().project.use.baseURL });
+  try {
+    const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const signedIn = await api.post("/api/auth/callback/credentials", { form: { csrfToken, email: "teacher@demo.local", password: demoPassword(), json: "true" } });
+    expect(signedIn.status()).toBe(200);
+    const res = await api.post("/api/teacher-invitations");
+    expect(res.status()).toBe(201);
+    return ((await res.json()) as { invitation: { url: string } }).invitation.url.split("#invite=")[1]!;
+  } finally {
+    await api.dispose();
+  }
 }
 
 /** The page's serious and critical axe-core violations, one line each. */

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, teacherInvitation, test } from "./fixtures";
 
 const PASSWORD = "a-long-enough-password";
 const hex = () => randomBytes(4).toString("hex");
@@ -22,7 +22,8 @@ async function registered(browser: Browser, role: "TEACHER" | "STUDENT", name: s
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const email = `${role.toLowerCase()}-${hex()}@example.com`;
-  const res = await page.request.post("/api/register", { data: { email, password: PASSWORD, name, role } });
+  const invitation = role === "TEACHER" ? { invitation: await teacherInvitation() } : {};
+  const res = await page.request.post("/api/register", { data: { email, password: PASSWORD, name, role, ...invitation } });
   expect(res.status()).toBe(201);
   await signIn(page, email, PASSWORD);
   return page;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
-import { expect, formAlert, signIn, test } from "./fixtures";
+import { expect, formAlert, signIn, teacherInvitation, test } from "./fixtures";
 
 const PASSWORD = "a-long-enough-password";
 const hex = () => randomBytes(4).toString("hex");
@@ -16,7 +16,8 @@ async function expectAccessible(page: Page) {
 
 async function register(page: Page, role: "TEACHER" | "STUDENT", name: string) {
   const email = `${role.toLowerCase()}-${hex()}@example.com`;
-  const res = await page.request.post("/api/register", { data: { email, password: PASSWORD, name, role } });
+  const invitation = role === "TEACHER" ? { invitation: await teacherInvitation() } : {};
+  const res = await page.request.post("/api/register", { data: { email, password: PASSWORD, name, role, ...invitation } });
   expect(res.status()).toBe(201);
   await signIn(page, email, PASSWORD);
   return { email, id: ((await res.json()) as { user: { id: string } }).user.id };

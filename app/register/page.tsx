@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { safeCallbackUrl, withCallback } from "@/lib/auth/callback-url";
+import { teacherSignup } from "@/lib/auth/teacher-invitations";
 import { Card, PageTitle } from "../_components/ui";
 import { RegisterForm } from "./register-form";
 
@@ -17,7 +18,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
     <div className="mx-auto max-w-md">
       <PageTitle>Create an account</PageTitle>
       <Card>
-        <RegisterForm callbackUrl={next} />
+        <RegisterForm callbackUrl={next} teacherSignupOpen={teacherSignup() === "open"} />
       </Card>
       <p className="mt-4 text-sm">
         Already registered? <Link className="font-medium text-sky-800 underline dark:text-sky-300" href={withCallback("/signin", next)}>Sign in</Link>

@@ -5,6 +5,8 @@ import { prisma } from "@/lib/db/client";
 import { Card, textLink } from "../_components/ui";
 import { plural } from "@/app/_components/format";
 import { CreateClassDialog } from "./_client/create-class-dialog";
+import { InviteTeacherButton } from "./_client/invite-teacher-button";
+import { userTimeZone } from "@/lib/learner/settings-store";
 
 export const metadata = { title: "Teaching" };
 
@@ -36,7 +38,7 @@ function ClassGrid({ classes }: { classes: ClassSummary[] }) {
 
 export default async function TeacherHome() {
   const teacher = await pageTeacher();
-  const classes = await listClasses(prisma(), teacher);
+  const [classes, timeZone] = await Promise.all([listClasses(prisma(), teacher), userTimeZone(prisma(), teacher.id)]);
   const active = classes.filter((c) => !c.archived);
   const archived = classes.filter((c) => c.archived);
   return (
@@ -45,6 +47,7 @@ export default async function TeacherHome() {
         <h1 className="text-2xl font-semibold tracking-tight">Teaching</h1>
         <div className="flex flex-wrap items-center gap-3">
           <Link className={textLink} href="/teacher/decks">My decks</Link>
+          <InviteTeacherButton timeZone={timeZone} />
           <CreateClassDialog />
         </div>
       </div>

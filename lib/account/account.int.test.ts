@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function user(role: "STUDENT" | "TEACHER" = "STUDENT") {
-  return registerUser(t.prisma, { email: `u${++n}@example.com`, password: PASSWORD, name: `User ${n}`, role });
+  return registerUser(t.prisma, { email: `u${++n}@example.com`, password: PASSWORD, name: `User ${n}`, role }, { teacherSignup: "open" });
 }
 const row = (id: string) => t.prisma.user.findUniqueOrThrow({ where: { id } });
 const refusal = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a refusal"); }, (e: unknown) => e as { code?: string; message: string });

@@ -3,11 +3,11 @@
 // database resets nobody's password. A link works once, until it expires, and only for the
 // account it was issued for; issuing a new one withdraws the earlier unused ones. Using it
 // sets the new password and ends every session of the account.
-import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { DomainError } from "@/lib/api/errors";
 import { emailSchema, passwordSchema } from "@/lib/auth/register";
 import { hashPassword } from "@/lib/auth/password";
+import { hashToken, newToken, TOKEN_PATTERN } from "@/lib/auth/one-time-token";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** How long a link works: a teacher's or the operator's is handed over in person (a school day); an emailed one is used at once. */
@@ -17,15 +17,11 @@ export const RESET_TTL_MS = { handedOver: 24 * 60 * 60 * 1000, emailed: 60 * 60 
 export const MAX_RECENT_LINKS = 3;
 export const RECENT_MS = 60 * 60 * 1000;
 
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
 export const resetRequestSchema = z.strictObject({ email: emailSchema });
 export const resetRedeemSchema = z.strictObject({
   token: z.string({ error: "The reset link is incomplete" }).regex(TOKEN_PATTERN, { message: "The reset link is incomplete: open it again from the message you were given" }),
   password: passwordSchema,
 });
-
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** The page a link opens. The token goes in the fragment: browsers send it to no server (logs, Referer). */
 export function resetUrl(origin: string, token: string): string {
@@ -40,7 +36,7 @@ export async function issueResetLink(
   userId: string,
   { issuedById = null, ttlMs, now = new Date() }: { issuedById?: string | null; ttlMs: number; now?: Date },
 ): Promise<IssuedLink> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + ttlMs);
   await db.$transaction([
     // Expired rather than deleted: they still count towards MAX_RECENT_LINKS.

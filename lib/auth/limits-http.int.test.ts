@@ -116,7 +116,7 @@ describe("joining a class by code", () => {
   }
 
   it("limits wrong codes per user: 429 with Retry-After, even for the right code while it lasts", async () => {
-    const teacher = await registerUser(t.prisma, { email: `t-${randomBytes(3).toString("hex")}@example.com`, password: PASSWORD, name: "T", role: "TEACHER" });
+    const teacher = await registerUser(t.prisma, { email: `t-${randomBytes(3).toString("hex")}@example.com`, password: PASSWORD, name: "T", role: "TEACHER" }, { teacherSignup: "open" });
     const cls = await createClass(t.prisma, teacher.id, "History 9");
     const { cookie } = await signIn("127.0.0.5", await newStudent(), PASSWORD);
     for (let i = 0; i < 10; i++) expect((await join("127.0.0.5", cookie, wrongCode())).status).toBe(404);
@@ -137,7 +137,7 @@ describe("joining a class by code", () => {
   }, 120_000);
 
   it("does not count successful joins: a whole class behind one address can join", async () => {
-    const teacher = await registerUser(t.prisma, { email: `t2-${randomBytes(3).toString("hex")}@example.com`, password: PASSWORD, name: "T2", role: "TEACHER" });
+    const teacher = await registerUser(t.prisma, { email: `t2-${randomBytes(3).toString("hex")}@example.com`, password: PASSWORD, name: "T2", role: "TEACHER" }, { teacherSignup: "open" });
     const cls = await createClass(t.prisma, teacher.id, "History 10");
     const results = [];
     for (let i = 0; i < 12; i++) {

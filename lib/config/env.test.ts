@@ -33,4 +33,10 @@ describe("configuration", () => {
     expect(() => readEnv({ TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/TRUSTED_PROXIES/);
     expect(() => readEnv({ TRUSTED_PROXIES: "fd00::/129" })).toThrow(/TRUSTED_PROXIES/);
   });
+
+  it("keeps teacher sign-up to invitations unless TEACHER_SIGNUP=open, and names a bad value", () => {
+    expect(readEnv({}).TEACHER_SIGNUP).toBe("invitation");
+    expect(readEnv({ TEACHER_SIGNUP: "open" }).TEACHER_SIGNUP).toBe("open");
+    expect(() => readEnv({ TEACHER_SIGNUP: "yes" })).toThrow(/TEACHER_SIGNUP: must be "invitation" or "open"/);
+  });
 });

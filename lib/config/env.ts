@@ -25,6 +25,9 @@ const envSchema = z.object({
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
   NODE_ENV: z.string().default("development"),
+  // Who may register as a teacher: holders of an invitation (lib/auth/teacher-invitations.ts),
+  // or, "open", anyone (a one-teacher install).
+  TEACHER_SIGNUP: z.enum(["invitation", "open"], { error: 'must be "invitation" or "open"' }).default("invitation"),
   // Proxies whose X-Forwarded-For is believed (comma- or space-separated addresses and CIDR
   // ranges). Unset: the socket's peer is the client, and the header is ignored.
   TRUSTED_PROXIES: z

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const db = createPrisma(primary.url, 2);
   try {
     await loadContentDecks(db);
-    const teacher = await registerUser(db, { email: "teacher@example.com", password: PASSWORD, name: "Teacher", role: "TEACHER" });
+    const teacher = await registerUser(db, { email: "teacher@example.com", password: PASSWORD, name: "Teacher", role: "TEACHER" }, { teacherSignup: "open" });
     const student = await registerUser(db, { email: "student@example.com", password: PASSWORD, name: "Name on the primary" });
     const deck = await db.deck.findFirstOrThrow({ where: { ownerId: null } });
     const cls = await db.class.create({ data: { teacherId: teacher.id, name: "History 9", joinCode: "REPL-1CA9" } });

@@ -1,4 +1,5 @@
 import { registerSchema, registerUser } from "@/lib/auth/register";
+import { teacherSignup } from "@/lib/auth/teacher-invitations";
 import { prisma } from "@/lib/db/client";
 import { handle, json, readJson } from "@/lib/http/handler";
 import { z } from "zod";
@@ -8,6 +9,6 @@ const registerBodySchema = z.strictObject(registerSchema.shape);
 
 export const POST = handle(async (req) => {
   const body = await readJson(req, registerBodySchema);
-  const user = await registerUser(prisma(), body);
+  const user = await registerUser(prisma(), body, { teacherSignup: teacherSignup() });
   return json({ user }, 201);
 });
