@@ -1,7 +1,7 @@
-// `npm run extract:quality [-- --holdout|--blind|--all] [--verbose] [--json]`: recall and precision
+// `npm run extract:quality [-- --holdout|--blind|--blind2|--all] [--verbose] [--json]`: recall and precision
 // of the extractor on the labelled corpus (content/labels/corpus-*.json) per kind and per style,
 // and on the seeds (content/labels/*.json). By default the development part and the seeds;
-// --holdout or --blind scores that held-out part alone, --all every part. --json prints one JSON
+// --holdout, --blind or --blind2 scores that part alone, --all every part. --json prints one JSON
 // line per figure.
 import { CORPUS_PARTS, runCorpus, runQuality, totals, type QualityRow, type Score } from "@/lib/extract/quality";
 import { loadRules } from "@/lib/extract/rules";

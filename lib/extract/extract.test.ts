@@ -67,16 +67,25 @@ describe("parties as written", () => {
   it("keeps historical names and full names", () => {
     const r = run("The Treaty of Brest-Litovsk was signed on 3 March 1918 between Soviet Russia and the Central Powers.");
     const p = r.cards.find((c): c is Extract<Card, { kind: "parties" }> => c.kind === "parties");
-    expect(p?.parties).toEqual(["Soviet Russia", "Central Powers"]);
+    expect(p?.parties).toEqual(["Soviet Russia", "the Central Powers"]);
     expect(run("The Dual Alliance was concluded between Germany and Austria-Hungary on 7 October 1879.").cards.find((c) => c.kind === "parties")?.answer).toBe(
       "Germany and Austria-Hungary",
     );
   });
 
+  it("reads a revision note's parties after a bracketed date, with '+' for 'and', and keeps each party's article", () => {
+    expect(proposed(run("- **Treaty of Versailles** (28 June 1919) – Germany and the Allied Powers\n- **Treaty of Saint-Germain** (10 Sept 1919): the Allies + Austria"))).toEqual([
+      "When was the Treaty of Versailles signed? → 28 June 1919",
+      "Which parties signed the Treaty of Versailles? → Germany and the Allied Powers",
+      "When was the Treaty of Saint-Germain signed? → 10 September 1919",
+      "Which parties signed the Treaty of Saint-Germain? → the Allies and Austria",
+    ]);
+  });
+
   it("reads 'signed by A, B and C' in a chronology line", () => {
     expect(proposed(run("1957 – Treaty of Rome signed by Belgium, France, Italy, Luxembourg, the Netherlands and West Germany"))).toEqual([
       "When was the Treaty of Rome signed? → 1957",
-      "Which parties signed the Treaty of Rome? → Belgium, France, Italy, Luxembourg, Netherlands and West Germany",
+      "Which parties signed the Treaty of Rome? → Belgium, France, Italy, Luxembourg, the Netherlands and West Germany",
     ]);
   });
 });
@@ -133,6 +142,16 @@ describe("source-critical rules", () => {
     expect(r.skipped).toEqual([]);
   });
 
+  it("strips a loaded word written before a noun, skips a sentence that predicates one, and keeps names that contain one", () => {
+    const r = run("The saintly Queen Marie Antoinette was executed on 16 October 1793.\n\nThe treaty of 1919 was shameful.\n\nThe Glorious Revolution of 1688 deposed James II of England.");
+    expect(proposed(r)).toEqual(["When was Queen Marie Antoinette executed? → 16 October 1793", "When did the Glorious Revolution take place? → 1688"]);
+    expect(r.skipped.map((s) => s.reason)).toEqual(["opinion"]);
+  });
+
+  it("reads a bracket before a colon as punctuation (wink reads '):' as an emoticon)", () => {
+    expect(proposed(run("- Treaty of Saint-Germain (10 Sept 1919): the Allies and Austria"))).toContain("Which parties signed the Treaty of Saint-Germain? → the Allies and Austria");
+  });
+
   it("keeps an uncited figure off the cards without losing the sentence's other facts", () => {
     const r = run("In 1921, after a famine that killed 5 million people, the Soviet government signed the Riga Agreement with the American Relief Administration on 20 August 1921.");
     expect(proposed(r)).toContain("When was the Riga Agreement signed? → 20 August 1921");
@@ -167,7 +186,7 @@ describe("one fact, one card", () => {
   it("tells same-named agreements apart by their parties, never by the answer", () => {
     const r = run("The Treaty of Berlin was signed on 13 July 1878 by the great powers.\n\nThe Treaty of Berlin of 24 April 1926 between Germany and the Soviet Union confirmed Rapallo.");
     const prompts = r.cards.map((c) => c.prompt);
-    expect(prompts).toContain("When was the Treaty of Berlin between Germany and Soviet Union signed?");
+    expect(prompts).toContain("When was the Treaty of Berlin between Germany and the Soviet Union signed?");
     expect(prompts).toContain("Which parties signed the Treaty of Berlin (1926)?");
     expect(r.cards.filter((c) => c.kind === "date").every((c) => !c.prompt.includes(c.answer.slice(-4)))).toBe(true);
     // The 1878 mention has no context to tell it apart: offered, not pre-selected.
@@ -282,7 +301,7 @@ describe("names and definitions around appositions", () => {
 
   it("reads parties after 'including', and keeps a 'ten-year' figure off the cards", () => {
     expect(proposed(run("The Multi-Party Agreement was accepted by parties including the Ulster Unionist Party, the SDLP, Sinn Féin and the Alliance Party."))).toContain(
-      "Which parties accepted the Multi-Party Agreement? → Ulster Unionist Party, SDLP, Sinn Féin and Alliance Party",
+      "Which parties accepted the Multi-Party Agreement? → the Ulster Unionist Party, the SDLP, Sinn Féin and the Alliance Party",
     );
     expect(run("26 January 1934 — Germany and Poland signed a ten-year non-aggression pact.").cards.filter((c) => `${c.prompt} ${c.answer}`.includes("ten-year"))).toEqual([]);
   });
@@ -387,7 +406,7 @@ describe("parties in more shapes", () => {
         "Which parties formed the Triple Entente? → Britain, France and Russia",
         "Which parties signed the Franco-Russian Alliance? → France and Russia",
         "When did the Reinsurance Treaty lapse? → 1890",
-        "Which parties signed the Treaty of Stralsund? → Hanseatic towns and Denmark",
+        "Which parties signed the Treaty of Stralsund? → the Hanseatic towns and Denmark",
       ]),
     );
     expect(cards.some((c) => c.includes("Cologne Confederation? → Hanseatic"))).toBe(false);
@@ -478,8 +497,8 @@ describe("who took part", () => {
         "Who attended the Yalta Conference? → Roosevelt, Churchill and Stalin",
         "Who attended the Potsdam Conference? → Truman, Churchill and Stalin",
         "Who attended the Casablanca Conference? → Roosevelt and Churchill",
-        "Which parties signed the Treaty of Rome? → France, West Germany, Italy, Belgium, Netherlands and Luxembourg",
-        "Which parties formed the Holy League? → Spain, Venice and Papal States",
+        "Which parties signed the Treaty of Rome? → France, West Germany, Italy, Belgium, the Netherlands and Luxembourg",
+        "Which parties formed the Holy League? → Spain, Venice and the Papal States",
         "When did the Soviet troops liberate Auschwitz-Birkenau? → 27 January 1945",
       ]),
     );

@@ -462,7 +462,8 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
   const opener = v.names.find((n) => n.head && AGREEMENT_CLASSES.has(n.head.class) && v.tokens.slice(0, n.t0).every((t, i) => v.inDate[i] || t.pos === "PUNCT"));
   if (parties.length < 2 && opener) {
     let dash = opener.t1;
-    while (dash < v.tokens.length && (v.inDate[dash] || [",", "."].includes(v.tokens[dash]!.text))) dash++;
+    // ("**Treaty of Versailles** (28 June 1919) – Germany and the Allied Powers": the date may stand in brackets.)
+    while (dash < v.tokens.length && (v.inDate[dash] || [",", "."].includes(v.tokens[dash]!.text) || (["(", ")"].includes(v.tokens[dash]!.text) && (v.inDate[dash + 1] || v.inDate[dash - 1])))) dash++;
     // "Triple Alliance signed in Vienna – Germany, Austria-Hungary, Italy; secret" (a table row read as a line):
     // a short verb phrase may stand between the agreement and its parties.
     if (!["–", "—", "-", ":"].includes(v.tokens[dash]?.text ?? "") && v.tokens[dash]?.pos === "VERB") {

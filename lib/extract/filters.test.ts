@@ -47,7 +47,7 @@ describe("sentence filters", () => {
   });
 
   it("skips opinion", () => {
-    expect(verdict("The Soviet Union is notorious for the largest atrocities.")).toMatchObject({ reason: "opinion", detail: "notorious" });
+    expect(verdict("The Soviet Union is notorious for the largest atrocities.")).toMatchObject({ reason: "opinion", detail: "is notorious" });
     expect(verdict("This action was entirely illegal.")?.reason).toBe("opinion");
     expect(verdict("Entirely illegal.")?.reason).toBe("opinion");
   });

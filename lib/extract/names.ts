@@ -166,7 +166,10 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
       shown = `${before.text} ${text}`;
       before = tokens[i - 2];
     }
-    const name: Name = { t0, t1: j, start, end: last.end, text: shown, article: before?.lower === "the" };
+    // "the Queen Marie Antoinette" (once "the saintly Queen …" loses its qualifier): a title before a
+    // person's name takes no article; "the King of France" and "the Emperor" keep theirs.
+    const titled = rules.offices.has(first.lower) && j > i + 1 && tokens[i + 1]!.pos === "PROPN" && !rules.offices.has(tokens[j - 1]!.lower);
+    const name: Name = { t0, t1: j, start, end: last.end, text: shown, article: before?.lower === "the" && !titled };
     const head = headOf(tokens, i, j, rules);
     if (head) name.head = head;
     // "War resumed in May 1803": a lone capitalised head word names no particular war.

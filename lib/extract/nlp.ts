@@ -45,6 +45,12 @@ export function tokenize(text: string): Token[] {
       if (found < 0) continue;
       at = found;
     }
+    // "(10 Sept 1919): the Allies": wink reads "):" as an emoticon; here it is a bracket and a colon.
+    if (/^[()[\]:;]{2,3}$/.test(value)) {
+      for (let k = 0; k < value.length; k++) out.push({ start: at + k, end: at + k + 1, text: value[k]!, lower: value[k]!, pos: "PUNCT", lemma: value[k]! });
+      at += value.length;
+      continue;
+    }
     const prev = out[out.length - 1];
     // wink splits some words at letters with diacritics ("Ch" + "ōshū"): glue them back.
     if (prev && prev.end === at && /^[\p{L}\p{M}]+$/u.test(value) && /[\p{L}\p{M}]$/u.test(prev.text) && /[^\x00-\x7f]/.test(prev.text.slice(-1) + value[0])) {

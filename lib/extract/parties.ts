@@ -4,7 +4,7 @@ import { textOf } from "./view";
 /**
  * Party lists: "between A and B", "by A, B and C", "A and B signed …",
  * "… with B". Parties are kept as written ("Austria-Hungary", "Soviet Russia",
- * "the Polish government-in-exile" → "Polish government-in-exile"): a name is
+ * "the Polish government-in-exile"): a name is
  * historical, and rewriting it to a later one ("Soviet Union" in 1918) would
  * state something false.
  */
@@ -12,16 +12,20 @@ import { textOf } from "./view";
 const STOP_POS = new Set(["VERB", "AUX", "SCONJ", "PRON"]);
 const STOP_WORDS = new Set(["in", "on", "at", "to", "for", "after", "before", "during", "which", "who", "that", "when", "while", "as", "under", "against", "into", "over", "through", "until", "since"]);
 
-/** One party: strip the article, keep the name as written. */
+/**
+ * One party, as written: "the Soviet Union" keeps its article (the answer reads "Germany and the
+ * Soviet Union"), a sentence-initial "The" is lower-cased, and "both"/"all" are dropped.
+ */
 export function partyName(s: string): string {
   return s
-    .replace(/^(?:the|both|all)\s+/i, "")
+    .replace(/^(?:both|all)\s+/i, "")
+    .replace(/^The\s+/, "the ")
     .replace(/\s+/g, " ")
     .trim();
 }
 
 /** A party is a name: it opens with a capital ("Allied powers", "Polish government-in-exile"), and is short. */
-const looksLikeParty = (s: string): boolean => /^(?:\p{Ll}+\s)?\p{Lu}/u.test(s) && s.split(" ").length <= 7;
+const looksLikeParty = (s: string): boolean => /^(?:\p{Ll}+\s)?\p{Lu}/u.test(s.replace(/^the\s+/, "")) && s.split(" ").length <= 7;
 
 /** A list of parties from token `from`, and the token where it ends. */
 export function partyList(v: SentenceView, start: number, to: number = v.tokens.length): { parties: string[]; end: number } {
@@ -50,15 +54,16 @@ export function partyList(v: SentenceView, start: number, to: number = v.tokens.
     const inCompound = v.tokens[k - 1]?.text === "-" && v.tokens[k - 1]!.end === t.start && v.tokens[k + 1]?.text === "-";
     const participle = t.pos === "VERB" && /ed$/.test(t.lower) && v.tokens[k + 1]?.pos === "PROPN" && k === cur + (v.tokens[cur]?.lower === "the" ? 1 : 0);
     if (!inCompound && !participle) {
-      if (v.inDate[k] || STOP_POS.has(t.pos) || STOP_WORDS.has(t.lower) || (t.pos === "PUNCT" && ![",", "-", "'", "’", ";", "&"].includes(t.text))) break;
+      if (v.inDate[k] || STOP_POS.has(t.pos) || STOP_WORDS.has(t.lower) || (t.pos === "PUNCT" && ![",", "-", "'", "’", ";", "&", "+"].includes(t.text))) break;
       if (t.pos === "ADP" && t.lower !== "of" && t.lower !== "-") break;
     }
-    if (!/[\p{L}\p{N},;&'’-]/u.test(t.text)) break; // "→", "+", "/"
+    if (!/[\p{L}\p{N},;&+'’-]/u.test(t.text)) break; // "→", "/"
     // "A, B and C, confirmed …": the list ends with its "and" item, unless another list follows
     // ("between the Ankara government and Britain, France and Italy").
     if ((t.text === "," || t.text === ";") && sawAnd && !(t.text === "," && listFollows(v, k + 1, to))) break;
-    if (t.text === "," || t.text === ";" || t.lower === "and" || t.text === "&") {
-      if (t.lower === "and" || t.text === "&") sawAnd = true;
+    // ("Allies + Austria": revision notes write "+" for "and".)
+    if (t.text === "," || t.text === ";" || t.lower === "and" || t.text === "&" || t.text === "+") {
+      if (t.lower === "and" || t.text === "&" || t.text === "+") sawAnd = true;
       if (k > cur) push(cur, k);
       cur = k + 1;
     }
@@ -66,7 +71,7 @@ export function partyList(v: SentenceView, start: number, to: number = v.tokens.
   if (k > cur) push(cur, k);
   // "the governments of France and Britain", "the two domains of Satsuma and Chōshū": the parties follow "of".
   const first = items[0];
-  const of = first ? /^(?:\p{Ll}|Governments?\s)[^]*?\bof\s+(?:the\s+)?(\p{Lu}[^]*)$/u.exec(first) : null;
+  const of = first ? /^(?:\p{Ll}|Governments?\s)[^]*?\bof\s+(?:the\s+)?(\p{Lu}[^]*)$/u.exec(first.replace(/^the\s+(?=\p{Lu})/u, "")) : null;
   if (of?.[1]) items[0] = of[1];
   const parties = items.filter((x) => x.length > 0);
   return { parties: parties.every(looksLikeParty) ? parties : [], end: k };

@@ -56,7 +56,7 @@ export interface PhraseMatcher {
  * Build a matcher from literal phrases plus optional raw patterns. Longer
  * phrases come first so "entirely illegal" wins over "illegal".
  */
-export function compilePhrases(phrases: readonly string[], patterns: readonly string[] = []): PhraseMatcher {
+export function compilePhrases(phrases: readonly string[], patterns: readonly string[] = [], caseSensitive = false): PhraseMatcher {
   const sources = [...phrases]
     .sort((a, b) => b.length - a.length || a.localeCompare(b))
     .map(phraseSource)
@@ -64,7 +64,7 @@ export function compilePhrases(phrases: readonly string[], patterns: readonly st
   if (sources.length === 0) {
     return { find: () => null, all: () => [] };
   }
-  const re = new RegExp(sources.join("|"), "giu");
+  const re = new RegExp(sources.join("|"), caseSensitive ? "gu" : "giu");
   return {
     find(text) {
       for (const m of boundedMatches(re, text)) return { index: m.index, text: m[0] };
@@ -74,6 +74,17 @@ export function compilePhrases(phrases: readonly string[], patterns: readonly st
       return [...boundedMatches(re, text)].map((m) => ({ index: m.index, text: m[0] }));
     },
   };
+}
+
+/** Matches of any of the matchers, in text order, overlaps dropped (the earlier, then the longer, wins). */
+export function anyOf(...matchers: readonly PhraseMatcher[]): PhraseMatcher {
+  const all = (text: string) => {
+    const ms = matchers.flatMap((m) => m.all(text)).sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+    const out: { index: number; text: string }[] = [];
+    for (const m of ms) if (!out.length || m.index >= out[out.length - 1]!.index + out[out.length - 1]!.text.length) out.push(m);
+    return out;
+  };
+  return { all, find: (text) => all(text)[0] ?? null };
 }
 
 export function isValidRegex(source: string): boolean {

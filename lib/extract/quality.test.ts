@@ -20,14 +20,17 @@ const rows = runQuality(rules);
 const dev = runCorpus(rules, "dev");
 const holdout = runCorpus(rules, "holdout");
 const blind = runCorpus(rules, "blind");
+const blind2 = runCorpus(rules, "blind2");
 const seeds = rows.filter((r) => r.labels !== "testdocs.json");
 
 type Floor = { recall: number; precision: number };
-const FLOORS: Record<"dev" | "holdout" | "blind" | "seeds", Record<Score["kind"], Floor>> = {
+const FLOORS: Record<"dev" | "holdout" | "blind" | "blind2" | "seeds", Record<Score["kind"], Floor>> = {
   dev: { date: { recall: 0.79, precision: 0.91 }, parties: { recall: 0.86, precision: 0.97 }, term: { recall: 0.85, precision: 0.96 } },
   holdout: { date: { recall: 0.73, precision: 0.87 }, parties: { recall: 0.42, precision: 0.8 }, term: { recall: 0.48, precision: 0.6 } },
   // Scored blind once (date 0.497/0.800, parties 0.375/0.818, term 0.500/0.706), then worked on.
   blind: { date: { recall: 0.72, precision: 0.94 }, parties: { recall: 0.57, precision: 0.92 }, term: { recall: 0.85, precision: 0.94 } },
+  // Scored blind once (date 0.577/0.801, parties 0.474/0.667, term 0.612/0.714), then worked on.
+  blind2: { date: { recall: 0.57, precision: 0.78 }, parties: { recall: 0.47, precision: 0.65 }, term: { recall: 0.6, precision: 0.7 } },
   // Issue 16's target on the seeds: 0.97.
   seeds: { date: { recall: 0.97, precision: 0.97 }, parties: { recall: 0.97, precision: 0.97 }, term: { recall: 0.97, precision: 0.97 } },
 };
@@ -42,19 +45,21 @@ const cardText = (c: Card): string[] => [
 
 describe("extraction quality", () => {
   it("prints the figures", () => {
-    for (const [scope, part] of [["corpus dev", dev], ["corpus holdout", holdout], ["corpus blind", blind], ["seeds", seeds]] as const) {
+    for (const [scope, part] of [["corpus dev", dev], ["corpus holdout", holdout], ["corpus blind", blind], ["corpus blind2", blind2], ["seeds", seeds]] as const) {
       for (const s of totals(part)) console.log(`${scope} ${s.kind}: recall ${s.recall.toFixed(3)} precision ${s.precision.toFixed(3)} (${s.matched}/${s.labels} labels, ${s.cards} cards)`);
     }
     expect(dev.length).toBeGreaterThanOrEqual(20);
     expect(holdout.length).toBeGreaterThanOrEqual(10);
     expect(blind.length).toBeGreaterThanOrEqual(12);
-    expect(new Set([...dev, ...holdout, ...blind].map((r) => r.style)).size).toBeGreaterThanOrEqual(10);
+    expect(blind2.length).toBeGreaterThanOrEqual(14);
+    expect(new Set([...dev, ...holdout, ...blind, ...blind2].map((r) => r.style)).size).toBeGreaterThanOrEqual(10);
   });
 
   it.each([
     ["dev", dev],
     ["holdout", holdout],
     ["blind", blind],
+    ["blind2", blind2],
     ["seeds", seeds],
   ] as const)("%s: every kind stays at or above its floor", (part, set) => {
     for (const s of totals(set)) {
@@ -64,7 +69,7 @@ describe("extraction quality", () => {
   });
 
   it("puts no forbidden string (quotation, opinion, uncited figure) on any corpus card", () => {
-    expect([...dev, ...holdout, ...blind].flatMap((r) => r.forbidden.map((f) => `${r.document}: ${f}`))).toEqual([]);
+    expect([...dev, ...holdout, ...blind, ...blind2].flatMap((r) => r.forbidden.map((f) => `${r.document}: ${f}`))).toEqual([]);
   });
 
   it("test documents in other styles stay precise", () => {

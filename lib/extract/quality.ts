@@ -160,12 +160,14 @@ export interface QualityRow {
 const cardWords = (c: Card): string[] => [c.prompt, c.answer, c.subject, ...(c.kind === "parties" ? c.parties : []), ...(c.kind === "term" ? [c.definition] : [])];
 
 /**
- * dev: tuned on. holdout and blind: written by others without sight of the extractor, scored, never
- * tuned on (blind is the second such set, written after the holdout had been scored once).
+ * dev: tuned on. holdout, blind and blind2: written by others without sight of the extractor. The
+ * holdout is scored and never read; blind and blind2 were each scored once, blind, and then became
+ * development material (blind2 was written after blind had been tuned on).
  */
-export const CORPUS_PARTS = ["dev", "holdout", "blind"] as const;
+export const CORPUS_PARTS = ["dev", "holdout", "blind", "blind2"] as const;
 export type CorpusPart = (typeof CORPUS_PARTS)[number];
-const partOf = (file: string): CorpusPart => CORPUS_PARTS.find((p) => file.startsWith(`corpus-${p}`)) ?? "dev";
+/** "corpus-blind.json", "corpus-dev-a.json": the part is the label file's name, without a trailing "-a". */
+const partOf = (file: string): CorpusPart => CORPUS_PARTS.find((p) => file === `corpus-${p}.json` || file.startsWith(`corpus-${p}-`)) ?? "dev";
 
 /** Score every document of the corpus label files (content/labels/corpus-*.json). */
 export function runCorpus(rules: RuleSet, only?: CorpusPart): QualityRow[] {

@@ -17,7 +17,7 @@ describe("rules", () => {
 
   it("treats phrases literally", () => {
     const data = loadRuleData();
-    const rules = compileRules({ ...data, qualifiers: { phrases: ["a.b"], patterns: [] } });
+    const rules = compileRules({ ...data, qualifiers: { phrases: ["a.b"], patterns: [], loaded: [] } });
     expect(rules.qualifiers.find("axb")).toBeNull();
     expect(rules.qualifiers.find("see a.b here")?.text).toBe("a.b");
   });

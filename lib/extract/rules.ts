@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { compilePhrases, isValidRegex, type PhraseMatcher } from "./phrases";
+import { anyOf, compilePhrases, isValidRegex, phraseSource, type PhraseMatcher } from "./phrases";
 
 /**
  * Source-critical rules live as JSON in content/rules/ so teachers can edit
@@ -13,7 +13,7 @@ const phrases = z.array(z.string().trim().min(1)).default([]);
 const patterns = z.array(z.string().min(1).refine(isValidRegex, { message: "not a valid regular expression" })).default([]);
 const phraseGroup = z.object({ phrases, patterns });
 
-export const qualifiersFileSchema = phraseGroup;
+export const qualifiersFileSchema = phraseGroup.extend({ loaded: phrases });
 
 export const filtersFileSchema = z.object({
   opinion: phraseGroup,
@@ -85,11 +85,18 @@ export interface RuleSet {
 
 const lower = (xs: readonly string[]): Set<string> => new Set(xs.map((x) => x.toLowerCase()));
 
+/** "The treaty was shameful", "it was a most heroic act": a loaded word said of something is an opinion. */
+function predicated(loaded: readonly string[]): PhraseMatcher {
+  if (loaded.length === 0) return compilePhrases([]);
+  const words = loaded.map(phraseSource).join("|");
+  return compilePhrases([], [`\\b(?:is|was|were|are|been|be|seems?|seemed|remains?|remained)\\s+(?:(?:a|an|the|most|truly|very|so|quite|utterly|deeply|thoroughly|simply)\\s+)*(?:${words})\\b`]);
+}
+
 export function compileRules(data: RuleData): RuleSet {
   return {
     data,
-    qualifiers: compilePhrases(data.qualifiers.phrases, data.qualifiers.patterns),
-    opinion: compilePhrases(data.filters.opinion.phrases, data.filters.opinion.patterns),
+    qualifiers: anyOf(compilePhrases(data.qualifiers.phrases, data.qualifiers.patterns), compilePhrases(data.qualifiers.loaded, [], true)),
+    opinion: anyOf(compilePhrases(data.filters.opinion.phrases, data.filters.opinion.patterns), predicated(data.qualifiers.loaded)),
     attribution: compilePhrases(data.filters.attribution.phrases, data.filters.attribution.patterns),
     hatefulPhrases: compilePhrases(data.hateful.phrases, data.hateful.patterns),
     hatefulGroups: compilePhrases(data.hateful.groups),

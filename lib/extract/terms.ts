@@ -321,6 +321,11 @@ function glossaryLine(s: string, v: SentenceView): Term[] {
   const def = trimDef((m[2] ?? "").split(/(?<=\.)\s|;\s/)[0] ?? "").replace(/["”]$/, "");
   // "Reign of Terror (1793–94) – led by Robespierre": what someone did is no definition.
   if (/^\p{Ll}+(?:ed|en)\s+by\b/u.test(def)) return [];
+  // "Treaty of Saint-Germain (1919): the Allies + Austria": after an agreement's name, a list of names is
+  // its parties, not a definition ("ECSC = European Coal and Steel Community" is one).
+  const items = def.split(/\s*(?:,|;|\band\b|&|\+)\s*/).filter(Boolean);
+  const agreement = term.split(/\s+/).some((w) => rules.heads.get(w.toLowerCase())?.class === "agreement");
+  if (agreement && items.length >= 2 && items.every((x) => /^(?:the\s+)?\p{Lu}/u.test(x) && x.split(" ").length <= 5)) return [];
   return [{ term, definition: def, prompt: whatQuestion(term, false, false), rule: "glossary-line", confidence: 0.8 }];
 }
 
