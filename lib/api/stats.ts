@@ -65,6 +65,8 @@ export type ItemAnalysis = z.infer<typeof itemAnalysisSchema>;
 export const calibrationSchema = z.object({
   assignmentId: z.string(),
   reviews: z.int(),
+  /** Answered quiz questions on cards then in the review state, in the same bins. */
+  quizAnswers: z.int(),
   bins: z.array(z.object({ from: z.number(), to: z.number(), count: z.int(), predicted: z.number().nullable(), observed: z.number().nullable() })),
   rmseBins: z.number().nullable(),
   ece: z.number().nullable(),

@@ -45,6 +45,37 @@ beforeAll(async () => {
   await review("s1", "c", 1, 10, "2026-03-01T10:00:00Z", "2026-03-10T10:00:00Z", { undone: true });
   await review("s1", "x", 1, 10, "2026-03-01T10:00:00Z", "2026-03-10T10:00:00Z");
   await review("outsider", "c", 1, 10, "2026-03-01T10:00:00Z", "2026-03-10T10:00:00Z");
+
+  // Quiz answers. s1 learns card q (a learning step: not a review-state review) and leaves it in
+  // review with S = 5 on 2026-01-01 (Berlin); 100 learner days later, on 2026-04-11, answers two
+  // questions on it: predicted R(100, 5) = 0.627 (bin 6), one right. Not counted: an unanswered
+  // question, a chronology item (no card), an answer before any review of its card (x2), and
+  // the answer of someone outside the class.
+  await p.card.create({ data: { id: "q", deckId: deck.id, kind: "BASIC", subject: "q", prompt: "q", answer: "q", quote: "q", start: 0, end: 1 } });
+  await p.card.create({ data: { id: "x2", deckId: deck.id, kind: "BASIC", subject: "x2", prompt: "x2", answer: "x2", quote: "q", start: 0, end: 1 } });
+  for (const who of ["s1", "outsider"]) {
+    await p.reviewLog.create({
+      data: {
+        userId: ids[who]!, cardId: "q", rating: 3, reviewedAt: new Date("2026-01-01T10:00:00Z"), durationMs: 1000, params: {}, idempotencyKey: `k${k++}`,
+        stateBefore: { state: 1, stability: 1, lastReview: "2025-12-31T10:00:00Z", scheduledDays: 0 }, stateAfter: { state: 2, stability: 5, lastReview: "2026-01-01T10:00:00Z" },
+      },
+    });
+  }
+  let position = 0;
+  const answered = new Date("2026-04-11T10:00:00Z");
+  const question = (attemptId: string, who: string, cardId: string | null, correct: boolean | null, type = "mcq") =>
+    p.quizQuestion.create({
+      data: { attemptId, userId: ids[who]!, position: position++, cardId, type, prompt: "?", payload: {}, key: {}, answer: correct === null ? undefined : { choice: 0 }, correct, answeredAt: correct === null ? null : answered },
+    });
+  for (const who of ["s1", "outsider"]) {
+    const attempt = await p.quizAttempt.create({ data: { userId: ids[who]!, deckId: deck.id, seed: "s", startedAt: answered, deadline: answered, submittedAt: answered } });
+    await question(attempt.id, who, "q", true);
+    if (who === "outsider") continue;
+    await question(attempt.id, who, "q", false, "typed-year");
+    await question(attempt.id, who, "q", null);
+    await question(attempt.id, who, null, true, "chronology");
+    await question(attempt.id, who, "x2", true);
+  }
 });
 afterAll(async () => {
   await t.drop();
@@ -58,11 +89,16 @@ describe("class calibration", () => {
     expect(high).toBeCloseTo(0.9071, 3); // (1 + 0.98035 · 0.9)^-0.1542
     expect(mid).toBeCloseTo(0.7605, 3);
     expect(c.reviews).toBe(5);
+    expect(c.quizAnswers).toBe(2);
+    const quiz = recallAfter(100, 5, curve);
+    expect(quiz).toBeCloseTo(0.6272, 3); // (1 + 0.98035 · 20)^-0.1542
+    expect(c.bins[6]).toMatchObject({ count: 2, observed: 0.5 });
+    expect(c.bins[6]!.predicted).toBeCloseTo(quiz, 9);
     expect(c.bins[9]).toMatchObject({ count: 3, observed: 2 / 3 });
     expect(c.bins[9]!.predicted).toBeCloseTo(high, 9);
     expect(c.bins[7]).toMatchObject({ count: 2, observed: 0.5 });
     expect(c.bins[7]!.predicted).toBeCloseTo(mid, 9);
-    expect(c.rmseBins).toBeCloseTo(Math.sqrt((3 * (high - 2 / 3) ** 2 + 2 * (mid - 0.5) ** 2) / 5), 9);
+    expect(c.rmseBins).toBeCloseTo(Math.sqrt((3 * (high - 2 / 3) ** 2 + 2 * (mid - 0.5) ** 2 + 2 * (quiz - 0.5) ** 2) / 7), 9);
   });
 
   it("is the assignment's teacher's only", async () => {

@@ -10,9 +10,9 @@ const SIZE = 160;
 const at = (v: number) => Math.round(v * SIZE * 10) / 10;
 
 export function CalibrationChart({ calibration: c }: { calibration: Calibration }) {
-  if (c.reviews === 0) return <p className="text-sm">No reviews of review-state cards yet: this chart fills in as students come back to cards.</p>;
+  if (c.reviews + c.quizAnswers === 0) return <p className="text-sm">No reviews or quiz answers on review-state cards yet: this chart fills in as students come back to cards.</p>;
   const bins = c.bins.filter((b) => b.count > 0);
-  const summary = `Over ${plural(c.reviews, "review")}, the recall the app predicted was off by ${formatPercent(c.rmseBins)} (RMSE over the bins, weighted by reviews; mean absolute gap ${formatPercent(c.ece)}). ` +
+  const summary = `Over ${plural(c.reviews, "review")} and ${plural(c.quizAnswers, "quiz answer")}, the recall the app predicted was off by ${formatPercent(c.rmseBins)} (RMSE over the bins, weighted by answers; mean absolute gap ${formatPercent(c.ece)}). ` +
     bins.map((b) => `Predicted ${formatPercent(b.predicted)}: recalled ${formatPercent(b.observed)} of ${b.count}`).join("; ") + ".";
   return (
     <div className="flex flex-wrap items-start gap-4">
@@ -21,7 +21,7 @@ export function CalibrationChart({ calibration: c }: { calibration: Calibration 
         <line x1={0} y1={SIZE} x2={SIZE} y2={0} className="stroke-slate-400" strokeDasharray="4 3" />
         {bins.map((b) => (
           <circle key={b.from} cx={at(b.predicted!)} cy={SIZE - at(b.observed!)} r={Math.min(8, 2.5 + Math.sqrt(b.count) / 2)} className="fill-sky-600 dark:fill-sky-400">
-            <title>{`Predicted ${formatPercent(b.predicted)}, recalled ${formatPercent(b.observed)} (${plural(b.count, "review")})`}</title>
+            <title>{`Predicted ${formatPercent(b.predicted)}, recalled ${formatPercent(b.observed)} (${plural(b.count, "answer")})`}</title>
           </circle>
         ))}
         <text x={SIZE / 2} y={SIZE + 18} fontSize={10} textAnchor="middle" className="fill-slate-700 dark:fill-slate-200">predicted</text>
