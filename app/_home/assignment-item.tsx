@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { textLink } from "@/app/_components/ui";
 import { StartQuizButton } from "@/app/_home/start-quiz-button";
-import { formatDateTime, formatPercent } from "@/app/_components/format";
+import { formatDateTime, formatPercent, plural } from "@/app/_components/format";
+import { ExamModeButton } from "@/app/_home/exam-mode-button";
 import type { StudentAssignment } from "@/lib/classes/student-home";
 import { StatusBadge } from "@/app/_components/status-badge";
 
@@ -49,6 +50,12 @@ function ReviewDetails({ a, timeZone }: { a: StudentAssignment; timeZone: string
       {a.progress && (
         <p className="text-sm text-slate-700 dark:text-slate-300">
           {a.progress.cardsStarted} of {a.progress.cardsTotal} cards started · predicted recall on the due date {formatPercent(a.progress.predictedRecall)}
+          {a.progress.examPlan && a.progress.examPlan.cardsToReview > 0 && <> · to reach the target: {plural(a.progress.examPlan.perDay, "card")} a day</>}
+        </p>
+      )}
+      {a.examMode && (
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Exam mode on: scheduled for {formatPercent(a.examMode.desiredRetention)} recall until {formatDateTime(a.examMode.until, timeZone)}
         </p>
       )}
     </>
@@ -68,9 +75,12 @@ export function AssignmentItem({ a, timeZone, now }: { a: StudentAssignment; tim
       {a.kind === "REVIEW" ? <ReviewDetails a={a} timeZone={timeZone} /> : <QuizDetails a={a} timeZone={timeZone} now={now} />}
       <div className="mt-2">
         {a.kind === "REVIEW" ? (
-          <Link className={textLink} href={`/review?deck=${a.deck.id}`} aria-label={`Study this deck: ${a.deck.title}`}>
-            Study this deck
-          </Link>
+          <div className="flex flex-wrap items-center gap-3">
+            <Link className={textLink} href={`/review?deck=${a.deck.id}`} aria-label={`Study this deck: ${a.deck.title}`}>
+              Study this deck
+            </Link>
+            {(a.examMode || (a.dueAt && Date.parse(a.dueAt) > now.getTime())) && <ExamModeButton assignmentId={a.id} deckTitle={a.deck.title} on={a.examMode !== null} />}
+          </div>
         ) : (
           <QuizAction a={a} />
         )}

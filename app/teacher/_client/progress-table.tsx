@@ -4,7 +4,7 @@
 // toggle the order, and aria-sort tells screen readers which column sorts and how.
 import { useMemo, useState } from "react";
 import type { ProgressRow } from "@/lib/api/classes";
-import { formatPercent } from "@/app/_components/format";
+import { formatPercent, plural } from "@/app/_components/format";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { AccommodationDialog } from "./accommodation-dialog";
 
@@ -14,7 +14,7 @@ export type TableRow = ProgressRow & {
   accommodation: { timeFactor: number; extendedDueAt: string | null; text: string };
 };
 
-type Key = "name" | "cardsStarted" | "reviews" | "timeSpentSec" | "predictedRecall" | "quizBest" | "quizLast" | "dueAt" | "status";
+type Key = "name" | "cardsStarted" | "reviews" | "timeSpentSec" | "predictedRecall" | "examPlan" | "quizBest" | "quizLast" | "dueAt" | "status";
 type Dir = "ascending" | "descending";
 
 const STATUS_ORDER: Record<ProgressRow["status"], number> = { late: 0, behind: 1, "not started": 2, "on track": 3, finished: 4, complete: 5 };
@@ -32,6 +32,7 @@ const COLUMNS: { key: Key; label: string; short?: string; kinds: readonly ("REVI
   { key: "reviews", label: "Reviews", kinds: ["REVIEW", "QUIZ"] },
   { key: "timeSpentSec", label: "Time spent", short: "Time", kinds: ["REVIEW"] },
   { key: "predictedRecall", label: "Predicted recall at due date", short: "Recall at due", kinds: ["REVIEW"] },
+  { key: "examPlan", label: "Reviews a day needed to reach the target by the due date", short: "Needed a day", kinds: ["REVIEW"] },
   { key: "dueAt", label: "Due", kinds: ["REVIEW", "QUIZ"] },
   { key: "status", label: "Status", kinds: ["REVIEW", "QUIZ"] },
 ];
@@ -47,6 +48,8 @@ function sortValue(r: TableRow, key: Key): string | number {
     case "quizBest":
     case "quizLast":
       return r[key] ?? -1;
+    case "examPlan":
+      return r.examPlan?.perDay ?? -1;
     default:
       return r[key];
   }
@@ -100,6 +103,18 @@ export function ProgressTable({ assignmentId, kind, rows, caption }: { assignmen
         return r.timeText;
       case "predictedRecall":
         return formatPercent(r.predictedRecall);
+      case "examPlan":
+        // The exam plan (lib/classes/exam-plan.ts): cards still to review, spread over the days left.
+        return r.examPlan ? (
+          <span title={`${plural(r.examPlan.cardsToReview, "card")} to review in ${plural(r.examPlan.daysLeft, "day")}`}>
+            {r.examPlan.perDay}
+            <span className="block text-xs text-slate-600 dark:text-slate-400">
+              {r.examPlan.cardsToReview} in {plural(r.examPlan.daysLeft, "day")}
+            </span>
+          </span>
+        ) : (
+          "—"
+        );
       case "quizBest":
       case "quizLast":
         return formatPercent(r[key]);
@@ -109,7 +124,7 @@ export function ProgressTable({ assignmentId, kind, rows, caption }: { assignmen
         return null;
     }
   };
-  const DATA_COL: Partial<Record<Key, string>> = { cardsStarted: "cards", reviews: "reviews", predictedRecall: "recall", quizBest: "quiz-best", quizLast: "quiz-last", dueAt: "due", status: "status", timeSpentSec: "time" };
+  const DATA_COL: Partial<Record<Key, string>> = { examPlan: "exam-plan", cardsStarted: "cards", reviews: "reviews", predictedRecall: "recall", quizBest: "quiz-best", quizLast: "quiz-last", dueAt: "due", status: "status", timeSpentSec: "time" };
   const accommodation = (r: TableRow) => (
     <AccommodationDialog assignmentId={assignmentId} kind={kind} student={{ id: r.userId, name: r.name }} timeFactor={r.accommodation.timeFactor} extendedDueAt={r.accommodation.extendedDueAt} />
   );
