@@ -2,6 +2,7 @@
 // schemas; this browser code uses their types only and checks just what it branches on,
 // so zod stays out of the page's bundle (issue 15: /review at most 120 kB of gzip JS).
 import type { ErrorBody } from "@/lib/api/errors";
+import type { CardControls, CardControlsRequest } from "@/lib/api/cards";
 import type { GradeRequest, GradeResponse, QueueResponse, UndoResponse } from "@/lib/api/review";
 import type { OutboxEntry, SendOutcome } from "./outbox";
 
@@ -69,7 +70,7 @@ export async function sendGrade(entry: OutboxEntry): Promise<SendOutcome> {
   if (res.ok) {
     const body = (await res.json().catch(() => null)) as Partial<GradeResponse> | null;
     // A 2xx means the server applied the grade, even if its body is odd: don't send it twice.
-    return { kind: "saved", version: Number.isInteger(body?.version) ? body!.version! : entry.expectedVersion + 1 };
+    return { kind: "saved", version: Number.isInteger(body?.version) ? body!.version! : entry.expectedVersion + 1, leech: body?.leech === true };
   }
   if (res.status === 401) return { kind: "unauthenticated", message: await errorMessage(res) };
   // 408 and 429 are "not now", not "never"; 5xx are the server's problem.
@@ -90,4 +91,10 @@ export async function sendGrade(entry: OutboxEntry): Promise<SendOutcome> {
 export async function undoOnServer(cardId: string): Promise<UndoResponse> {
   const res = await call("/api/review/undo", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ cardId }) });
   return okJson<UndoResponse>(res, (b) => Number.isInteger(b.version));
+}
+
+/** Suspends or buries a card, or lifts either (the card menu, its keys and their undo). */
+export async function setControls(cardId: string, change: CardControlsRequest): Promise<CardControls> {
+  const res = await call(`/api/cards/${encodeURIComponent(cardId)}/controls`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify(change) });
+  return (await okJson<{ controls: CardControls }>(res, (b) => isObject(b.controls))).controls;
 }

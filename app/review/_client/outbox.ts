@@ -53,7 +53,7 @@ function isEntry(v: unknown): v is OutboxEntry {
 
 /** What became of one attempt to send a grade. */
 export type SendOutcome =
-  | { kind: "saved"; version: number }
+  | { kind: "saved"; version: number; /** The grade made the card a leech (the server suspended it). */ leech?: boolean }
   /** Another tab or device graded the card first: this grade is obsolete. */
   | { kind: "conflict"; message: string; currentVersion: number }
   /** The server will never accept this grade (4xx): retrying cannot help. */

@@ -2,8 +2,10 @@
 
 // The review screen: composes the session hook with the card, the buttons, progress,
 // save status and the end-of-session states.
-import { useRef, useSyncExternalStore } from "react";
+import { lazy, Suspense, useRef, useState, useSyncExternalStore, type MouseEvent } from "react";
+import { DisclosureMenu } from "../../_components/disclosure-menu";
 import { Alert, Button } from "../../_components/ui";
+import type { CardDialogKind } from "./card-dialogs";
 import { CardView } from "./card-view";
 import { GradeButtons, RATING_NAME } from "./grade-buttons";
 import type { QueueResponse, Rating } from "@/lib/api/review";
@@ -11,7 +13,7 @@ import { SaveStatus } from "./save-status";
 import { SessionProgress } from "./session-progress";
 import { sessionTally, type SessionState } from "./session-state";
 import { NothingDue, Summary } from "./summary";
-import { useReviewKeys } from "./use-review-keys";
+import { useReviewKeys, type CardKeyAction } from "./use-review-keys";
 import { useReviewSession } from "./use-review-session";
 
 const secondary =
@@ -25,10 +27,17 @@ function announcement(state: SessionState): string {
   if (event.kind === "revealed") return front ? `Answer: ${front.card.answer}. Grade it with keys 1 to 4.` : "";
   const next = front ? ` Next card: ${front.card.prompt}` : "";
   if (event.kind === "graded") return `Graded ${RATING_NAME[event.rating]}, back in ${event.label}.${next}`;
-  return `Grade undone.${next}`;
+  if (event.kind === "shelved") return `Card ${event.action === "suspend" ? "suspended" : "buried until tomorrow"}; U undoes.${next}`;
+  return `Undone.${next}`;
 }
 
 const noSubscription = () => () => {};
+
+// Card info and the report form load when first opened: they are not part of the page's first load.
+const CardDialog = lazy(() => import("./card-dialogs"));
+
+const menuItem = "block w-full rounded px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800";
+const menuKey = "ml-2 text-xs text-slate-600 dark:text-slate-300";
 
 export function ReviewSession({ userId, deckId, initial }: { userId: string; deckId?: string; initial?: QueueResponse }) {
   const session = useReviewSession({ userId, deckId, initial });
@@ -51,7 +60,24 @@ export function ReviewSession({ userId, deckId, initial }: { userId: string; dec
     session.grade(rating);
   };
 
-  useReviewKeys({ revealed: state.revealed, onReveal: reveal, onGrade: grade, onUndo: () => void session.undo() });
+  const [dialog, setDialog] = useState<{ kind: CardDialogKind; cardId: string } | null>(null);
+  const onCard = (action: CardKeyAction) => {
+    if (!front || state.phase !== "active") return;
+    if (action === "info" || action === "flag") return setDialog({ kind: action, cardId: front.cardId });
+    keepFocus();
+    session.shelve(action);
+  };
+  /** A menu choice: close the menu, keep focus on its button (the dialog gives it back there), then act. */
+  const fromMenu = (e: MouseEvent<HTMLButtonElement>, action: CardKeyAction) => {
+    const menu = e.currentTarget.closest("details");
+    if (menu) {
+      menu.open = false;
+      menu.querySelector("summary")?.focus();
+    }
+    onCard(action);
+  };
+
+  useReviewKeys({ revealed: state.revealed, onReveal: reveal, onGrade: grade, onUndo: () => void session.undo(), onCard });
 
   const tally = sessionTally(state);
   // False in the server's HTML and until hydration: the first card shows before its keys work.
@@ -124,13 +150,45 @@ export function ReviewSession({ userId, deckId, initial }: { userId: string; dec
       {state.phase === "active" && (
         <div className="mt-6 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-3 dark:border-slate-800">
           <SaveStatus status={saveStatus} />
-          <button type="button" className={secondary} disabled={!session.canUndo} onClick={() => void session.undo()} aria-keyshortcuts="U Control+Z">
-            Undo <span className="text-xs font-normal text-slate-600 dark:text-slate-300">(U)</span>
-          </button>
+          <div className="flex items-center gap-2">
+            {front && (
+              <DisclosureMenu
+                summaryClassName={secondary}
+                panelClassName="absolute bottom-full right-0 z-20 mb-1 w-60 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+                summary={<>Card<span className="sr-only"> actions</span><span aria-hidden> ▾</span></>}
+              >
+                <button type="button" className={menuItem} onClick={(e) => fromMenu(e, "bury")} aria-keyshortcuts="-">
+                  Bury until tomorrow<span className={menuKey}>(-)</span>
+                </button>
+                <button type="button" className={menuItem} onClick={(e) => fromMenu(e, "suspend")} aria-keyshortcuts="@">
+                  Suspend<span className={menuKey}>(@)</span>
+                </button>
+                <button type="button" className={menuItem} onClick={(e) => fromMenu(e, "flag")} aria-keyshortcuts="F">
+                  Report a problem…<span className={menuKey}>(F)</span>
+                </button>
+                <button type="button" className={menuItem} onClick={(e) => fromMenu(e, "info")} aria-keyshortcuts="I">
+                  Card info<span className={menuKey}>(I)</span>
+                </button>
+              </DisclosureMenu>
+            )}
+            <button type="button" className={secondary} disabled={!session.canUndo} onClick={() => void session.undo()} aria-keyshortcuts="U Control+Z">
+              Undo <span className="text-xs font-normal text-slate-600 dark:text-slate-300">(U)</span>
+            </button>
+          </div>
         </div>
       )}
+      {state.event?.kind === "shelved" && state.shelf.length > 0 && (
+        <p className="mt-2 text-sm text-slate-700 dark:text-slate-300" data-testid="shelved">
+          “{state.shelf.at(-1)!.item.card.subject}” {state.event.action === "suspend" ? "suspended: unsuspend it on its deck page" : "buried until tomorrow"}. Undo (U) brings it back.
+        </p>
+      )}
+      {dialog && (
+        <Suspense fallback={null}>
+          <CardDialog kind={dialog.kind} cardId={dialog.cardId} onClose={() => setDialog(null)} onFlagged={session.notify} />
+        </Suspense>
+      )}
       {state.phase === "active" && front && (
-        <p className="mt-2 hidden text-xs text-slate-600 sm:block dark:text-slate-400">Keys: Space shows the answer · 1 Again · 2 Hard · 3 Good · 4 Easy · U undo</p>
+        <p className="mt-2 hidden text-xs text-slate-600 sm:block dark:text-slate-400">Keys: Space shows the answer · 1 Again · 2 Hard · 3 Good · 4 Easy · U undo · - bury · @ suspend · F report · I card info</p>
       )}
 
       <p aria-live="polite" className="sr-only">

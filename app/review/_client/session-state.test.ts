@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { QueueItem, QueueResponse } from "@/lib/api/review";
 import type { Rating } from "@/lib/api/review";
 import type { OutboxEntry } from "./outbox";
-import { initialSession, remaining, serverStartedSession, sessionReducer, sessionTally, type SessionAction, type SessionState } from "./session-state";
+import { initialSession, lastUndoable, remaining, serverStartedSession, sessionReducer, sessionTally, type SessionAction, type SessionState } from "./session-state";
 
 const T0 = Date.parse("2026-03-01T10:00:00Z");
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -153,5 +153,47 @@ describe("session reducer", () => {
     const empty = serverStartedSession(response([], { new: 0, learning: 0, review: 0 }), T0);
     expect(empty.drained).toBe(true);
     expect(run(empty, { type: "restored", pending: [entryFor(item(9), 1)] }).drained).toBe(false);
+  });
+});
+
+describe("suspend and bury in the session (card controls)", () => {
+  it("takes the front card out with its count, and undo puts it back in front", () => {
+    const s0 = run(initialSession(), load(response([item(1), item(2), item(3)])));
+    const s1 = run(s0, { type: "reveal" }, { type: "shelved", cardId: "card-1", action: "bury", now: T0 });
+    expect(s1.queue.map((c) => c.cardId)).toEqual(["card-2", "card-3"]);
+    expect(s1.counts).toEqual({ new: 2, learning: 0, review: 0 });
+    expect(s1.revealed).toBe(false);
+    expect(s1.event).toEqual({ kind: "shelved", action: "bury" });
+    expect(lastUndoable(s1)).toMatchObject({ kind: "shelf", shelved: { action: "bury", item: { cardId: "card-1" } } });
+    const s2 = run(s1, { type: "unshelved", cardId: "card-1", now: T0 });
+    expect(s2.queue.map((c) => c.cardId)).toEqual(["card-1", "card-2", "card-3"]);
+    expect(s2.counts).toEqual({ new: 3, learning: 0, review: 0 });
+    expect(lastUndoable(s2)).toBeNull();
+    // A card not in front is left alone.
+    expect(run(s0, { type: "shelved", cardId: "card-2", action: "suspend", now: T0 })).toBe(s0);
+  });
+
+  it("undo takes back the latest action, grade or suspend, as one stack", () => {
+    const s0 = run(initialSession(), load(response([item(1), item(2), item(3)])));
+    const graded = run(s0, { type: "reveal" }, { type: "graded", entry: entryFor(item(1), 3), now: T0 });
+    const thenSuspended = run(graded, { type: "shelved", cardId: "card-2", action: "suspend", now: T0 });
+    expect(lastUndoable(thenSuspended)?.kind).toBe("shelf");
+    const thenGraded = run(thenSuspended, { type: "reveal" }, { type: "graded", entry: entryFor(item(3), 4), now: T0 });
+    expect(lastUndoable(thenGraded)).toMatchObject({ kind: "grade", graded: { item: { cardId: "card-3" } } });
+  });
+
+  it("a refused suspend puts the card back with the reason", () => {
+    const s0 = run(initialSession(), load(response([item(1), item(2)])));
+    const s1 = run(s0, { type: "shelved", cardId: "card-1", action: "suspend", now: T0 }, { type: "unshelved", cardId: "card-1", now: T0, message: "Could not suspend" });
+    expect(s1.queue[0]?.cardId).toBe("card-1");
+    expect(s1.notices.map((n) => n.text)).toEqual(["Could not suspend"]);
+  });
+
+  it("a leech leaves the session with a notice, and counts are asked again", () => {
+    const s0 = run(initialSession(), load(response([item(1), item(2)])));
+    const s1 = run(s0, { type: "leech", cardId: "card-2", subject: "S2" });
+    expect(s1.queue.map((c) => c.cardId)).toEqual(["card-1"]);
+    expect(s1.countsExact).toBe(false);
+    expect(s1.notices[0]?.text).toMatch(/^“S2” is a leech: you have forgotten it 8 times, so it was suspended/);
   });
 });

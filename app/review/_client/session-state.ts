@@ -20,10 +20,17 @@ export type Graded = {
   comesBack: boolean;
 };
 
+/** Suspend or bury (Anki's card controls): the card leaves the session; undo brings it back. */
+export type ShelfAction = "suspend" | "bury";
+
+/** One card suspended or buried in this session, kept for undo. */
+export type Shelved = { item: QueueItem; action: ShelfAction; change: number };
+
 export type SessionEvent =
   | { kind: "revealed" }
   | { kind: "graded"; rating: Rating; label: string }
   | { kind: "undone" }
+  | { kind: "shelved"; action: ShelfAction }
   | null;
 
 export type SessionState = {
@@ -53,6 +60,8 @@ export type SessionState = {
   drained: boolean;
   /** A server undo is in progress: grading waits so the undone card can go back in front. */
   undoing: boolean;
+  /** Cards suspended or buried this session, for undo (newest last). */
+  shelf: Shelved[];
   /** Things the learner must be told (a refused grade, a failed undo), newest last. */
   notices: { id: number; text: string }[];
   event: SessionEvent;
@@ -82,6 +91,14 @@ export type SessionAction =
   /** `version` null: the grade never left the outbox; else the version the server restored. */
   | { type: "undone"; entryId: string; version: number | null; now: number }
   | { type: "undoFailed"; entryId: string | null; message: string }
+  /** The front card was suspended or buried (sent to the server alongside). */
+  | { type: "shelved"; cardId: string; action: ShelfAction; now: number }
+  /** A suspend or bury was undone (or refused by the server): the card is back in front. */
+  | { type: "unshelved"; cardId: string; now: number; message?: string }
+  /** The server made a graded card a leech and suspended it. */
+  | { type: "leech"; cardId: string; subject: string }
+  /** Something to tell the learner (a report sent). */
+  | { type: "notice"; message: string }
   /** Ask for a fresh queue (after a failed fetch, on reconnect). */
   | { type: "retry" }
   | { type: "dismiss"; id: number };
@@ -104,6 +121,7 @@ export function initialSession(): SessionState {
     versions: {},
     drained: false,
     undoing: false,
+    shelf: [],
     notices: [],
     event: null,
   };
@@ -216,6 +234,54 @@ function undone(state: SessionState, a: Extract<SessionAction, { type: "undone" 
   };
 }
 
+function shelved(state: SessionState, a: Extract<SessionAction, { type: "shelved" }>): SessionState {
+  const item = state.queue[0];
+  if (!item || item.cardId !== a.cardId) return state;
+  const change = state.change + 1;
+  return {
+    ...state,
+    queue: state.queue.filter((c) => c.cardId !== item.cardId),
+    revealed: false,
+    shownAt: a.now,
+    counts: adjust(state.counts, item.queue, -1),
+    shelf: [...state.shelf, { item, action: a.action, change }],
+    change,
+    touched: { ...state.touched, [item.cardId]: change },
+    drained: false,
+    event: { kind: "shelved", action: a.action },
+  };
+}
+
+function unshelved(state: SessionState, a: Extract<SessionAction, { type: "unshelved" }>): SessionState {
+  const done = state.shelf.findLast((s) => s.item.cardId === a.cardId);
+  if (!done) return state;
+  const change = state.change + 1;
+  return {
+    ...state,
+    queue: [done.item, ...state.queue.filter((c) => c.cardId !== a.cardId)],
+    revealed: false,
+    shownAt: a.now,
+    counts: adjust(state.counts, done.item.queue, 1),
+    shelf: state.shelf.filter((s) => s !== done),
+    change,
+    touched: { ...state.touched, [a.cardId]: change },
+    drained: false,
+    notices: a.message ? notice(state, a.message) : state.notices,
+    event: { kind: "undone" },
+  };
+}
+
+/**
+ * What U / Undo takes back, as Anki's one undo stack: the latest of the last grade kept and
+ * the last suspend or bury (a grade's card was touched when it was graded, or later).
+ */
+export function lastUndoable(state: SessionState): { kind: "grade"; graded: Graded } | { kind: "shelf"; shelved: Shelved } | null {
+  const graded = state.history.at(-1);
+  const shelf = state.shelf.at(-1);
+  if (shelf && (!graded || shelf.change >= (state.touched[graded.item.cardId] ?? 0))) return { kind: "shelf", shelved: shelf };
+  return graded ? { kind: "grade", graded } : null;
+}
+
 /** The session as the server renders it: its queue answer already in, so the first card needs no client fetch. */
 export function serverStartedSession(response: QueueResponse, now: number): SessionState {
   return loaded(initialSession(), { type: "loaded", response, sentAtChange: 0, pendingAtSend: 0, pending: [], now });
@@ -275,5 +341,23 @@ export function sessionReducer(state: SessionState, a: SessionAction): SessionSt
       return { ...state, change: state.change + 1 };
     case "dismiss":
       return { ...state, notices: state.notices.filter((n) => n.id !== a.id) };
+    case "shelved":
+      return shelved(state, a);
+    case "unshelved":
+      return unshelved(state, a);
+    case "leech":
+      return {
+        ...state,
+        // Suspended on the server: a relearning step of it queued here must not come back.
+        queue: state.queue.filter((c) => c.cardId !== a.cardId),
+        countsExact: false,
+        change: state.change + 1,
+        notices: notice(
+          state,
+          `“${a.subject}” is a leech: you have forgotten it 8 times, so it was suspended. Look at it again on its deck page (card info shows its history) and unsuspend it there when you are ready.`,
+        ),
+      };
+    case "notice":
+      return { ...state, notices: notice(state, a.message) };
   }
 }

@@ -1,6 +1,8 @@
 "use client";
 
-// Anki's keys: Space shows the answer, 1–4 grade it, U or Ctrl+Z (⌘Z) undoes.
+// Anki's keys: Space shows the answer, 1–4 grade it, U or Ctrl+Z (⌘Z) undoes; for the card
+// in front, - buries it until tomorrow, @ (or !) suspends it, I opens its card info, and
+// F opens the form to report a problem with it.
 import { useEffect, useEffectEvent } from "react";
 import type { Rating } from "@/lib/api/review";
 
@@ -8,11 +10,14 @@ import type { Rating } from "@/lib/api/review";
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  if (target.closest("input, textarea, select, [role='menu'], [role='dialog'], [role='listbox']")) return true;
+  if (target.closest("input, textarea, select, dialog, [role='menu'], [role='dialog'], [role='listbox']")) return true;
   return false;
 }
 
-export function useReviewKeys(handlers: { revealed: boolean; onReveal(): void; onGrade(rating: Rating): void; onUndo(): void }) {
+export type CardKeyAction = "bury" | "suspend" | "info" | "flag";
+const CARD_KEYS: Record<string, CardKeyAction> = { "-": "bury", "@": "suspend", "!": "suspend", i: "info", I: "info", f: "flag", F: "flag" };
+
+export function useReviewKeys(handlers: { revealed: boolean; onReveal(): void; onGrade(rating: Rating): void; onUndo(): void; onCard(action: CardKeyAction): void }) {
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
     if (e.defaultPrevented || isTypingTarget(e.target)) return;
     const mod = e.ctrlKey || e.metaKey;
@@ -38,6 +43,12 @@ export function useReviewKeys(handlers: { revealed: boolean; onReveal(): void; o
     if (e.key === "u" || e.key === "U") {
       e.preventDefault();
       handlers.onUndo();
+      return;
+    }
+    const card = CARD_KEYS[e.key];
+    if (card) {
+      e.preventDefault();
+      handlers.onCard(card);
       return;
     }
     if (handlers.revealed && /^[1-4]$/.test(e.key)) {

@@ -3,10 +3,10 @@
 // Wires the pure session reducer to the world: the queue endpoint, the grade outbox
 // (persisted per learner), undo on the server, and the browser's online/offline events.
 import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
-import { fetchQueue, RequestFailed, sendGrade, undoOnServer } from "./api";
+import { fetchQueue, RequestFailed, sendGrade, setControls, undoOnServer } from "./api";
 import type { QueueResponse, Rating } from "@/lib/api/review";
 import { localStorageFor, Outbox, type OutboxEntry, type OutboxStatus } from "./outbox";
-import { initialSession, QUEUE_BATCH, serverStartedSession, sessionReducer } from "./session-state";
+import { initialSession, lastUndoable, QUEUE_BATCH, serverStartedSession, sessionReducer, type ShelfAction } from "./session-state";
 
 /** Fetch more in the background when this few cards are left locally. */
 const LOW_WATER = 5;
@@ -62,6 +62,7 @@ export function useReviewSession({ userId, deckId, initial }: { userId: string; 
     const offSettled = outbox.onSettled((entry, outcome) => {
       if (outcome.kind === "saved") {
         dispatch({ type: "saved", cardId: entry.cardId, version: outcome.version });
+        if (outcome.leech) dispatch({ type: "leech", cardId: entry.cardId, subject: entry.subject });
       } else if (outcome.kind === "conflict") {
         dispatch({
           type: "dropped",
@@ -139,8 +140,33 @@ export function useReviewSession({ userId, deckId, initial }: { userId: string; 
     outbox.add(entry);
   };
 
+  /** Suspends or buries the front card: it leaves at once; a refusal puts it back with the reason. */
+  const shelve = (action: ShelfAction) => {
+    const item = state.queue[0];
+    if (!item || state.undoing) return;
+    dispatch({ type: "shelved", cardId: item.cardId, action, now: Date.now() });
+    setControls(item.cardId, action === "suspend" ? { suspended: true } : { buried: true }).catch((err: unknown) => {
+      const verb = action === "suspend" ? "suspend" : "bury";
+      if (alive.current) dispatch({ type: "unshelved", cardId: item.cardId, now: Date.now(), message: `Could not ${verb} “${item.card.subject}”: ${describe(err)}` });
+    });
+  };
+
+  const unshelve = async (cardId: string, action: ShelfAction, subject: string) => {
+    dispatch({ type: "unshelved", cardId, now: Date.now() });
+    try {
+      await setControls(cardId, action === "suspend" ? { suspended: false } : { buried: false });
+    } catch (err) {
+      dispatch({ type: "notice", message: `Could not undo for “${subject}”: ${describe(err)} It stays ${action === "suspend" ? "suspended (unsuspend it on its deck page)" : "buried until tomorrow"}.` });
+    }
+  };
+
   const undo = async () => {
-    const last = state.history.at(-1);
+    const latest = lastUndoable(state);
+    if (latest?.kind === "shelf" && !state.undoing) {
+      const { item, action } = latest.shelved;
+      return unshelve(item.cardId, action, item.card.subject);
+    }
+    const last = latest?.kind === "grade" ? latest.graded : undefined;
     if (!last || state.undoing) return;
     const taken = outbox.remove(last.entryId);
     if (taken === "removed") {
@@ -175,6 +201,7 @@ export function useReviewSession({ userId, deckId, initial }: { userId: string; 
     dispatch({ type: "retry" });
   }, [outbox]);
   const dismiss = useCallback((id: number) => dispatch({ type: "dismiss", id }), []);
+  const notify = useCallback((message: string) => dispatch({ type: "notice", message }), []);
 
   return {
     state,
@@ -184,6 +211,8 @@ export function useReviewSession({ userId, deckId, initial }: { userId: string; 
     undo,
     retry,
     dismiss,
-    canUndo: state.history.length > 0 && !state.undoing,
+    notify,
+    shelve,
+    canUndo: (state.history.length > 0 || state.shelf.length > 0) && !state.undoing,
   };
 }
