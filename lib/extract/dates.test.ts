@@ -47,6 +47,11 @@ describe("findDates", () => {
     expect(findDates("1920-13-02")).toEqual([]);
   });
 
+  it("reads 'August 15' without a year as a day and month, never as August 2015", () => {
+    const [d] = findDateExpressions("On August 15 the troops crossed the river.");
+    expect(d).toMatchObject({ yearless: true, shape: "day", date: { month: 8, day: 15 } });
+  });
+
   it("treats month names as months only when capitalised", () => {
     expect(findDates("they may 1990")).toHaveLength(1);
     expect(findDates("they may 1990")[0]!.date).toEqual({ year: 1990 });

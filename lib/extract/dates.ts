@@ -203,6 +203,7 @@ const REF = new Date(Date.UTC(2000, 0, 1));
 // "28.06.1914" is day first wherever it is written, and chrono reads it so.
 const SLASH_DATE = /^\d{1,2}\/\d{1,2}\/\d{2,4}$|^\d{1,2}\.\d{1,2}\.\d{2}$/;
 const LEAD = /^(?:(?:on|in|of|the|at|by|from|since|until|during)\s+)+/i;
+const MONTH_DAY_RE = new RegExp(`^${MONTH_WORD}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?$`);
 
 /** Every date expression, including day-and-month ones with no year (yearless). */
 export function findDateExpressions(text: string): (DateMatch & { yearless: boolean })[] {
@@ -264,8 +265,10 @@ export function findDateExpressions(text: string): (DateMatch & { yearless: bool
     const yearCertain = writtenYear && (s.isCertain("year") || (e?.isCertain("year") ?? false));
     const y = era ? eraYear(era[1] ?? era[3] ?? "", undefined, era[2]) : (s.get("year") ?? 0);
     const m = s.isCertain("month") ? (s.get("month") ?? undefined) : undefined;
-    const d = m !== undefined && s.isCertain("day") ? (s.get("day") ?? undefined) : undefined;
-    const date = build(y, m, d);
+    // "August 15" with no year written: chrono reads a two-digit year (2015); it is the 15th.
+    const dayAfterMonth = !writtenYear && m !== undefined ? MONTH_DAY_RE.exec(matched) : null;
+    const d = dayAfterMonth ? Number(dayAfterMonth[1]) : m !== undefined && s.isCertain("day") ? (s.get("day") ?? undefined) : undefined;
+    const date = build(dayAfterMonth ? REF.getUTCFullYear() : y, m, d);
     if (!date) continue;
     if (e && yearCertain) {
       const ey = e.get("year") ?? y;

@@ -461,6 +461,11 @@ describe("more definitions and subjects", () => {
 });
 
 describe("on-this-day lists", () => {
+  it("dates 'In YEAR, …' entries by the day in the list's heading, until another heading", () => {
+    const text = "Today in History: August 15\n\nIn 1769, Napoleon Bonaparte was born in Ajaccio, Corsica.\n\n## Background\n\nIn 1914, the Panama Canal opened to traffic.";
+    expect(proposed(run(text))).toEqual(["When was Napoleon Bonaparte born? → 15 August 1769", "When did the Panama Canal open to traffic? → 1914"]);
+  });
+
   it("dates a second sentence by its line, never a relative day, and reads 'declared its independence' as active", () => {
     const text = [
       "On this day: anniversaries for the month ahead",

@@ -14,6 +14,7 @@ import type { RuleSet } from "./rules";
 import { layout, type Unit } from "./sentences";
 import { termCandidates } from "./terms";
 import type { ExtractResult, SourceDocument, Skipped, Span, UnusedDate } from "./types";
+import { findDateExpressions, formatDate, MONTH_WORD } from "./dates";
 import { sentenceView, textOf, type DateContext, type SentenceView } from "./view";
 
 /**
@@ -78,6 +79,8 @@ interface Ctx {
   keptDates: { start: number; end: number; sentence: Span }[];
   /** The last full date of the running prose: "on 30 October" after "Between 22 and 24 October 1956" is in 1956. */
   context: DateContext | null;
+  /** "Today in History: August 15": the day and month that the list's "In 1769, …" entries are dated on. */
+  dayHeading: { month: number; day: number } | null;
 }
 
 export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult {
@@ -92,7 +95,7 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
   if (tail) lay.units = lay.units.filter((u) => u.start < tail.start);
   const clean = rowsAsLines(text, buildCleanText(text, rules, { units: lay.units }), lay.units);
   const tokens = tokenize(clean);
-  const ctx: Ctx = { doc, text, clean, tokens, rules, discourse: new Discourse(rules), produced: [], usedDates: new Set(), keptDates: [], context: null };
+  const ctx: Ctx = { doc, text, clean, tokens, rules, discourse: new Discourse(rules), produced: [], usedDates: new Set(), keptDates: [], context: null, dayHeading: null };
   const skipped: Skipped[] = [];
   let title: SentenceView | null = null;
   let docTitle: SentenceView | null = null;
@@ -143,6 +146,12 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
       const event = current.names.find((n) => n.head);
       ctx.discourse.setSubject(event?.head ? { text: event.text, article: true, head: event.head } : null);
       if (event?.head && docTitle === titleView) ctx.discourse.setTitle({ text: event.text, article: true, head: event.head });
+      // An on-this-day heading ("Today in History: August 15", "## 15 August") dates the entries under it;
+      // another Markdown heading ends it.
+      const heading = clean.slice(unit.start, unit.end);
+      const day = findDateExpressions(heading).find((d) => d.yearless && d.date.day !== undefined && d.date.month !== undefined && WRITTEN_MONTH.test(heading.slice(d.start, d.end)));
+      if (day) ctx.dayHeading = { month: day.date.month!, day: day.date.day! };
+      else if (unit.kind === "heading") ctx.dayHeading = null;
       // A title names the document; its dates ("The Cold War, 1945–1991") are not facts to learn.
       continue;
     }
@@ -233,7 +242,7 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
 
   const facts = datedFacts(v, discourse, { line, lineDate: line && v.dates[0]?.t0 === 0 });
   for (const f of facts) {
-    const d = v.dates[f.dateIndex]!;
+    const d = onDay(v.dates[f.dateIndex]!, v, ctx.dayHeading);
     ctx.usedDates.add(d.start);
     push({ kind: "date", subject: f.subject.text, prompt: f.prompt, answer: d.answer, date: d.date, quote: span, confidence: round(f.confidence), rule: f.rule, facet: f.facet });
   }
@@ -283,6 +292,17 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** A month written out: "Today" is no day of the year. */
+const WRITTEN_MONTH = new RegExp(`\\b${MONTH_WORD}\\b`);
+
+/** "In 1769, Napoleon Bonaparte was born …" under "Today in History: August 15": 15 August 1769. */
+function onDay<D extends SentenceView["dates"][number]>(d: D, v: SentenceView, day: { month: number; day: number } | null): D {
+  const opens = d.t0 === 0 || (d.t0 === 1 && v.tokens[0]?.lower === "in");
+  if (!day || !opens || d.shape !== "year" || d.approximate) return d;
+  const date = { year: d.date.year, month: day.month, day: day.day };
+  return { ...d, date, answer: formatDate(date), shape: "day" };
+}
 
 /** "a conference in Berlin", "a general congress", "a peace treaty with Spain": an event introduced without a name. */
 function describedEvent(v: SentenceView): Referent | null {
