@@ -8,6 +8,8 @@ import { quoteInContext } from "@/lib/decks/context";
 import { runningAssignedQuiz } from "@/lib/quiz/running";
 import { pageOf, searchCards } from "@/lib/decks/card-list";
 import { splitFootnotes } from "@/lib/decks/footnotes";
+import { suspendedCards } from "@/lib/review/controls-store";
+import { CardInfoButton, UnsuspendButton } from "../_client/card-actions";
 import { Card, PageTitle, buttonLink } from "../../_components/ui";
 
 const KIND_LABEL = { DATE: "Date", PARTIES: "Parties", TERM: "Term", BASIC: "Card" } as const;
@@ -56,6 +58,8 @@ export default async function DeckPage({ params, searchParams }: { params: Promi
     );
   }
   const search = await searchParams;
+  const { cards: suspended } = await suspendedCards(prisma(), user.id, deck.id);
+  const suspendedIds = new Set(suspended.map((c) => c.cardId));
   const query = one(search.q).trim().slice(0, 200);
   const found = searchCards(deck.cards, query);
   const shown = pageOf(found, Number.parseInt(one(search.page), 10));
@@ -78,6 +82,25 @@ export default async function DeckPage({ params, searchParams }: { params: Promi
           {deck.source.reliability && <p className="mt-2 text-sm">{deck.source.reliability}</p>}
           {deck.source.note && <p className="mt-2 text-sm italic">{deck.source.note}</p>}
         </Card>
+      )}
+      {suspended.length > 0 && (
+        <section aria-labelledby="suspended-title" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950">
+          <h2 id="suspended-title" className="font-semibold">
+            Suspended cards ({suspended.length})
+          </h2>
+          <p className="mb-2 text-sm">They stay out of your reviews until you unsuspend them. A leech is a card you forgot 8 times: it was suspended for you.</p>
+          <ul className="space-y-2" data-testid="suspended-list">
+            {suspended.map((c) => (
+              <li key={c.cardId} className="flex flex-wrap items-center justify-between gap-2">
+                <span>
+                  {c.prompt}
+                  {c.leech && <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950 dark:bg-amber-800 dark:text-amber-50">Leech</span>}
+                </span>
+                <UnsuspendButton cardId={c.cardId} subject={c.subject} />
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <form role="search" method="get" action={`/decks/${deck.id}`} className="mb-3 flex flex-wrap items-end gap-2">
         <div>
@@ -111,7 +134,13 @@ export default async function DeckPage({ params, searchParams }: { params: Promi
           return (
             <li key={c.id}>
               <Card>
-                <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">{KIND_LABEL[c.kind]} · {c.subject}</p>
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
+                    {KIND_LABEL[c.kind]} · {c.subject}
+                    {suspendedIds.has(c.id) && <span className="ml-2 normal-case tracking-normal">(suspended)</span>}
+                  </p>
+                  <CardInfoButton cardId={c.id} subject={c.subject} />
+                </div>
                 <p className="mt-1 font-medium">{c.prompt}</p>
                 <p className="mt-1">{c.answer}</p>
                 <figure className="mt-3 border-l-4 border-slate-300 pl-3 text-sm text-slate-700 dark:border-slate-600 dark:text-slate-300">

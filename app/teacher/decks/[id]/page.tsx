@@ -5,6 +5,9 @@ import { DomainError } from "@/lib/api/errors";
 import { pageTeacher } from "@/lib/auth/page";
 import { deckForEditing } from "@/lib/authoring/decks";
 import { prisma } from "@/lib/db/client";
+import { deckFlags } from "@/lib/flags/flags";
+import { userTimeZone } from "@/lib/learner/settings-store";
+import { DeckFlags } from "../../_components/deck-flags";
 import { PageTitle, textLink } from "../../../_components/ui";
 import { DeckEditor, type EditorCard } from "../_client/deck-editor";
 
@@ -25,6 +28,7 @@ async function load(teacherId: string, params: Promise<{ id: string }>) {
 export default async function EditDeckPage({ params }: { params: Promise<{ id: string }> }) {
   const teacher = await pageTeacher();
   const deck = await load(teacher.id, params);
+  const [flags, timeZone] = await Promise.all([deckFlags(prisma(), teacher.id, deck.id), userTimeZone(prisma(), teacher.id)]);
   const view = ({ retiredAt: _r, data: _d, ...c }: (typeof deck.cards)[number]): EditorCard => c;
   return (
     <div>
@@ -33,6 +37,7 @@ export default async function EditDeckPage({ params }: { params: Promise<{ id: s
       </p>
       <PageTitle>{deck.title}</PageTitle>
       {deck.source && <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">Source: {deck.source.origin}</p>}
+      <DeckFlags cards={flags.cards} timeZone={timeZone} />
       <DeckEditor
         deck={{
           id: deck.id,
