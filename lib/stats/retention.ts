@@ -1,9 +1,9 @@
 // True retention as Anki computes it: among reviews of cards in the review state (not
 // learning or relearning steps), the share passed (Hard, Good or Easy; Again fails).
-// Young cards had an interval under 21 days before the review, mature ones 21 or more.
+// Young cards had an interval under 21 days before the review, mature ones 21 or more: the
+// ReviewDay trigger (prisma/migrations/20261203145700_review_day) sorts each review so as it is
+// written, and this file sums its rows.
 import { addDays } from "./calendar";
-
-export const MATURE_DAYS = 21;
 
 export type PassFail = { passed: number; failed: number };
 export type Retention = PassFail & { rate: number | null };

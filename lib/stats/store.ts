@@ -1,5 +1,5 @@
 // A learner's statistics, read in a few SQL aggregates that run side by side: reviews per
-// learner day (heatmap), review outcomes per week (true retention), the card states
+// learner day (heatmap) and their outcomes (true retention, by week) from the ReviewDay rollup, the card states
 // bucketed (counts, forecast, stability, difficulty, retrievability), and the unstudied
 // cards. Every "day" is the learner's: their time zone, less their rollover hour, as the
 // scheduler counts days (lib/srs/learner-clock.ts). The pure shaping is in this folder.
@@ -16,7 +16,7 @@ import { CardPhase } from "@/lib/srs/state";
 import { addDays, streaks } from "./calendar";
 import { DIFFICULTY_BUCKETS, difficultyLabels, histogram, RETRIEVABILITY_BUCKETS, retrievabilityLabels, STABILITY_EDGES, stabilityLabels } from "./distributions";
 import { forecastDays } from "./forecast";
-import { MATURE_DAYS, retentionByWeek, weekRows, type DayRow } from "./retention";
+import { retentionByWeek, weekRows, type DayRow } from "./retention";
 
 export const HEATMAP_DAYS = 365;
 export const FORECAST_DAYS = 30;
@@ -51,26 +51,22 @@ export async function learnerStats(db: PrismaClient, userId: string, { deckId }:
   const curve = curveOf(user.fsrsParameters?.weights);
   const today = learnerDay(now, clock.timezone, clock.rolloverHour).key;
   const uid = Prisma.sql`${userId}::uuid`;
-  const reviewsOfDeck = deckId ? Prisma.sql`AND r."cardId" IN (SELECT id FROM "Card" WHERE "deckId" = ${deckId}::uuid)` : Prisma.empty;
+  const daysOfDeck = deckId ? Prisma.sql`AND "deckId" = ${deckId}::uuid` : Prisma.empty;
   const cardsOfDeck = deckId ? Prisma.sql`AND c."deckId" = ${deckId}::uuid` : Prisma.empty;
 
   const [days, states, unstudied] = await Promise.all([
-    // One pass over the learner's reviews, a row per learner day: the heatmap takes the past
-    // year's, true retention sums them by week. stateBefore is the card as it was when graded:
-    // phase 2 (Review) with its interval.
+    // A row per learner day: the heatmap takes the past year's, true retention sums them by
+    // week. Read from ReviewDay, which a trigger on ReviewLog keeps (a row per learner, deck and
+    // day), so this reads a few hundred rows, not every review of the learner.
     sqlRows<DayRow>(db, Prisma.sql`
-      SELECT to_char(d, 'YYYY-MM-DD') AS day, count(*)::int AS reviews,
-             count(*) FILTER (WHERE rev AND ivl < ${MATURE_DAYS}::int AND rating > 1)::int AS "youngPassed",
-             count(*) FILTER (WHERE rev AND ivl < ${MATURE_DAYS}::int AND rating = 1)::int AS "youngFailed",
-             count(*) FILTER (WHERE rev AND ivl >= ${MATURE_DAYS}::int AND rating > 1)::int AS "maturePassed",
-             count(*) FILTER (WHERE rev AND ivl >= ${MATURE_DAYS}::int AND rating = 1)::int AS "matureFailed"
-        FROM (SELECT ${dayOf(Prisma.sql`r."reviewedAt"`, clock)} AS d, r.rating,
-                     coalesce((r."stateBefore"->>'state')::int = ${CardPhase.Review}::int, false) AS rev,
-                     (r."stateBefore"->>'scheduledDays')::int AS ivl
-                FROM "ReviewLog" r
-               WHERE r."userId" = ${uid} AND r."undoneAt" IS NULL ${reviewsOfDeck}) t
-       GROUP BY d
-       ORDER BY d`),
+      SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(reviews)::int AS reviews,
+             sum("youngPassed")::int AS "youngPassed", sum("youngFailed")::int AS "youngFailed",
+             sum("maturePassed")::int AS "maturePassed", sum("matureFailed")::int AS "matureFailed"
+        FROM "ReviewDay"
+       WHERE "userId" = ${uid} ${daysOfDeck}
+       GROUP BY day
+      HAVING sum(reviews) > 0
+       ORDER BY day`),
     sqlRows<{ kind: "state" | "stability" | "difficulty" | "retrievability" | "due"; bucket: number; n: number }>(db, Prisma.sql`
       WITH s AS (
         SELECT s.state, s.stability, s.difficulty,
