@@ -349,8 +349,16 @@ function objectText(v: SentenceView, from: number, to: number, discourse?: Disco
   // "rejected the treaty" → "rejected the Treaty of Versailles": a definite anaphor in the object is resolved.
   const parts: string[] = [];
   let cursor = start;
-  for (let q = start; q < end - 1 && discourse; q++) {
-    if (v.tokens[q]!.lower !== "the" || v.tokens[q + 2]?.lower === "of" || v.tokens[q + 1]!.pos !== "NOUN") continue;
+  for (let q = start; q < end && discourse; q++) {
+    // "Aleppo submitted to him": the person the narrative is about (no one, after a change of subject).
+    const t = v.tokens[q]!;
+    const person = t.lower === "him" || (t.lower === "her" && !["NOUN", "ADJ", "PROPN"].includes(v.tokens[q + 1]?.pos ?? "")) ? discourse.personPronoun() : null;
+    if (person) {
+      parts.push(textOf(v, cursor, q), person);
+      cursor = q + 1;
+      continue;
+    }
+    if (q >= end - 1 || v.tokens[q]!.lower !== "the" || v.tokens[q + 2]?.lower === "of" || v.tokens[q + 1]!.pos !== "NOUN") continue;
     const r = discourse.definite(v.tokens[q + 1]!.lower);
     const thing = r ? null : discourse.sectionThing(v.tokens[q + 1]!.lower);
     if (!r && !thing) continue;
@@ -850,6 +858,13 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
     if (os) return signObject(os, verb, actors, 0.9 * VIA_FACTOR[os.via]);
   }
 
+  // "William of Normandy defeats Harold II at the Battle of Hastings": the battle is what the date is about,
+  // whoever the subject is ("the sultan destroyed the army … at the Battle of Hattin").
+  const atEvent = hasObject ? v.names.find((n) => n.t0 > vi && n.t1 <= objEnd && n.head && ["battle", "war", "meeting"].includes(n.head.class) && ["at", "in", "during"].includes((v.tokens[n.t0 - 1]?.lower === "the" ? v.tokens[n.t0 - 2] : v.tokens[n.t0 - 1])?.lower ?? "")) : undefined;
+  if (atEvent) {
+    const es = subjectFromName(atEvent);
+    return { subject: es, prompt: defaultQuestion(es, atEvent.head!.verb), facet: "", rule: "event-in-clause", confidence: 0.8 };
+  }
   if (!found.subject) return null;
   const s = found.subject;
   const complement = objectText(v, particleEnd, objEnd, discourse);
@@ -857,7 +872,7 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   // "reach its coast": a pronoun the question cannot resolve ("his army" after "Cornwallis" reads fine).
   // ("annex the territory", "march on the capital": a definite common noun the question cannot resolve either.)
   // (A possessive reads as the subject's own: "declares its independence", "reached its climax".)
-  const vague = /\b(?:it|them|this|that|these|those)\b/i.test(complement) || /^(?:\p{Ll}+\s)?the\s\p{Ll}+$/u.test(complement);
+  const vague = /\b(?:it|them|him|her|this|that|these|those)\b/i.test(complement) || /^(?:\p{Ll}+\s)?the\s\p{Ll}+$/u.test(complement);
   // "The Second Treaty of Paris followed on 20 November 1815": a verb that only places the event in time.
   if (!hasObject && s.event && s.defaultVerb && WEAK_VERBS.has(lemma)) {
     return { subject: s, prompt: defaultQuestion(s, s.defaultVerb), facet: "", rule: `weak-verb-${s.via}`, confidence: 0.8 * VIA_FACTOR[s.via] };
@@ -878,12 +893,6 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
       rule: `intransitive-${s.via}`,
       confidence: conf,
     };
-  }
-  // "William of Normandy defeats Harold II at the Battle of Hastings": the battle is what the date is about.
-  const atEvent = v.names.find((n) => n.t0 > vi && n.t1 <= objEnd && n.head && ["battle", "war", "meeting"].includes(n.head.class) && ["at", "in", "during"].includes((v.tokens[n.t0 - 1]?.lower === "the" ? v.tokens[n.t0 - 2] : v.tokens[n.t0 - 1])?.lower ?? ""));
-  if (atEvent) {
-    const es = subjectFromName(atEvent);
-    return { subject: es, prompt: defaultQuestion(es, atEvent.head!.verb), facet: "", rule: "event-in-clause", confidence: 0.8 };
   }
   // An actor's dated act: "Germany joined the League of Nations", "Hitler became Chancellor".
   if (!complement || (s.via !== "name" && s.via !== "title" && !((s.via === "pronoun" || s.via === "definite") && !s.event)) || words > 8) return null;

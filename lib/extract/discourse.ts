@@ -53,6 +53,11 @@ export class Discourse {
 
   private rival: string | null = null;
 
+  /** "As a young man he accompanied …": a sentence whose subject is "he" or "she" keeps that person in play. */
+  refreshPerson(): void {
+    if (this.person) this.person.age = 0;
+  }
+
   private holders = new Map<string, string>();
 
   /** "Leopold II, King of the Belgians": who "the king" is from now on (until another king is named). */

@@ -511,6 +511,21 @@ describe("who took part", () => {
 });
 
 describe("people in a narrative", () => {
+  it("keeps particles inside names, follows 'he' through a biography, and puts the person for 'him'", () => {
+    const text = "Salah ad-Din Yusuf ibn Ayyub, known in Europe as Saladin, was born in Tikrit in 1137. As a young man he served in Egypt. Two years later, in 1171, he brought the Fatimid caliphate to an end. Aleppo submitted to him in 1183.";
+    expect(proposed(run(text))).toEqual([
+      "When was Salah ad-Din Yusuf ibn Ayyub born? → 1137",
+      "When did Salah ad-Din Yusuf ibn Ayyub bring the Fatimid caliphate to an end? → 1171",
+      "When did Aleppo submit to Salah ad-Din Yusuf ibn Ayyub? → 1183",
+    ]);
+  });
+
+  it("dates a battle named in the act, whoever the subject, and keeps 'the king' for the king named first", () => {
+    expect(proposed(run("On 4 July 1187 the sultan destroyed the army of the Kingdom of Jerusalem at the Battle of Hattin."))).toEqual(["When was the Battle of Hattin fought? → 4 July 1187"]);
+    const text = "King Louis XVI summoned the Estates-General. In 1791 King Frederick William II of Prussia met the Emperor at Pillnitz. The king was guillotined on 21 January 1793.";
+    expect(proposed(run(text))).toContain("When was King Louis XVI guillotined? → 21 January 1793");
+  });
+
   it("does not guess 'he' between two people, and follows an office from 'he became'", () => {
     const text =
       "Napoleon escaped from Elba in February 1815. King Louis XVIII fled to Ghent. On 18 June he was defeated at Waterloo. Otto von Bismarck was appointed Minister President of Prussia in September 1862. In 1871 he became the first Chancellor of the German Empire. The young Kaiser Wilhelm II dismissed him in March 1890. The former chancellor died on 30 July 1898.";

@@ -280,15 +280,22 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
     discourse.setSubject(discourse.definite(v.tokens[1].lower));
   } else if (!described) discourse.setSubject(null);
   discourse.mention(v.names);
-  for (const [office, person] of officeHolders(v, ctx.rules.offices, discourse.personPronoun())) discourse.holdsOffice(office, person);
+  for (const [office, person, foreign] of officeHolders(v, ctx.rules.offices, discourse.personPronoun())) if (!foreign || !discourse.officeHolder(office)) discourse.holdsOffice(office, person);
   if (described && !eventFact) discourse.describe(described);
   // Who "he" is next: a person this sentence opens with (a name without an event head, not a place after "In").
   const opener = v.names[0];
-  const person = opener && opener.t0 === 0 && !opener.head && v.tokens[opener.t1]?.pos !== "PUNCT" && /^(?:VERB|AUX|ADV)$/.test(v.tokens[opener.t1]?.pos ?? "") ? opener.text : null;
+  // ("Salah ad-Din, known in Europe as Saladin, was born …", "Bismarck, the Prussian minister, …": an apposition may follow.)
+  const appositive = v.tokens[opener?.t1 ?? 0]?.text === "," && ["known", "the", "a", "an", "who"].includes(v.tokens[(opener?.t1 ?? 0) + 1]?.lower ?? "");
+  const person = opener && opener.t0 === 0 && !opener.head && (appositive || (v.tokens[opener.t1]?.pos !== "PUNCT" && /^(?:VERB|AUX|ADV)$/.test(v.tokens[opener.t1]?.pos ?? ""))) ? opener.text : null;
   const pronounOpens = /^(?:he|she)$/i.test(v.tokens[0]?.text ?? "");
   // (Surely a person, not a state: a regnal number, an office before the name, or a name of several words.)
   const personLike = !!person && (/\s[IVX]+$/.test(person) || ctx.rules.offices.has(person.split(" ")[0]!.toLowerCase()) || person.split(" ").length >= 2);
-  if (!pronounOpens) discourse.setPerson(person, personLike);
+  // ("Two years later, in 1171, he brought …": "he" as a clause's subject, not only as the first word.)
+  const pronounSubject = v.tokens.some((t, i) => /^(?:he|she)$/i.test(t.text) && /^(?:VERB|AUX|ADV)$/.test(v.tokens[i + 1]?.pos ?? ""));
+  // (With two people in play "he" confirms no one, and the person fades as before.)
+  if (pronounOpens) return;
+  if (pronounSubject && !person && discourse.personPronoun()) discourse.refreshPerson();
+  else discourse.setPerson(person, personLike);
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;

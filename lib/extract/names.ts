@@ -28,6 +28,8 @@ const JOINERS = new Set(["of", "for", "de", "von", "van", "der", "la", "du", "de
 const CLOSED = new Set(["DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "SYM", "SPACE", "ADV", "NUM"]);
 const OPENERS = new Set([":", "–", "—", "-", "|", "→", ";", "•"]);
 const PARTICLES = new Set(["de", "von", "van", "al", "el", "di", "da", "du", "le", "la"]);
+/** Particles inside a name: "Salah ad-Din Yusuf ibn Ayyub", "Vasco da Gama", "Osama bin Laden". */
+const INNER_PARTICLES = new Set([...PARTICLES, "ad", "ud", "ul", "ibn", "bin", "bint", "ben", "der", "den", "del", "della", "dos", "das"]);
 const ORDINALS = new Set(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final"]);
 /** Capitalised function words at the start of a sentence are not names. */
 const STOP = new Set(["in", "on", "at", "after", "before", "during", "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "by", "from", "with", "when", "while", "although", "as", "since", "until", "following", "under", "between", "there", "then", "however", "meanwhile", "later", "also", "both", "each", "all", "some", "many", "most", "his", "her", "their", "our", "q", "a:"]);
@@ -78,6 +80,19 @@ export function findNames(tokens: readonly Token[], from: number, to: number, cl
           continue;
         }
         break;
+      }
+      if (INNER_PARTICLES.has(n.text) && capitalised(prev) && prev.pos === "PROPN") {
+        const a = tokens[j + 1];
+        const b = tokens[j + 2];
+        // ("ad-Din": the particle glued to the next word by a hyphen.)
+        if (a && b && a.text === "-" && glued(n, a) && glued(a, b) && capitalised(b) && j + 2 < to) {
+          j += 3;
+          continue;
+        }
+        if (a && capitalised(a) && a.pos === "PROPN" && j + 1 < to) {
+          j += 2;
+          continue;
+        }
       }
       // "Sputnik 1", "Apollo 11": a small number right after a name word.
       if (n.pos === "NUM" && /^\d{1,2}$/.test(n.text) && !dateToken(j) && isNameWord(prev, dateToken, j - 1, from)) {
