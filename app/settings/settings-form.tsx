@@ -10,7 +10,8 @@ import type { ReviewSettings } from "@/lib/learner/settings";
 import { Alert, Button, Field } from "../_components/ui";
 import { useUnsavedChangesGuard } from "../_components/unsaved-changes";
 
-type Key = keyof ReviewSettings;
+/** The fields of this form; `monthlyOptimize` is set from the optimizer panel on /stats. */
+type Key = Exclude<keyof ReviewSettings, "monthlyOptimize">;
 type Values = Record<Key, string>;
 
 const settingsResponseSchema = z.object({

@@ -5,6 +5,8 @@ import { DomainError } from "@/lib/api/errors";
 import { statsQuerySchema, type StatsResponse } from "@/lib/api/stats";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
+import { getSettings } from "@/lib/learner/settings-store";
+import { offerMonthlyRun } from "@/lib/optimizer/monthly";
 import { optimizerStatus } from "@/lib/optimizer/store";
 import { heatmapStart, learnerStats } from "@/lib/stats/store";
 import { formatPercent, plural } from "../_components/format";
@@ -36,7 +38,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     if (err instanceof DomainError && err.code === "not_found") notFound();
     throw err;
   }
-  const optimizer = stats.deck ? null : await optimizerStatus(prisma(), user.id);
+  // The monthly re-run the learner may have opted into starts here, in the background.
+  if (!stats.deck) await offerMonthlyRun(prisma(), user.id);
+  const [optimizer, settings] = stats.deck ? [null, null] : await Promise.all([optimizerStatus(prisma(), user.id), getSettings(prisma(), user.id)]);
   const { heatmap, forecast, retention, counts, distributions } = stats;
   const studied = counts.learning + counts.review + counts.relearning;
   return (
@@ -85,7 +89,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
       {optimizer && (
         <Card className="mb-4">
           <h2 className="mb-2 text-lg font-semibold">Optimize my scheduler</h2>
-          <OptimizerPanel initial={optimizer} />
+          <OptimizerPanel initial={optimizer} monthly={settings?.monthlyOptimize ?? false} />
         </Card>
       )}
 

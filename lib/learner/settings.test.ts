@@ -18,6 +18,7 @@ describe("reviewSettingsSchema", () => {
       reviewsPerDay: 200,
       timezone: "UTC",
       rolloverHour: 4,
+      monthlyOptimize: false,
     });
     expect(reviewSettingsSchema.parse({ newPerDay: 5 }).reviewsPerDay).toBe(200);
   });

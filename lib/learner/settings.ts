@@ -44,6 +44,8 @@ export const reviewSettingsSchema = z.object({
     .min(0, { error: "Rollover hour must be 0–23" })
     .max(23, { error: "Rollover hour must be 0–23" })
     .default(4),
+  /** Re-run "Optimize my scheduler" at most monthly when the learner opens /stats (lib/optimizer/monthly.ts). */
+  monthlyOptimize: z.boolean({ error: "Monthly optimization must be true or false" }).default(false),
 });
 
 export type ReviewSettings = z.output<typeof reviewSettingsSchema>;

@@ -51,8 +51,9 @@ function Outcome({ result }: { result: Result }) {
   );
 }
 
-export function OptimizerPanel({ initial }: { initial: OptimizerStatus }) {
+export function OptimizerPanel({ initial, monthly: monthlyInitial }: { initial: OptimizerStatus; monthly: boolean }) {
   const [status, setStatus] = useState(initial);
+  const [monthly, setMonthly] = useState(monthlyInitial);
   const [error, setError] = useState<string | null>(null);
   const running = status.run?.status === "running";
 
@@ -72,11 +73,23 @@ export function OptimizerPanel({ initial }: { initial: OptimizerStatus }) {
     else setError(res.message);
   }
 
+  // Offered, not forced: a run at most monthly, started when this page is opened (lib/optimizer/monthly.ts).
+  async function setMonthlyRuns(on: boolean) {
+    setError(null);
+    const res = await callApi("/api/settings", "PUT", { monthlyOptimize: on });
+    if (res.ok) setMonthly(on);
+    else setError(res.message);
+  }
+
   return (
     <div>
       <p className="text-sm text-slate-700 dark:text-slate-200">
         Fit the scheduler&apos;s memory model to your own review history. It runs in the background; you can keep reviewing meanwhile.
       </p>
+      <label className="mt-2 flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={monthly} onChange={(e) => void setMonthlyRuns(e.target.checked)} />
+        Run it again every month (when you open this page, 30 days after the last run)
+      </label>
       <button type="button" disabled={running} onClick={() => act("/api/optimizer", "POST")} className="mt-2 rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">
         {running ? "Optimizing…" : "Optimize my scheduler"}
       </button>
