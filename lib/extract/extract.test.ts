@@ -536,6 +536,33 @@ describe("people in a narrative", () => {
 });
 
 describe("revision-note bullets", () => {
+  it("reads parties before a signing verb and in brackets after the name, and trims a glossary line's examples", () => {
+    const text = [
+      "• 16 Jul 1894 – Anglo-Japanese Treaty of Commerce & Navigation: Britain & Japan agree to end extraterritoriality",
+      "• 5 Sept 1905 – Treaty of Portsmouth (Japan & Russia), mediated by Theodore Roosevelt",
+      "• Genrō = the elder statesmen who advised the emperor informally, e.g. Itō Hirobumi",
+      "• Unequal treaties = treaties imposed by Western powers without reciprocity (see 1858)",
+    ].join("\n");
+    const cards = proposed(run(text));
+    expect(cards).toContain("Which parties signed the Anglo-Japanese Treaty of Commerce & Navigation? → Britain and Japan");
+    expect(cards).toContain("Which parties signed the Treaty of Portsmouth? → Japan and Russia");
+    expect(cards).toContain("What was Genrō? → the elder statesmen who advised the emperor informally");
+    expect(cards).toContain("What were the unequal treaties? → treaties imposed by Western powers without reciprocity");
+  });
+
+  it("makes no term of a subtitle, a nickname, a stance, a list or a span of time", () => {
+    const text = [
+      "Japan: from the black ships to great-power status, 1853–1905",
+      "",
+      "• 8 Jul 1853 – Matthew Perry's US squadron (\"black ships\") arrives at Uraga Bay",
+      "• Jan 1868–Jun 1869 – Boshin War: Satsuma & Chōshū forces (pro-emperor) defeat the shogunate's supporters",
+      "• 29 Jul 1858 – Harris Treaty: more ports, fixed low tariffs, extraterritoriality",
+      "",
+      "In 1948 the Republic of Korea was established, with Syngman Rhee as its first president, three years to the day after liberation.",
+    ].join("\n");
+    expect(run(text).cards.filter((c) => c.kind === "term").map((c) => c.prompt)).toEqual([]);
+  });
+
   it("dates 'X – DATE' bullets, a term with its bracketed date before a colon, possessive names, and no definition from 'led by'", () => {
     const text = [
       "* **Tennis Court Oath** (20 June 1789): Third Estate vowed not to disband until a constitution was written",

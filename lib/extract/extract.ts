@@ -501,11 +501,24 @@ function partiesFacts(v: SentenceView, facts: readonly DatedFact[], discourse: D
     if (["–", "—", "-", ":"].includes(v.tokens[dash]?.text ?? "")) {
       const l = partyList(v, dash + 1);
       const next = v.tokens[l.end];
-      if (l.parties.length >= 2 && (!next || [";", "(", ".", ":", "→"].includes(next.text))) {
+      // ("Anglo-Japanese Treaty of Commerce: Britain & Jpn agree to end …": the list may be the subject of a signing verb.)
+      if (l.parties.length >= 2 && (!next || [";", "(", ".", ":", "→"].includes(next.text) || (next.pos === "VERB" && PARTY_VERBS.has(next.lemma)))) {
         parties = l.parties;
         rule = "note-list";
         subject = { text: opener.text, article: true, event: true, plural: false, via: "name" };
       }
+    }
+  }
+  // "Treaty of Portsmouth (Japan & Russia)": the parties in brackets right after the agreement's name.
+  // ("Élysée Treaty between France and West Germany (de Gaulle + Adenauer)": with its parties named, the bracket holds its signers.)
+  const bracketed = v.names.find((n) => n.head && AGREEMENT_CLASSES.has(n.head.class) && v.tokens[n.t1]?.text === "(" && !/\sbetween\s/.test(n.text));
+  if (parties.length < 2 && bracketed) {
+    const l = partyList(v, bracketed.t1 + 1);
+    const named = l.parties.every((p) => v.names.some((n) => n.text === p.replace(/^the /, "")));
+    if (l.parties.length >= 2 && named && v.tokens[l.end]?.text === ")") {
+      parties = l.parties;
+      rule = "bracketed";
+      subject = { text: bracketed.text, article: true, event: true, plural: false, via: "name" };
     }
   }
   // "The Triple Entente was an alignment of Britain, France and Russia": the members of what the copula names.

@@ -14,7 +14,14 @@ type Term = { term: string; definition: string; prompt: string; rule: string; co
 const SMALL = new Set(["of", "the", "and", "for", "de", "on", "in", "to", "at", "a", "an", "&"]);
 
 
-const trimDef = (s: string): string => s.replace(/\s+/g, " ").replace(/[\s,;:.]+$/, "").trim();
+/** A definition without its trailing examples or cross-references ("…, e.g. Mitsui", "… (see 1858)"). */
+const trimDef = (s: string): string =>
+  s
+    .replace(/\s+/g, " ")
+    .replace(/\s*\((?:see|cf\.?)\s[^)]*\)/gi, "")
+    .replace(/,?\s*\b(?:e\.g|i\.e|etc|cf)\.?(?:\s.*)?$/i, "")
+    .replace(/[\s,;:.]+$/, "")
+    .trim();
 const stripArticle = (s: string): string => s.replace(/^(?:the|a|an)\s+/i, "");
 
 /**
@@ -99,6 +106,8 @@ function glosses(s: string, v: SentenceView): Term[] {
     const def = reversed ? before : inside;
     if (v.rules.notGlosses.has(term.toLowerCase())) continue;
     if (/^(?:see|cf|e\.g|i\.e|or|and|also|now|today|modern|formerly)\b/.test(def) || v.rules.notGlosses.has(def.toLowerCase())) continue;
+    // "Satsuma & Chōshū forces (pro-emperor)": a stance in brackets describes, it does not define.
+    if (/^(?:pro|anti|non|ex|neo|post|pre)-\S+$/.test(def)) continue;
     out.push({ term, definition: def, prompt: `What does "${term}" mean?`, rule: "gloss", confidence: 0.7 });
   }
   return out;
@@ -109,7 +118,8 @@ const NP = "(?:[\\p{L}][\\p{L}'’–-]*)(?:\\s+(?:of\\s+|the\\s+|de\\s+)?[\\p{L
 /** "What was the Entente Cordiale?", "What is decolonisation?" */
 function whatQuestion(term: string, present: boolean, article: boolean): string {
   // "What were reparations?", "What was the war guilt clause?": plural terms and common-noun phrases read as such.
-  const plural = /[^su]s$/.test(term) && !/\s/.test(term) && !/^\p{Lu}{2,}/u.test(term);
+  // ("Unequal treaties": a phrase whose last, lower-case word is plural.)
+  const plural = (/[^su]s$/.test(term) && !/\s/.test(term) && !/^\p{Lu}{2,}/u.test(term)) || /\s\p{Ll}[\p{L}-]*(?:ies|[^sui]s)$/u.test(term);
   const phrase = /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}[\p{L}-]*)+$/u.test(term);
   const shown = phrase ? term[0]!.toLowerCase() + term.slice(1) : term;
   const verb = present ? (plural ? "are" : "is") : plural ? "were" : "was";
@@ -144,6 +154,10 @@ function appositions(v: SentenceView): Term[] {
     // ", including 200,000 members …" opens a participle clause, not a definition.
     if (!article && first.pos === "VERB" && /ing$/.test(first.lower)) continue;
     if (v.rules.notDefinitionHeads.has(noun.lower) || v.rules.notDefinitionHeads.has(`${toks[k - 1]?.lower} ${noun.lower}`)) continue;
+    // ("the founding leader of Bangladesh": a compound's head is its last noun.)
+    if (toks[k + 1]?.pos === "NOUN" && v.rules.notDefinitionHeads.has(toks[k + 1]!.lower)) continue;
+    // "…, three years to the day after …": a span of time, not a definition.
+    if ((first.pos === "NUM" || /^(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|few)$/.test(first.lower)) && /^(?:year|month|week|day|decade|centur|hour|minute)/.test(noun.lower)) continue;
     // The term: a name or a noun phrase ending right before the comma.
     // ("the United Nations Emergency Force (UNEF), the first armed …": the name before its bracketed acronym.)
     const open = toks[i - 1]?.text === ")" ? toks.findLastIndex((t, q) => q < i - 1 && t.text === "(") : -1;
@@ -161,7 +175,7 @@ function appositions(v: SentenceView): Term[] {
     const lead = toks[t0 - 1]?.pos === "DET" ? t0 - 2 : t0 - 1;
     if (lead === 0 && toks[0]!.pos === "ADP") continue;
     // Quantities and vague phrases are not terms.
-    if (/^(?:a |the )?(?:number|lot|part|kind|sort|most|some|many|few|rest)\b/i.test(textOf(v, t0, i))) continue;
+    if (/^(?:a |the )?(?:number|lot|part|kind|sort|most|some|many|few|rest|more|less|fewer)\b/i.test(textOf(v, t0, i))) continue;
     // A list "France, the Netherlands and Spain" is not an apposition.
     let e = k + 1;
     while (e < toks.length) {
@@ -190,6 +204,8 @@ function appositions(v: SentenceView): Term[] {
     const def = trimDef(textOf(v, d0, e));
     // "constitutions, elected parliaments + a free press": in notes "+" joins a list.
     if (/\s\+\s/.test(def)) continue;
+    // "more ports, fixed low tariffs, extraterritoriality": without an article, items of a list.
+    if (!article && def.includes(",") && def.split(/,\s*/).every((x) => x.split(" ").length <= 3)) continue;
     if (def.split(" ").length < 3 || /^\p{Lu}/u.test(def.replace(/^(?:the|a|an)\s+/i, "")) && !article) continue;
     let term = textOf(v, t0, at);
     term = stripArticle(term);
@@ -264,6 +280,8 @@ function knownAs(s: string): Term[] {
   }
   // "Lebensraum ('living space')", "Blitzkrieg ("lightning war")": a quoted gloss.
   for (const m of s.matchAll(/(?<![\p{L}])(\p{L}[\p{L}-]{2,30})\s*\(\s*["'‘“]([^)"'’”]{2,60})["'’”]\s*\)/gu)) {
+    // ("Perry's US squadron ("black ships")": after a named thing's common noun, a quoted phrase is its nickname.)
+    if (/^\p{Ll}/u.test(m[1]!) && /(?:\p{Lu}[\p{L}.]*|['’]s)\s+$/u.test(s.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) continue;
     out.push({ term: m[1]!, definition: m[2]!, prompt: `What does "${m[1]}" mean?`, rule: "gloss", confidence: 0.8 });
   }
   // "X is defined as …", "X was the name given to …", "X is a term for …"
@@ -318,7 +336,9 @@ function glossaryLine(s: string, v: SentenceView): Term[] {
   if (/\b(?:to|from|by|with|in|on|at|is|was|are|were|has|had)$/i.test(term) || /^(?:signed|dated|held|located|born|died)$/i.test(term) || /^(?:on|in|at|for|from|by|with|to|during|after|before)\s/i.test(term)) return [];
   const words = new Set(term.split(/\s+/));
   if (v.tokens.some((t) => words.has(t.text) && (t.pos === "VERB" || t.pos === "AUX") && t.start < v.start + s.indexOf(term) + term.length + 5)) return [];
-  const def = trimDef((m[2] ?? "").split(/(?<=\.)\s|;\s/)[0] ?? "").replace(/["”]$/, "");
+  const def = trimDef((m[2] ?? "").split(/(?<=\.)(?<!\b(?:e\.g|i\.e|cf|c|ca|vs|St|Dr|Mr|Mrs|Gen|Pres)\.)\s|;\s/)[0] ?? "").replace(/["”]$/, "");
+  // "Japan: from the "black ships" to great-power status": a heading's subtitle, not a definition.
+  if (/^(?:from|to|in|on|at|by|with|for|of|into|under|over|between)\s/i.test(def)) return [];
   // "Reign of Terror (1793–94) – led by Robespierre": what someone did is no definition.
   if (/^\p{Ll}+(?:ed|en)\s+by\b/u.test(def)) return [];
   // "Treaty of Saint-Germain (1919): the Allies + Austria": after an agreement's name, a list of names is
