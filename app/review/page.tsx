@@ -3,7 +3,9 @@ import { z } from "zod";
 import { pageUser } from "@/lib/auth/page";
 import { prisma } from "@/lib/db/client";
 import { visibleDeckTitle } from "@/lib/decks/store";
+import { decksHiddenByQuiz, runningAssignedQuiz } from "@/lib/quiz/running";
 import { loadQueue } from "@/lib/review/load-queue";
+import { QuizRunningNotice } from "../_components/quiz-running-notice";
 import { PageTitle } from "../_components/ui";
 import { QUEUE_BATCH } from "./_client/session-state";
 import { ReviewSession } from "./_client/review-session";
@@ -19,10 +21,22 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     const id = z.uuid().safeParse(raw);
     deck = id.success ? await visibleDeckTitle(prisma(), user, id.data) : null;
     if (!deck) notFound();
+    // The learner's assigned quiz on this deck is running: its answers stay hidden until it ends.
+    const running = await runningAssignedQuiz(prisma(), user.id, deck.id);
+    if (running) {
+      return (
+        <div className="mx-auto max-w-2xl">
+          <PageTitle>{`Review: ${deck.title}`}</PageTitle>
+          <QuizRunningNotice attemptId={running.attemptId} />
+        </div>
+      );
+    }
   }
   // The first queue answer is rendered here, so the first card is in the HTML (issue 15:
   // visible within 300 ms of navigation) instead of waiting for scripts and a fetch.
-  const initial = await loadQueue(prisma(), user.id, { deckId: deck?.id, limit: QUEUE_BATCH });
+  // All decks: those of a running assigned quiz stay out (one deck was checked above).
+  const excludeDeckIds = deck ? undefined : new Set((await decksHiddenByQuiz(prisma(), user.id)).keys());
+  const initial = await loadQueue(prisma(), user.id, { deckId: deck?.id, limit: QUEUE_BATCH, excludeDeckIds });
   return (
     <div className="mx-auto max-w-2xl">
       <PageTitle>{deck ? `Review: ${deck.title}` : "Review"}</PageTitle>

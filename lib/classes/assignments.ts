@@ -11,7 +11,7 @@ import { followDueDate } from "./exam-mode";
 import { refusePastDates } from "./dates";
 import { MIN_QUESTIONS } from "@/lib/api/quiz";
 import { quizCapacity } from "@/lib/quiz/capacity";
-import { deckQuizCards } from "@/lib/quiz/store";
+import { deckQuizCards, shortenOpenAttempts } from "@/lib/quiz/store";
 
 /** A quiz may not ask for more questions than its deck can supply: refused with the number it can. */
 async function refuseOverlongQuiz(db: PrismaClient, deckId: string, count: number): Promise<void> {
@@ -106,7 +106,11 @@ export async function updateAssignment(db: PrismaClient, teacherId: string, id: 
   }
   // A quiz is due when it closes (as createAssignment sets it), so the two move together.
   const dueAt = a.kind === "QUIZ" && patch.closesAt ? patch.closesAt : patch.dueAt;
-  const updated = await db.assignment.update({ where: { id }, data: { ...patch, dueAt } });
+  // A quiz closing earlier ends its running attempts then too (never past closesAt + grace).
+  const [updated] = await db.$transaction([
+    db.assignment.update({ where: { id }, data: { ...patch, dueAt } }),
+    ...(a.kind === "QUIZ" && patch.closesAt ? [shortenOpenAttempts(db, id, patch.closesAt)] : []),
+  ]);
   if (a.kind === "REVIEW" && dueAt) await followDueDate(db, id, { dueAt });
   return updated;
 }

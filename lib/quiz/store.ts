@@ -154,6 +154,27 @@ export async function openAssignedAttemptOnDeck(db: PrismaClient, userId: string
   return row ? { attemptId: row.id, deadline: row.deadline } : null;
 }
 
+/**
+ * The assignment's running attempts end by its new closing time: a deadline past it is moved
+ * to it (for the statement's transaction: the assignment's own update). Stored, not only read
+ * through effectiveDeadline, so every query of finished attempts (progress, item analysis)
+ * sees the attempt end then.
+ */
+export function shortenOpenAttempts(db: PrismaClient, assignmentId: string, closesAt: Date) {
+  return db.quizAttempt.updateMany({ where: { assignmentId, submittedAt: null, deadline: { gt: closesAt } }, data: { deadline: closesAt } });
+}
+
+/** Each deck of the student's open assigned attempts, with the latest of their deadlines. */
+export async function openAssignedAttemptDecks(db: PrismaClient, userId: string, now: Date): Promise<Map<string, Date>> {
+  const rows = await db.$queryRaw<{ deckId: string; deadline: Date }[]>`
+    SELECT q."deckId"::text AS "deckId", MAX(LEAST(q.deadline, a."closesAt")) AS deadline
+      FROM "QuizAttempt" q JOIN "Assignment" a ON a.id = q."assignmentId"
+     WHERE q."userId" = ${userId}::uuid AND q."submittedAt" IS NULL
+       AND LEAST(q.deadline, a."closesAt") >= ${openSince(now)}
+     GROUP BY q."deckId"`;
+  return new Map(rows.map((r) => [r.deckId, r.deadline]));
+}
+
 /** The latest deadline of the student's other open assigned attempts on a deck that attempt `attemptId` asks about; null when none. */
 export async function openAssignedAttemptSharingDecks(db: PrismaClient, userId: string, attemptId: string, now: Date): Promise<Date | null> {
   const [row] = await db.$queryRaw<{ deadline: Date }[]>`

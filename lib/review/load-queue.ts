@@ -20,12 +20,14 @@ import { loadCardTexts, loadLearner, loadQueueCandidates, type Candidate } from 
 export async function loadQueue(
   db: PrismaClient,
   userId: string,
-  opts: { deckId?: string; limit: number },
+  /** `excludeDeckIds`: decks whose cards stay out (a running assigned quiz hides its deck's answers: lib/quiz/running.ts). */
+  opts: { deckId?: string; limit: number; excludeDeckIds?: ReadonlySet<string> },
   now = new Date(),
 ): Promise<QueueResponse> {
   const user = await loadLearner(db, userId, opts.deckId, now);
   if (!user) throw accountGone();
   if (opts.deckId && user.deckIds.length === 0) throw new DomainError("not_found", "No such deck.");
+  const deckIds = opts.excludeDeckIds ? user.deckIds.filter((id) => !opts.excludeDeckIds!.has(id)) : user.deckIds;
   const settings = settingsOfUser(user);
   const day = learnerDay(now, settings.timezone, settings.rolloverHour);
   // Exam mode (lib/learner/exam-mode.ts): the cards of those decks are scheduled, previewed
@@ -33,7 +35,7 @@ export async function loadQueue(
   const paramsOf = new Map(user.examDecks.map((e) => [e.deckId, toSrsParams(withExamRetention(settings, e.desiredRetention), user.fitted?.weights)]));
   const params = toSrsParams(settings, user.fitted?.weights);
   const { doneToday, due, examAdvanced, unseen, tomorrow } = await loadQueueCandidates(db, userId, {
-    deckIds: user.deckIds,
+    deckIds,
     day,
     dayAfterEnd: learnerDay(day.end, settings.timezone, settings.rolloverHour).end,
     learnAheadCutoff: learnAheadCutoff(now),
@@ -41,7 +43,7 @@ export async function loadQueue(
     reviewsPerDay: settings.reviewsPerDay,
     newPerDay: settings.newPerDay,
     exam: {
-      decks: [...paramsOf].filter(([deckId]) => user.deckIds.includes(deckId)).map(([deckId, p]) => ({ deckId, perStability: intervalPerStability(p) })),
+      decks: [...paramsOf].filter(([deckId]) => deckIds.includes(deckId)).map(([deckId, p]) => ({ deckId, perStability: intervalPerStability(p) })),
       maxDays: settings.maximumIntervalDays,
     },
   });

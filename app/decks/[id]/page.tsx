@@ -10,6 +10,7 @@ import { pageOf, searchCards } from "@/lib/decks/card-list";
 import { splitFootnotes } from "@/lib/decks/footnotes";
 import { suspendedCards } from "@/lib/review/controls-store";
 import { CardInfoButton, UnsuspendButton } from "../_client/card-actions";
+import { QuizRunningNotice } from "../../_components/quiz-running-notice";
 import { Card, PageTitle, buttonLink } from "../../_components/ui";
 
 const KIND_LABEL = { DATE: "Date", PARTIES: "Parties", TERM: "Term", BASIC: "Card" } as const;
@@ -50,10 +51,7 @@ export default async function DeckPage({ params, searchParams }: { params: Promi
     return (
       <div>
         <PageTitle>{deck.title}</PageTitle>
-        <Card>
-          <p>Your quiz on this deck is running, so its cards are hidden until you submit it or its time is up.</p>
-          <Link className="mt-2 inline-block text-sky-800 underline dark:text-sky-300" href={`/quiz/${running.attemptId}`}>Back to the quiz</Link>
-        </Card>
+        <QuizRunningNotice attemptId={running.attemptId} />
       </div>
     );
   }
