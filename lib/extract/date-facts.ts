@@ -338,7 +338,8 @@ function objectText(v: SentenceView, from: number, to: number, discourse?: Disco
     if (v.inDate[end] || t.text === "," || t.text === "(" || (t.pos === "ADP" && t.lower !== "of" && end > from && !placePP && !["on", "from", "to", "with", "into", "against"].includes(t.lower)) || t.pos === "SCONJ" || CLAUSE_OPENERS.has(t.lower)) break;
     if (t.pos === "ADP" && ["on", "in", "at"].includes(t.lower) && v.inDate[end + 1]) break;
     // "resigns + flees to England", "abdicates → Republic proclaimed": notes join acts with signs.
-    if (t.text === "+" || t.text === "→") break;
+    // (In a table read as a line, a dash is the next cell: "the Korean War begins – North Korea, …".)
+    if (t.text === "+" || t.text === "→" || t.text === "–" || t.text === "—") break;
     // "met off Newfoundland and agreed the Atlantic Charter": a second verb phrase is another fact.
     if (t.lower === "and" && (v.tokens[end + 1]?.pos === "VERB" || v.tokens[end + 1]?.pos === "AUX")) break;
     end++;

@@ -91,6 +91,22 @@ describe("parties as written", () => {
 });
 
 describe("layouts", () => {
+  it("gives a table's parties column only to agreements, stops a value at a clause and a name at the next cell", () => {
+    const text = [
+      "| Date | Event | Parties |",
+      "| --- | --- | --- |",
+      "| 25 June 1950 | North Korean forces cross the 38th parallel; the Korean War begins | North Korea, South Korea |",
+      "| 8 September 1951 | Treaty of San Francisco | Japan, Allied Powers; the Soviet Union refuses to sign |",
+      "| 8 September 1951 | Security Treaty between the United States and Japan | United States, Japan |",
+    ].join("\n");
+    const cards = proposed(run(text));
+    expect(cards.filter((c) => c.startsWith("Which parties"))).toEqual([
+      "Which parties signed the Treaty of San Francisco? → Japan and Allied Powers",
+      "Which parties signed the Security Treaty between the United States and Japan? → United States and Japan",
+    ]);
+    expect(cards).toContain("When did the Korean War begin? → 25 June 1950");
+  });
+
   it("reads a Markdown table row as a dated line", () => {
     const r = run("| Date | Event |\n|---|---|\n| 8 August 1967 | ASEAN founded by Indonesia, Malaysia, the Philippines, Singapore and Thailand |");
     expect(proposed(r)).toContain("When was ASEAN founded? → 8 August 1967");

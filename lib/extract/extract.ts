@@ -373,7 +373,10 @@ function rowFallback(ctx: Ctx, unit: Unit, v: SentenceView, facts: readonly Date
   const pcol = columns.findIndex((c) => ctx.rules.infoboxParties.has(c));
   const subjectName = facts[0]?.subject ?? null;
   const named = v.names.find((n) => n.head);
-  const subject = subjectName?.text ?? named?.text;
+  // ("North Korean forces cross the 38th parallel | North Korea, South Korea": only an agreement has signatories.)
+  // (A "Final Act" or a "Charter" is signed too.)
+  const agreement = v.names.find((n) => n.head && (AGREEMENT_CLASSES.has(n.head.class) || n.head.class === "law") && !(pcol >= 0 && cells[pcol] && n.start >= cells[pcol].start));
+  const subject = agreement ? (subjectName?.text.startsWith(agreement.text) ? subjectName.text : agreement.text) : null;
   if (pcol >= 0 && cells[pcol] && subject) {
     const parties = splitPartyValue(ctx.clean.slice(cells[pcol].start, cells[pcol].end).replace(/–/g, " "));
     if (parties.length >= 2) {

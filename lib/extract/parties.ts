@@ -101,7 +101,11 @@ function listFollows(v: SentenceView, k: number, to: number): boolean {
 
 /** Split an infobox or table value: "Turkey; British Empire; France", "Estonia, Soviet Russia". */
 export function splitPartyValue(value: string): string[] {
-  const parts = value
+  // "Japan, Allied Powers; the Soviet Union refuses to sign": the value ends where a clause starts.
+  const segments = value.split(/\s*;\s*/);
+  const clause = segments.findIndex((seg, i) => i > 0 && /\b(?!(?:of|the|and|de|for|in|on)\b)\p{Ll}[\p{L}-]*\s+(?!(?:of|the|and|de|for|in|on)\b)\p{Ll}/u.test(seg));
+  const parts = (clause > 0 ? segments.slice(0, clause) : segments)
+    .join(";")
     .split(/\s*(?:;|,|\band\b|&|\n)\s*/)
     .map((p) => partyName(p.replace(/\[[^\]]*\]|\([^)]*\)/g, "").trim()))
     .filter((p) => p.length > 0);

@@ -243,7 +243,8 @@ function copulas(sentence: string, v: SentenceView): Term[] {
   const det = m[1];
   const term = (m[2] ?? "").trim();
   const verb = m[3] ?? "was";
-  const def = trimDef(m[4] ?? "");
+  // "…, although few of its members were …": a concession after the definition is not part of it.
+  const def = trimDef((m[4] ?? "").replace(/,\s+(?:although|though|but|whereas|while)\s[^]*$/, ""));
   if (v.rules.notTerms.has(term.toLowerCase()) || /^(?:it|this|that|he|she|they|there|these|those|which)$/i.test(term)) return [];
   // "The hard core of the agreement was …": a description, not a term.
   if (/\sthe\s/i.test(` ${term} `.slice(1)) || /^(?:number|part|rest|core|aim|purpose|result|effect|cause|idea|point|problem|question|reason)\b/i.test(term)) return [];

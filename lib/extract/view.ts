@@ -156,7 +156,8 @@ function qualifyGeneric(v: SentenceView, n: Name, line: boolean): void {
     // "Government-in-Exile": a hyphenated compound is one word.
     const inCompound = v.tokens[k - 1]?.text === "-" && v.tokens[k - 1]!.end === t.start && v.tokens[k + 1]?.text === "-";
     const participle = t.pos === "VERB" && /ed$/.test(t.lower) && v.tokens[k + 1]?.pos === "PROPN";
-    if (!inCompound && !participle && (v.inDate[k] || t.pos === "VERB" || t.pos === "AUX" || (t.pos === "ADP" && t.lower !== "of") || [",", ";", "(", ".", ":"].includes(t.text))) {
+    // (A dash ends the name: "… between the United States and Japan – United States, Japan" is a table's next cell.)
+    if (!inCompound && !participle && (v.inDate[k] || t.pos === "VERB" || t.pos === "AUX" || (t.pos === "ADP" && t.lower !== "of") || [",", ";", "(", ".", ":", "–", "—"].includes(t.text))) {
       if (t.text === "," && !sawAnd) {
         k++;
         continue;
