@@ -25,6 +25,8 @@ const agent = keepAliveAgent();
 let clients: Record<Role, HttpClient>;
 let ids: Record<IdKind, string[]>;
 let tried = 0;
+/** A teacher invitation made by the fixture: its first valid use registers a teacher, later ones are refused. */
+let invitation = "";
 /** Answers by status, for the report: a campaign answered only 401s would test nothing. */
 const statuses = new Map<number, number>();
 const serverErrors: string[] = [];
@@ -170,6 +172,15 @@ const card = (kind: string) =>
 
 const ROUTES: Route[] = [
   { family: "accounts", method: "POST", path: "/api/register", body: () => o({ email: "fuzz@example.com", password: "0123456789ab", name: "Fuzz", role: "STUDENT" }) },
+  { family: "accounts", method: "POST", path: "/api/register", body: () => o({ email: "fuzz-teacher@example.com", password: "0123456789ab", name: "Fuzz", role: "TEACHER", invitation }) },
+  { family: "accounts", method: "POST", path: "/api/teacher-invitations" },
+  { family: "accounts", method: "GET", path: "/api/account" },
+  { family: "accounts", method: "PATCH", path: "/api/account", body: () => o({ name: "Renamed", email: "fuzz-renamed@example.com" }) },
+  // A wrong current password (the fuzz's requests ignore renewed cookies, so a real change would sign its client out).
+  { family: "accounts", method: "PUT", path: "/api/account/password", body: () => o({ currentPassword: "not-the-password", newPassword: "another-password-1" }) },
+  { family: "accounts", method: "POST", path: "/api/password-reset", body: () => o({ token: "A".repeat(43), password: "another-password-1" }) },
+  { family: "accounts", method: "POST", path: "/api/password-reset/request", body: () => o({ email: "sam@example.com" }) },
+  { family: "review", method: "GET", path: "/api/stats", query: () => fc.oneof(fc.constant(""), fc.oneof(fc.constantFrom(...ids.deck), pathText).map((d) => `?deck=${encodeURIComponent(d)}`)) },
   { family: "accounts", method: "GET", path: "/api/health" },
   { family: "accounts", method: "GET", path: "/api/settings" },
   { family: "accounts", method: "PUT", path: "/api/settings", body: () => o({ desiredRetention: n(0.9), maximumIntervalDays: n(365), learningSteps: ["1m", "10m"], relearningSteps: ["10m"], newPerDay: n(20), reviewsPerDay: n(200), timezone: "Europe/Berlin", rolloverHour: n(4) }) },
@@ -196,6 +207,7 @@ const ROUTES: Route[] = [
   { family: "classes", method: "POST", path: "/api/classes/{class}/leave" },
   { family: "classes", method: "DELETE", path: "/api/classes/{class}/students/{user}" },
   { family: "classes", method: "POST", path: "/api/classes/{class}/code" },
+  { family: "classes", method: "POST", path: "/api/classes/{class}/students/{user}/reset-link" },
   { family: "assignments", method: "POST", path: "/api/assignments", body: () => o({ kind: "REVIEW", classId: uuidLike("class"), deckId: ids.deck[1]!, dueAt: "2030-01-01T00:00:00Z", targetRecall: n(0.9) }) },
   { family: "assignments", method: "POST", path: "/api/assignments", body: () => o({ kind: "QUIZ", classId: uuidLike("class"), deckId: ids.deck[1]!, count: n(5), timeLimitSec: n(600), attempts: n(3), opensAt: "2026-01-01T00:00:00Z", closesAt: "2030-01-01T00:00:00Z" }) },
   { family: "assignments", method: "GET", path: "/api/assignments" },
@@ -205,6 +217,8 @@ const ROUTES: Route[] = [
   { family: "assignments", method: "GET", path: "/api/assignments/{assignment}/progress" },
   { family: "assignments", method: "GET", path: "/api/assignments/{assignment}/progress.csv" },
   { family: "assignments", method: "GET", path: "/api/assignments/{assignment}/cards" },
+  { family: "assignments", method: "GET", path: "/api/assignments/{assignment}/item-analysis" },
+  { family: "assignments", method: "GET", path: "/api/assignments/{assignment}/calibration" },
   { family: "decks", method: "POST", path: "/api/decks/import/preview", body: () => o({ name: "doc.md", text: "The Treaty of Versailles was signed on 28 June 1919 by Germany and the Allies." }) },
   { family: "decks", method: "POST", path: "/api/decks/import/csv/preview", body: () => o({ name: "cards.csv", text: "front,back,kind\r\nWhen?,1919,date\r\n" }) },
   { family: "decks", method: "POST", path: "/api/decks", body: () => o({ title: "Fuzz deck", document: o({ name: "doc.md", text: "The war ended in 1918." }), cards: [card("DATE"), o({ kind: "TERM", subject: "Armistice", prompt: "Armistice?", answer: "An end to fighting", start: n(0), end: n(22) })] }) },
@@ -244,7 +258,11 @@ function send(role: Role, method: string, path: string, body?: string): Promise<
   });
 }
 
-const TABLES = ["User", "Source", "Deck", "Card", "CardState", "ReviewLog", "Class", "Enrollment", "Assignment", "Accommodation", "QuizAttempt", "QuizQuestion"];
+// Not RateLimit: a refused password check is counted there on purpose (lib/auth/rate-limit.ts).
+const TABLES = [
+  "User", "Source", "Deck", "Card", "CardState", "ReviewLog", "Class", "Enrollment", "Assignment", "Accommodation", "QuizAttempt", "QuizQuestion",
+  "PasswordResetToken", "TeacherInvitation",
+];
 
 /** Every row of every table, hashed: any insert, update or delete changes it. */
 async function checksum(): Promise<string> {
@@ -347,6 +365,9 @@ beforeAll(async () => {
     json: { kind: "REVIEW", classId: cls.body.class.id, deckId: deck.body.deck.id, dueAt: soon(7), targetRecall: 0.9 },
   });
   expect(review.status).toBe(201);
+  const invited = await teacher.request<{ invitation: { url: string } }>("POST", "/api/teacher-invitations");
+  expect(invited.status).toBe(201);
+  invitation = invited.body.invitation.url.split("#invite=")[1]!;
   const curated = await t.prisma.deck.findFirstOrThrow({ where: { ownerId: null }, orderBy: { slug: "asc" } });
   const attempt = await student.request<{ attempt: { id: string; questions: { id: string }[] } }>("POST", "/api/quiz/attempts", {
     json: { deckId: curated.id, count: 5, timeLimitSec: 7200 },
@@ -376,7 +397,8 @@ afterAll(async () => {
 describe("fuzz campaign over every JSON route (issue 12)", () => {
   it("unknown fields, __proto__ and constructor included, answer 422 on every body route and change nothing", async () => {
     const problems: string[] = [];
-    for (const route of ROUTES.filter((r) => r.body)) {
+    // Without SMTP (as here) the reset request answers 404 before it reads its body.
+    for (const route of ROUTES.filter((r) => r.body && r.path !== "/api/password-reset/request")) {
       const params: Record<string, string> = { attempt: ids.attempt[0]!, class: ids.class[0]!, deck: ids.deck[1]!, card: ids.card[1]!, assignment: ids.assignment[0]!, user: ids.user[0]! };
       const teacherRoute = ["classes", "assignments", "decks"].includes(route.family) && route.path !== "/api/classes/join";
       const role: Role = route.path === "/api/register" ? "anonymous" : teacherRoute ? "teacher" : "student";
