@@ -1,5 +1,5 @@
 import { encode, decode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { decodeSessionToken } from "./session-token";
 
 const secret = "a-test-secret-of-reasonable-length-0123456789";
@@ -28,6 +28,34 @@ describe("decodeSessionToken", () => {
     await expect(decodeSessionToken({ token: parts.join("."), secret })).rejects.toThrow();
     const expired = await encode({ token: { uid: "u4" }, secret, maxAge: -60 });
     await expect(decodeSessionToken({ token: expired, secret })).rejects.toThrow(/exp/);
+  });
+
+  describe("a token decrypted before", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("is refused once it expires, as on its first use", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      const token = await encode({ token: { uid: "u5" }, secret, maxAge: 60 });
+      expect(await decodeSessionToken({ token, secret })).toMatchObject({ uid: "u5" });
+      vi.setSystemTime(Date.now() + 74_000);
+      expect(await decodeSessionToken({ token, secret })).toMatchObject({ uid: "u5" });
+      vi.setSystemTime(Date.now() + 2_000); // past exp + the 15 s tolerance
+      await expect(decodeSessionToken({ token, secret })).rejects.toThrow(/exp/);
+    });
+
+    it("is still refused under another secret or salt", async () => {
+      const token = await encode({ token: { uid: "u6" }, secret });
+      expect(await decodeSessionToken({ token, secret })).toMatchObject({ uid: "u6" });
+      await expect(decodeSessionToken({ token, secret: `${secret}-other` })).rejects.toThrow();
+      await expect(decodeSessionToken({ token, secret, salt: "authjs.session-token" })).rejects.toThrow();
+    });
+
+    it("hands each caller its own copy", async () => {
+      const token = await encode({ token: { uid: "u7", role: "STUDENT" }, secret });
+      const first = (await decodeSessionToken({ token, secret }))!;
+      first.role = "TEACHER";
+      expect(await decodeSessionToken({ token, secret })).toMatchObject({ uid: "u7", role: "STUDENT" });
+    });
   });
 
   it("answers null without a token", async () => {
