@@ -63,7 +63,7 @@ const ITEM_CLASSES = new Set(["agreement", "declaration", "law", "meeting"]);
 const isVerb = (t: Token | undefined): boolean => !!t && t.pos === "VERB";
 const isBe = (t: Token | undefined): boolean => !!t && t.pos === "AUX" && (t.lemma === "be" || t.lemma === "get");
 
-function subjectFromName(n: Name): Subject {
+export function subjectFromName(n: Name): Subject {
   return {
     text: n.text,
     article: n.article || (!!n.head && !/^\p{Lu}{2,}$/u.test(n.text)),
@@ -311,6 +311,11 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       // earlier in the same sentence comes before the last sentence's subject.
       const inSentence = t.lower === "it" ? [...v.names].reverse().find((n) => n.t1 <= k && n.head && n.head.class !== "organisation") : undefined;
       if (inSentence) return { subject: subjectFromName(inSentence) };
+      // "Hong Kong remained a British colony until it was returned to China": the main clause's subject.
+      const opener = v.names[0];
+      if (t.lower === "it" && opener && opener.t0 <= 1 && !opener.head && opener.t1 < k && /^(?:VERB|AUX)$/.test(v.tokens[opener.t1]?.pos ?? "") && v.tokens.slice(opener.t1, k).some((x) => x.pos === "SCONJ" || ["until", "till", "before", "after", "when", "because", "since"].includes(x.lower))) {
+        return { subject: { text: opener.text, article: opener.article, event: false, plural: false, via: "pronoun" } };
+      }
       const r = discourse.pronoun();
       return r ? { subject: subjectFromReferent(r, "pronoun") } : {};
     }
@@ -800,6 +805,9 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   if (passive) {
     if (!found.subject) return null;
     const s = found.subject;
+    // "It was signed on 29 August 1842" after a sentence about a war: a war is fought, not signed, so
+    // "it" is not the war (and a referent that cannot be signed is no answer at all).
+    if ((s.via === "pronoun" || s.via === "definite") && s.event && v.rules.signVerbs.has(verb.lemma) && ["fought", "took place"].includes(s.defaultVerb ?? "")) return null;
     const participle = textOf(v, vi, particleEnd).toLowerCase();
     const conf = (s.event ? 0.9 : 0.8) * VIA_FACTOR[s.via];
     // "Pedro is crowned Emperor of Brazil": a name right after the participle completes it.

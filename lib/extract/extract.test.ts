@@ -44,6 +44,20 @@ describe("bounds", () => {
 });
 
 describe("anaphora", () => {
+  it("reads 'it was signed' as the treaty a sentence opened with, never the war its relative clause dates", () => {
+    const text = "The Treaty of Nanking (also romanised Nanjing) was the peace treaty which ended the First Opium War (1839–1842). It was signed on 29 August 1842 aboard HMS Cornwallis.";
+    expect(proposed(run(text))).toContain("When was the Treaty of Nanking signed? → 29 August 1842");
+    expect(proposed(run("The First Opium War was fought from 1839. It was signed on 29 August 1842.")).some((c) => c.includes("War signed"))).toBe(false);
+  });
+
+  it("gives a second date to the agreement coordinated before it, and 'it' in a subordinate clause to the main subject", () => {
+    const text = "The Treaty of Wanghia was signed between the United States and China on 3 July 1844, and the Treaty of Whampoa between France and China on 24 October 1844. Hong Kong remained a British colony until it was returned to China on 1 July 1997.";
+    const cards = proposed(run(text));
+    expect(cards).toContain("When was the Treaty of Wanghia signed? → 3 July 1844");
+    expect(cards).toContain("When was the Treaty of Whampoa signed? → 24 October 1844");
+    expect(cards).toContain("When was Hong Kong returned to China? → 1 July 1997");
+  });
+
   it("resolves 'the treaty' across a paragraph break to the alliance named before", () => {
     const r = run("The Dual Alliance was a defensive alliance between Germany and Austria-Hungary, created by treaty in Vienna.\n\nThe treaty was signed on 7 October 1879 by the two foreign ministers.");
     expect(proposed(r)).toContain("When was the Dual Alliance signed? → 7 October 1879");

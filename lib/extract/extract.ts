@@ -1,7 +1,7 @@
 import type { Candidate } from "./candidate";
 import { buildCitationIndex, citationFor, parentheticalCitations, trailingReferenceBlock, type CitationResult } from "./citations";
 import { buildCleanText, collapse } from "./clean";
-import { datedFacts, subjectOfVerb, subjectText, type DatedFact, type Subject } from "./date-facts";
+import { datedFacts, subjectFromName, subjectOfVerb, subjectText, type DatedFact, type Subject } from "./date-facts";
 import { Discourse, type Referent } from "./discourse";
 import { findFigure, hatefulVerdict, isAttributionLine, sentenceVerdict, type Verdict } from "./filters";
 import { mergeCandidates } from "./merge";
@@ -241,7 +241,8 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   }
 
   const facts = datedFacts(v, discourse, { line, lineDate: line && v.dates[0]?.t0 === 0 });
-  for (const f of facts) {
+  for (const f0 of facts) {
+    const f = gapped(v, facts, f0);
     const d = onDay(v.dates[f.dateIndex]!, v, ctx.dayHeading);
     ctx.usedDates.add(d.start);
     push({ kind: "date", subject: f.subject.text, prompt: f.prompt, answer: d.answer, date: d.date, quote: span, confidence: round(f.confidence), rule: f.rule, facet: f.facet });
@@ -273,7 +274,12 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   const described = describedEvent(v);
   // ("the Casablanca Conference opened in Morocco" is asked with its act; "it" next means the conference.)
   const eventName = eventFact ? v.names.find((n) => n.head && eventFact.subject.text.startsWith(`${n.text} `)) : undefined;
-  if (eventFact) discourse.setSubject({ text: eventName?.text ?? eventFact.subject.text, article: eventFact.subject.article, head: { class: "event", verb: eventFact.subject.defaultVerb ?? "took place", word: "" } });
+  // ("The Treaty of Nanking was the peace treaty which ended the First Opium War (1839–1842)": the sentence is
+  // about the treaty it opens with, not the war dated in its relative clause.)
+  let afterOpener = firstName?.t1 ?? 0;
+  if (v.tokens[afterOpener]?.text === "(") afterOpener = v.tokens.findIndex((t, i) => i > afterOpener && t.text === ")") + 1;
+  const openerSubject = startsWithSubject && !!firstName.head && AGREEMENT_CLASSES.has(firstName.head.class) && v.tokens[afterOpener]?.lemma === "be" && eventFact?.subject.text !== firstName.text;
+  if (eventFact && !openerSubject) discourse.setSubject({ text: eventName?.text ?? eventFact.subject.text, article: eventFact.subject.article, head: { class: "event", verb: eventFact.subject.defaultVerb ?? "took place", word: "" } });
   else if (startsWithSubject) discourse.setSubject(firstName.head ? { text: firstName.text, article: firstName.article, head: firstName.head } : null);
   else if (v.tokens[0]?.lower === "the" && v.tokens[1]?.pos === "NOUN" && /^(?:VERB|AUX)$/.test(v.tokens[2]?.pos ?? "") && v.rules.heads.has(v.tokens[1].lower)) {
     // "The pact was signed in Paris." (no date): still what "it" means in the next sentence.
@@ -299,6 +305,22 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * "the Treaty of Wanghia was signed … on 3 July 1844, and the Treaty of Whampoa between France and China
+ * on 24 October 1844": with the verb left out, the second date belongs to the agreement named before it.
+ */
+function gapped(v: SentenceView, facts: readonly DatedFact[], f: DatedFact): DatedFact {
+  const d = v.dates[f.dateIndex]!;
+  const earlier = facts.filter((g) => g !== f && g.subject.text === f.subject.text && v.dates[g.dateIndex]!.t0 < d.t0);
+  if (earlier.length === 0) return f;
+  const after = Math.max(...earlier.map((g) => v.dates[g.dateIndex]!.t1));
+  // (Coordinated after the first date: "…, and the Treaty of Whampoa"; a bracketed alias is the same agreement.)
+  const name = [...v.names].reverse().find((n) => n.head && AGREEMENT_CLASSES.has(n.head.class) && n.t0 >= after && n.t1 <= d.t0 && n.text !== f.subject.text && v.tokens.slice(after, n.t0).some((t) => t.lower === "and" || t.text === ";") && v.tokens[n.t0 - 1]?.text !== "(");
+  if (!name) return f;
+  const subject = subjectFromName(name);
+  return { ...f, subject, prompt: f.prompt.replace(subjectText(f.subject), subjectText(subject)), confidence: Math.min(f.confidence, 0.8) };
+}
 
 /** A month written out: "Today" is no day of the year. */
 const WRITTEN_MONTH = new RegExp(`\\b${MONTH_WORD}\\b`);
