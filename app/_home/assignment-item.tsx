@@ -50,7 +50,7 @@ function ReviewDetails({ a, timeZone }: { a: StudentAssignment; timeZone: string
       {a.progress && (
         <p className="text-sm text-slate-700 dark:text-slate-300">
           {a.progress.cardsStarted} of {a.progress.cardsTotal} cards started · predicted recall on the due date {formatPercent(a.progress.predictedRecall)}
-          {a.progress.examPlan && a.progress.examPlan.cardsToReview > 0 && <> · to reach the target: {plural(a.progress.examPlan.perDay, "card")} a day</>}
+          {a.examPlan && a.examPlan.cardsToReview > 0 && <> · to reach the target: {plural(a.examPlan.perDay, "card")} a day</>}
         </p>
       )}
       {a.examMode && (

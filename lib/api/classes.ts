@@ -71,16 +71,21 @@ export const progressRowSchema = z.object({
   quizBest: z.number().nullable(),
   quizLast: z.number().nullable(),
   dueAt: z.string().nullable(),
-  /**
-   * Exam date mode, for a review goal with a target and a due date ahead: the cards the student
-   * still has to review to reach the target by the due date, the learner days left (today and
-   * the due day included) and so the reviews a day (lib/classes/exam-plan.ts); null otherwise.
-   */
-  examPlan: z.object({ cardsToReview: z.number().int(), daysLeft: z.number().int(), perDay: z.number().int() }).nullable(),
   /** "finished": a quiz taken, its target not met (or none set); "complete": the target met. */
   status: z.enum(["complete", "finished", "on track", "behind", "late", "not started"]),
 });
 export type ProgressRow = z.infer<typeof progressRowSchema>;
+
+/**
+ * Exam date mode: for a review goal with a target and a due date ahead, the cards the student
+ * still has to review to reach the target by the due date, the learner days left (today and the
+ * due day included) and so the reviews a day (lib/classes/exam-plan.ts).
+ */
+export const examPlanSchema = z.object({ cardsToReview: z.number().int(), daysLeft: z.number().int(), perDay: z.number().int() });
+export type ExamPlan = z.infer<typeof examPlanSchema>;
+
+/** GET /api/assignments/{id}/exam-plan: a plan per student of the class; empty for a quiz, a goal without a target or past its due date. */
+export const examPlansSchema = z.object({ assignmentId: z.string(), students: z.array(examPlanSchema.extend({ userId: z.string() })) });
 
 /** GET /api/assignments/{id}/cards: cards to re-teach, failed ones first, then studied ones; `unstudied` counts the deck's cards nobody in the class has studied. */
 export const reteachCardsSchema = z.object({

@@ -13,7 +13,8 @@ import { freshDb, type TestDb } from "@/lib/testing/db";
 import { createAssignment, listAssignments, setAccommodation, updateAssignment } from "./assignments";
 import { createClass, joinClass } from "./classes";
 import { startExamMode, stopExamMode } from "./exam-mode";
-import { assignmentProgress } from "./progress";
+import { cardsToLift } from "./exam-plan";
+import { assignmentExamPlans, myExamPlans } from "./progress";
 
 let t: TestDb;
 const DAY = 86_400_000;
@@ -65,13 +66,18 @@ describe("the teacher's exam plan", () => {
     expect(r[3]).toBeCloseTo(0.5906, 3); // short 0.2094; together 0.3554 > 0.2653: review c4, then 0.1460 is covered
     // Sam: the 4 unstudied cards + c4 = 5 cards over 3 days (today, tomorrow, the due day): 2 a day.
     // Sue: all 8 unstudied: ceil(8 / 3) = 3 a day.
-    const { students } = await assignmentProgress(t.prisma, ids.tina!, ids.review!, NOW);
-    const plan = Object.fromEntries(students.map((s) => [s.name, s.examPlan]));
-    expect(plan).toEqual({ sam: { cardsToReview: 5, daysLeft: 3, perDay: 2 }, sue: { cardsToReview: 8, daysLeft: 3, perDay: 3 } });
-    // A quiz has no exam plan; past the due date neither has a review goal.
-    expect((await assignmentProgress(t.prisma, ids.tina!, ids.quiz!, NOW)).students.every((s) => s.examPlan === null)).toBe(true);
-    const after = await assignmentProgress(t.prisma, ids.tina!, ids.review!, new Date(DUE.getTime() + DAY));
-    expect(after.students.every((s) => s.examPlan === null)).toBe(true);
+    expect(cardsToLift(r.filter((x) => x < 0.8).map((x) => 0.8 - x), r.filter((x) => x >= 0.8).reduce((sum, x) => sum + x - 0.8, 0))).toBe(1);
+    const { students } = await assignmentExamPlans(t.prisma, ids.tina!, ids.review!, NOW);
+    expect(Object.fromEntries(students.map(({ userId, ...plan }) => [userId, plan]))).toEqual({
+      [ids.sam!]: { cardsToReview: 5, daysLeft: 3, perDay: 2 },
+      [ids.sue!]: { cardsToReview: 8, daysLeft: 3, perDay: 3 },
+    });
+    // The student sees their own plan on their home page.
+    expect((await myExamPlans(t.prisma, ids.sam!, NOW)).get(ids.review!)).toEqual({ cardsToReview: 5, daysLeft: 3, perDay: 2 });
+    // A quiz has no exam plan; past the due date neither has a review goal; another teacher's assignment is not found.
+    expect((await assignmentExamPlans(t.prisma, ids.tina!, ids.quiz!, NOW)).students).toEqual([]);
+    expect((await assignmentExamPlans(t.prisma, ids.tina!, ids.review!, new Date(DUE.getTime() + DAY))).students).toEqual([]);
+    await expect(assignmentExamPlans(t.prisma, ids.tom!, ids.review!, NOW)).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

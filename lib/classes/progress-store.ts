@@ -29,11 +29,6 @@ export type ProgressStoreRow = Omit<ProgressRow, "status" | "dueAt"> & {
   dueAt: Date | null;
   recallSum: number;
   anyQuiz: boolean;
-  /** Exam plan inputs (exam-plan.ts): R on the due date of the studied cards below the target, the spare of those above it. */
-  belowTarget: number[];
-  spare: number;
-  /** Learner days from today to the due day (null without a due date). */
-  daysLeft: number | null;
 };
 
 /**
@@ -58,7 +53,7 @@ function progressRows(db: PrismaClient, pairs: Prisma.Sql, now: Date): Promise<P
     cards AS NOT MATERIALIZED (SELECT id, "deckId" FROM "Card" WHERE "deckId" IN (SELECT deck_id FROM x) AND "retiredAt" IS NULL),
     total AS (SELECT "deckId", count(*)::int AS n FROM cards GROUP BY "deckId"),
     -- The due date's learner day, once per pair rather than once per card.
-    xd AS (SELECT x.*, ${learnerDay(Prisma.sql`x.due_at`)} AS due_day, ${learnerDay(Prisma.sql`${now}::timestamptz`)} AS today FROM x),
+    xd AS (SELECT x.*, ${learnerDay(Prisma.sql`x.due_at`)} AS due_day FROM x),
     -- Joined on the student alone, the deck checked in the aggregates: the planner takes
     -- student and deck for independent and expects a (student, deck) join to keep a few
     -- hundred of the tens of thousands of states, then sorts them on disk.
@@ -68,12 +63,8 @@ function progressRows(db: PrismaClient, pairs: Prisma.Sql, now: Date): Promise<P
       SELECT x.aid, x.id, count(*) FILTER (WHERE c."deckId" = x.deck_id AND s.state <> 0)::int AS started,
              coalesce(sum(s.reps) FILTER (WHERE c."deckId" = x.deck_id), 0)::int AS reviews,
              coalesce(sum(s."reviewMs") FILTER (WHERE c."deckId" = x.deck_id), 0)::bigint AS ms,
-             coalesce(sum(r.recall) FILTER (WHERE c."deckId" = x.deck_id), 0)::float8 AS recall,
-             -- The exam plan's inputs (exam-plan.ts), for a review goal with a target.
-             coalesce(array_agg(r.recall) FILTER (WHERE c."deckId" = x.deck_id AND s.state <> 0 AND r.recall < x."targetRecall"), '{}') AS below,
-             coalesce(sum(r.recall - x."targetRecall") FILTER (WHERE c."deckId" = x.deck_id AND s.state <> 0 AND r.recall >= x."targetRecall"), 0)::float8 AS spare
+             coalesce(sum(${recallOn(Prisma.sql`x.due_day`)}) FILTER (WHERE c."deckId" = x.deck_id), 0)::float8 AS recall
         FROM "CardState" s JOIN cards c ON c.id = s."cardId" JOIN xd x ON x.id = s."userId"
-        CROSS JOIN LATERAL (SELECT ${recallOn(Prisma.sql`x.due_day`)} AS recall) r
        GROUP BY x.aid, x.id),
     qa AS (
       SELECT x.aid, x.id, q."startedAt",
@@ -86,10 +77,8 @@ function progressRows(db: PrismaClient, pairs: Prisma.Sql, now: Date): Promise<P
            x.id AS "userId", x.name, x.email, coalesce(st.started, 0) AS "cardsStarted", coalesce(total.n, 0) AS "cardsTotal",
            coalesce(st.reviews, 0) AS reviews, (coalesce(st.ms, 0) / 1000)::int AS "timeSpentSec",
            coalesce(st.recall, 0) AS "recallSum", CASE WHEN x.has_due THEN x.due_at END AS "dueAt",
-           qz.best AS "quizBest", qz.last AS "quizLast", qz.id IS NOT NULL AS "anyQuiz",
-           coalesce(st.below, '{}') AS "belowTarget", coalesce(st.spare, 0) AS spare,
-           CASE WHEN x.has_due THEN x.due_day - x.today END AS "daysLeft"
-      FROM xd x LEFT JOIN total ON total."deckId" = x.deck_id
+           qz.best AS "quizBest", qz.last AS "quizLast", qz.id IS NOT NULL AS "anyQuiz"
+      FROM x LEFT JOIN total ON total."deckId" = x.deck_id
       LEFT JOIN st ON st.aid = x.aid AND st.id = x.id
       LEFT JOIN qz ON qz.aid = x.aid AND qz.id = x.id
      ORDER BY x.name, x.id, x.aid`);
@@ -101,6 +90,59 @@ export const assignmentProgressRows = (db: PrismaClient, assignmentId: string, n
 /** A student's own rows on each assignment of the unarchived classes they are in. */
 export const studentProgressRows = (db: PrismaClient, studentId: string, now: Date) =>
   progressRows(db, Prisma.sql`e."userId" = ${studentId}::uuid AND k."archivedAt" IS NULL`, now);
+
+export type ExamPlanStoreRow = {
+  assignmentId: string;
+  userId: string;
+  cardsTotal: number;
+  cardsStarted: number;
+  /** target - R on the due day of each studied card below the target. */
+  shortfalls: number[];
+  /** Sum of R - target over the studied cards at or above it. */
+  spare: number;
+  /** Learner days from today to the due day. */
+  daysLeft: number;
+};
+
+/**
+ * The exam plan's inputs (exam-plan.ts) for the review goals with a target and a due date of
+ * the (assignment, student) pairs that `pairs` admits (as progressRows). Its own statement,
+ * run beside the progress one: inside it, these per-card figures doubled its time.
+ */
+function examPlanRows(db: PrismaClient, pairs: Prisma.Sql, now: Date): Promise<ExamPlanStoreRow[]> {
+  return sqlRows<ExamPlanStoreRow>(db, Prisma.sql`
+    WITH x AS NOT MATERIALIZED (
+      SELECT a.id AS aid, a."deckId" AS deck_id, a."targetRecall" AS target, u.id, u.timezone, u."rolloverHour",
+             coalesce(ac."extendedDueAt", a."dueAt") AS due_at
+        FROM "Assignment" a JOIN "Class" k ON k.id = a."classId"
+        JOIN "Enrollment" e ON e."classId" = a."classId" JOIN "User" u ON u.id = e."userId"
+        LEFT JOIN "Accommodation" ac ON ac."assignmentId" = a.id AND ac."userId" = u.id
+       WHERE (${pairs}) AND a.kind = 'REVIEW' AND a."targetRecall" IS NOT NULL AND coalesce(ac."extendedDueAt", a."dueAt") IS NOT NULL),
+    cards AS NOT MATERIALIZED (SELECT id, "deckId" FROM "Card" WHERE "deckId" IN (SELECT deck_id FROM x) AND "retiredAt" IS NULL),
+    total AS (SELECT "deckId", count(*)::int AS n FROM cards GROUP BY "deckId"),
+    xd AS (SELECT x.*, ${learnerDay(Prisma.sql`x.due_at`)} AS due_day, ${learnerDay(Prisma.sql`${now}::timestamptz`)} AS today FROM x),
+    r AS (
+      SELECT x.aid, x.id, x.target, ${recallOn(Prisma.sql`x.due_day`)} AS recall
+        FROM "CardState" s JOIN cards c ON c.id = s."cardId" JOIN xd x ON x.id = s."userId"
+       WHERE c."deckId" = x.deck_id AND s.state <> 0
+      OFFSET 0),
+    st AS (
+      SELECT aid, id, count(*)::int AS started,
+             coalesce(array_agg(target - recall) FILTER (WHERE recall < target), '{}') AS shortfalls,
+             coalesce(sum(recall - target) FILTER (WHERE recall >= target), 0)::float8 AS spare
+        FROM r GROUP BY aid, id)
+    SELECT x.aid AS "assignmentId", x.id AS "userId", coalesce(total.n, 0) AS "cardsTotal", coalesce(st.started, 0) AS "cardsStarted",
+           coalesce(st.shortfalls, '{}') AS shortfalls, coalesce(st.spare, 0) AS spare, x.due_day - x.today AS "daysLeft"
+      FROM xd x LEFT JOIN total ON total."deckId" = x.deck_id
+      LEFT JOIN st ON st.aid = x.aid AND st.id = x.id`);
+}
+
+/** Exam plan inputs of every student of the class on one assignment. */
+export const assignmentExamPlanRows = (db: PrismaClient, assignmentId: string, now: Date) => examPlanRows(db, Prisma.sql`a.id = ${assignmentId}::uuid`, now);
+
+/** A student's own exam plan inputs on the review goals of the unarchived classes they are in. */
+export const studentExamPlanRows = (db: PrismaClient, studentId: string, now: Date) =>
+  examPlanRows(db, Prisma.sql`e."userId" = ${studentId}::uuid AND k."archivedAt" IS NULL`, now);
 
 /** The deck's cards ranked for re-teaching (see progress.ts assignmentCards), with how many nobody studied. */
 /**
@@ -116,14 +158,13 @@ export async function reteachRows(db: PrismaClient, a: { classId: string; deckId
     per AS (
       SELECT c.id AS "cardId", c.prompt, c.answer, c.quote, c.citation, c.position, lg.failures, lg.reviews,
              (SELECT coalesce(sum(${recallOn(learnerDay(Prisma.sql`${at}::timestamptz`))}), 0)
-                FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id) / n.students AS "recallAtDue",
-             (SELECT count(*)::int FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id AND s."leechAt" IS NOT NULL) AS leeches
+                FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id) / n.students AS "recallAtDue"
         FROM "Card" c CROSS JOIN n
         CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE r.rating = 1)::int AS failures, count(*)::int AS reviews
                               FROM "ReviewLog" r JOIN x ON x.id = r."userId" WHERE r."cardId" = c.id AND r."undoneAt" IS NULL) lg
        WHERE c."deckId" = ${a.deckId}::uuid AND c."retiredAt" IS NULL)
     -- The count runs over the whole deck, before LIMIT.
-    SELECT "cardId", prompt, answer, quote, citation, failures, reviews, "recallAtDue", leeches, (count(*) FILTER (WHERE reviews = 0) OVER ())::int AS unstudied
+    SELECT "cardId", prompt, answer, quote, citation, failures, reviews, "recallAtDue", (count(*) FILTER (WHERE reviews = 0) OVER ())::int AS unstudied
       FROM per
      ORDER BY reviews = 0, failures DESC, "recallAtDue" ASC, position
      LIMIT ${limit}`;

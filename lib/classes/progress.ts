@@ -3,10 +3,12 @@
 // assignment; a student sees their own row of each. The SQL is in progress-store.ts (one
 // statement, no query per student or assignment).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { ProgressRow, ReteachCards } from "@/lib/api/classes";
+import type { ExamPlan, ProgressRow, ReteachCards } from "@/lib/api/classes";
 import { ownAssignment } from "./assignments";
-import { examPlan } from "./exam-plan";
-import { assignmentProgressRows, reteachRows, studentProgressRows, type ProgressStoreRow } from "./progress-store";
+import { cardsToLift, examPlan } from "./exam-plan";
+import {
+  assignmentExamPlanRows, assignmentProgressRows, reteachRows, studentExamPlanRows, studentProgressRows, type ExamPlanStoreRow, type ProgressStoreRow,
+} from "./progress-store";
 
 function status(r: ProgressStoreRow, predictedRecall: number, now: Date): ProgressRow["status"] {
   if (r.kind === "QUIZ") {
@@ -42,10 +44,6 @@ function toProgressRows(rows: ProgressStoreRow[], now: Date): (ProgressRow & { a
       quizBest: r.quizBest,
       quizLast: r.quizLast,
       dueAt: r.dueAt?.toISOString() ?? null,
-      examPlan:
-        r.kind === "REVIEW" && r.targetRecall !== null && r.daysLeft !== null
-          ? examPlan({ targetRecall: r.targetRecall, cardsTotal: r.cardsTotal, cardsStarted: r.cardsStarted, belowTarget: r.belowTarget, spare: r.spare, daysLeft: r.daysLeft })
-          : null,
       status: status(r, predictedRecall, now),
     };
   });
@@ -68,6 +66,32 @@ export async function assignmentProgress(db: PrismaClient, teacherId: string, as
 export async function myProgress(db: PrismaClient, studentId: string, now = new Date()): Promise<Map<string, ProgressRow>> {
   const rows = toProgressRows(await studentProgressRows(db, studentId, now), now);
   return new Map(rows.map(({ assignmentId, ...row }) => [assignmentId, row]));
+}
+
+const planOf = (r: ExamPlanStoreRow): ExamPlan | null =>
+  examPlan({ cardsTotal: r.cardsTotal, cardsStarted: r.cardsStarted, studiedToReview: cardsToLift(r.shortfalls, r.spare), daysLeft: r.daysLeft });
+
+/** Exam date mode, the teacher's view: each student's exam plan on a review goal with a target, until its due date. */
+export async function assignmentExamPlans(db: PrismaClient, teacherId: string, assignmentId: string, now = new Date()) {
+  const a = await ownAssignment(db, teacherId, assignmentId);
+  const rows = await assignmentExamPlanRows(db, a.id, now);
+  return {
+    assignmentId: a.id,
+    students: rows.flatMap((r) => {
+      const plan = planOf(r);
+      return plan ? [{ userId: r.userId, ...plan }] : [];
+    }),
+  };
+}
+
+/** A student's own exam plans, keyed by assignment (review goals with a target, until their due date). */
+export async function myExamPlans(db: PrismaClient, studentId: string, now = new Date()): Promise<Map<string, ExamPlan>> {
+  const plans = new Map<string, ExamPlan>();
+  for (const r of await studentExamPlanRows(db, studentId, now)) {
+    const plan = planOf(r);
+    if (plan) plans.set(r.assignmentId, plan);
+  }
+  return plans;
 }
 
 /**

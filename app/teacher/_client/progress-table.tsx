@@ -3,12 +3,14 @@
 // The progress table, one row per student, sortable by any column: the header buttons
 // toggle the order, and aria-sort tells screen readers which column sorts and how.
 import { useMemo, useState } from "react";
-import type { ProgressRow } from "@/lib/api/classes";
+import type { ExamPlan, ProgressRow } from "@/lib/api/classes";
 import { formatPercent, plural } from "@/app/_components/format";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { AccommodationDialog } from "./accommodation-dialog";
 
 export type TableRow = ProgressRow & {
+  /** Exam date mode: the reviews a day this student needs (null: no plan). */
+  examPlan: ExamPlan | null;
   dueText: string;
   timeText: string;
   accommodation: { timeFactor: number; extendedDueAt: string | null; text: string };

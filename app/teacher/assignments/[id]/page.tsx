@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { pageTeacher } from "@/lib/auth/page";
 import type { ReteachCards } from "@/lib/api/classes";
 import { accommodationsOf, findOwnAssignment } from "@/lib/classes/assignments";
-import { assignmentCards, assignmentProgress } from "@/lib/classes/progress";
+import { assignmentCards, assignmentExamPlans, assignmentProgress } from "@/lib/classes/progress";
 import { prisma } from "@/lib/db/client";
 import { assignmentCalibration } from "@/lib/stats/class-calibration";
 import { quizItemAnalysis } from "@/lib/stats/item-analysis";
@@ -88,20 +88,23 @@ export default async function AssignmentPage({ params }: Props) {
   const db = prisma();
   const a = await findOwnAssignment(db, teacher.id, id);
   if (!a) notFound();
-  const [progress, cards, accommodations, timeZone, items, calibration] = await Promise.all([
+  const [progress, cards, accommodations, timeZone, items, calibration, plans] = await Promise.all([
     assignmentProgress(db, teacher.id, id),
     assignmentCards(db, teacher.id, id),
     accommodationsOf(db, teacher.id, id),
     userTimeZone(db, teacher.id),
     a.kind === "QUIZ" ? quizItemAnalysis(db, teacher.id, id) : null,
     assignmentCalibration(db, teacher.id, id),
+    a.kind === "REVIEW" ? assignmentExamPlans(db, teacher.id, id) : null,
   ]);
+  const planOf = new Map(plans?.students.map(({ userId, ...plan }) => [userId, plan]));
   const accOf = new Map(accommodations.map((x) => [x.userId, x]));
   const rows: TableRow[] = progress.students.map((s) => {
     const acc = accOf.get(s.userId);
     const parts = [acc && acc.timeFactor !== 1 ? `×${acc.timeFactor} time` : "", acc?.extendedDueAt ? `due ${formatDateTime(acc.extendedDueAt, timeZone)}` : ""].filter(Boolean);
     return {
       ...s,
+      examPlan: planOf.get(s.userId) ?? null,
       dueText: formatDateTime(s.dueAt, timeZone),
       timeText: formatDuration(s.timeSpentSec),
       accommodation: { timeFactor: acc?.timeFactor ?? 1, extendedDueAt: acc?.extendedDueAt?.toISOString() ?? null, text: parts.length ? parts.join(", ") : "None" },
