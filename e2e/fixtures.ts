@@ -38,9 +38,29 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
-// Every page load in every test gets an accessibility check. A check interrupted by the
-// next navigation is dropped (that next page gets its own); real violations fail the test.
-export const test = base.extend<{ a11y: void }>({
+export const test = base.extend<{ a11y: void; csp: void }>({
+  // Every page of a test's context runs under the app's Content-Security-Policy (issue 12):
+  // anything it refuses (a script, an inline handler, a style, a frame) raises the document's
+  // securitypolicyviolation event, which an init script (injected by the browser, outside the
+  // policy) reports; a report fails the test.
+  csp: [
+    async ({ context }, use) => {
+      const refused: string[] = [];
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline code"} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
+      context.on("console", (msg) => {
+        if (msg.text().startsWith("CSP violation:")) refused.push(`${msg.location().url}: ${msg.text()}`);
+      });
+      await use();
+      expect(refused, "requests refused by the Content-Security-Policy").toEqual([]);
+    },
+    { auto: true },
+  ],
+  // Every page load in every test gets an accessibility check. A check interrupted by the
+  // next navigation is dropped (that next page gets its own); real violations fail the test.
   a11y: [
     async ({ page }, use) => {
       const checked = new Set<string>();

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "@/lib/config/root";
 
-const INPUTS = ["app", "pages", "lib", "content", "prisma/schema.prisma", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
+const INPUTS = ["app", "pages", "lib", "content", "prisma/schema.prisma", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"];
 const SKIP = new Set(["generated", "node_modules", "cli", "testing"]);
 const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
 const STAMP = path.join(DIST, "source-hash");
