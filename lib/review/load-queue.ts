@@ -2,7 +2,8 @@
 //   1. the learner's settings and the decks they may study;
 //   2. five statements at once: today's grades, due (re)learning and review states, the next
 //      unstudied cards, and how many cards come due tomorrow;
-//   3. the card text, for the batch returned only.
+//   3. the card text, for the batch returned only (not for cards this process read within the
+//      last minute: card-texts.ts).
 // Ordering and limits are queue.ts's job; the SQL only narrows the candidates with the same cutoffs.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/api/errors";
@@ -15,6 +16,7 @@ import { fuzzSeedFor, preview, RATINGS } from "@/lib/srs/scheduler";
 import type { SrsState } from "@/lib/srs/state";
 import { learnerDay } from "@/lib/srs/learner-day";
 import { buildQueue, dueCutoff, learnAheadCutoff } from "./queue";
+import { cardTexts } from "./card-texts";
 import { loadCardTexts, loadLearner, loadQueueCandidates, type Candidate } from "./store";
 
 export async function loadQueue(
@@ -60,7 +62,7 @@ export async function loadQueue(
   }
   for (const c of unseen) candidates.set(c.cardId, c);
   const queue = buildQueue({ now, settings, states, newCardIds: unseen.map((c) => c.cardId), doneToday, limit: opts.limit });
-  const cardOf = await loadCardTexts(db, queue.cards.map((c) => c.cardId));
+  const cardOf = await cardTexts(queue.cards.map((c) => c.cardId), (ids) => loadCardTexts(db, ids));
 
   const cards = queue.cards.map(({ cardId, kind }): QueueItem => {
     const stored = candidates.get(cardId)!.stored;
