@@ -37,7 +37,9 @@ describe("join-code guessing", () => {
     expect(results.filter((s) => s === 429)).toHaveLength(50);
     const err = await limiter.guard(user.id, "192.0.2.1", () => joinClass(t.prisma, user, code, T0)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitedError);
-    expect((err as RateLimitedError).retryAfterSec).toBe(60);
+    // The 1-minute block, counted from when the limit was passed: a second or two earlier on a loaded machine.
+    expect((err as RateLimitedError).retryAfterSec).toBeGreaterThanOrEqual(55);
+    expect((err as RateLimitedError).retryAfterSec).toBeLessThanOrEqual(60);
     expect(await t.prisma.enrollment.count({ where: { userId: user.id } })).toBe(0);
   });
 
