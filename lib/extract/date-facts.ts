@@ -145,10 +145,14 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       const n = nameEndingAt(v, k - 1)!;
       // "Tutankhamun, a young king of the 18th Dynasty, ruled …": the name opening the sentence, before an
       // apposition that ends in a name, is the subject of a past-tense verb.
-      const open = v.tokens.findIndex((x, i) => i > floor && i < n.t0 && x.text === ",");
-      const opener = open > 0 ? nameEndingAt(v, open - 1) : undefined;
-      if (opener && opener.t0 <= floor + 1 && ["a", "an", "the"].includes(v.tokens[open + 1]?.lower ?? "") && !v.tokens.slice(open + 1, k).some((x) => x.text === "," || x.pos === "VERB" || x.pos === "AUX")) {
-        return { subject: subjectFromName(opener), actors: [opener] };
+      // ("On September 16, 1810, Father Miguel Hidalgo, a priest in the village of Dolores, rang …": a date or
+      // a preposition may come first; "the Republic of the Congo, with its capital at Brazzaville, became …".)
+      for (let open = n.t0 - 1; open > floor; open--) {
+        if (v.tokens[open]!.text !== "," || v.inDate[open - 1] || !["a", "an", "the", "with", "his", "her", "its", "their"].includes(v.tokens[open + 1]?.lower ?? "")) continue;
+        const opener = nameEndingAt(v, open - 1);
+        const lead = !!opener && v.tokens.slice(floor, opener.t0).every((x, i) => v.inDate[floor + i] || x.pos === "PUNCT" || x.pos === "DET" || ["on", "in", "at", "by"].includes(x.lower));
+        if (opener && lead && !v.tokens.slice(open + 1, k).some((x) => x.text === "," || x.pos === "VERB" || x.pos === "AUX")) return { subject: subjectFromName(opener), actors: [opener] };
+        break;
       }
       const pre = v.tokens[n.t0 - 1]?.lower === "the" ? v.tokens[n.t0 - 2] : v.tokens[n.t0 - 1];
       const inList = ["and", ","].includes(pre?.lower ?? "") || ["between", "with", "by", "among"].includes(pre?.lower ?? "");
@@ -322,7 +326,9 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
     if (t.pos === "PRON" && (t.lower === "he" || t.lower === "she")) {
       // "Napoleon had escaped from Elba, and on 1 March 1815 he landed …": the person this sentence opened with.
       const opener = v.names[0];
-      const same = opener && opener.t0 === 0 && !opener.head && opener.t1 < k && /^(?:VERB|AUX)$/.test(v.tokens[opener.t1]?.pos ?? "") ? opener.text : null;
+      // ("His lieutenant Jean-Jacques Dessalines continued the fight, and … he declared …")
+      const roleLead = opener?.t0 === 2 && /^(?:his|her|their|its)$/i.test(v.tokens[0]!.text) && v.tokens[1]!.pos === "NOUN";
+      const same = opener && (opener.t0 === 0 || roleLead) && !opener.head && opener.t1 < k && /^(?:VERB|AUX)$/.test(v.tokens[opener.t1]?.pos ?? "") ? opener.text : null;
       const p = same ?? discourse.personPronoun();
       return p ? { subject: { text: p, article: false, event: false, plural: false, via: "pronoun" } } : {};
     }
@@ -766,6 +772,8 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
         let a = p - 1;
         while (a >= floor && (isBe(v.tokens[a]) || v.tokens[a]!.pos === "ADV" || v.tokens[a]!.pos === "AUX")) a--;
         found = findSubject(v, a + 1, floor, discourse);
+        // "Hidalgo was captured and executed on …": the auxiliary serves both participles.
+        if (q === p + 1 && /(?:ed|en|wn)$/.test(verb.lower) && v.tokens.slice(a + 1, p).some(isBe)) passive = true;
         break;
       }
     }

@@ -541,6 +541,24 @@ describe("who took part", () => {
 });
 
 describe("people in a narrative", () => {
+  it("passes over an apposition after a dated opener, shares 'was' between two participles, and follows 'His lieutenant X'", () => {
+    const text = [
+      "On September 16, 1810, Father Miguel Hidalgo, a priest in the village of Dolores, rang the church bell.",
+      "Hidalgo was captured and executed on July 30, 1811.",
+      "In 1960, the Republic of the Congo, with its capital at Brazzaville, became independent from France.",
+      "Their leader, Toussaint Louverture, had been born into slavery. He was captured by French forces in 1802 and died in a French prison in April 1803.",
+      "His lieutenant Jean-Jacques Dessalines continued the fight, and on January 1, 1804, he declared the colony independent.",
+    ].join("\n\n");
+    expect(proposed(run(text)).sort()).toEqual([
+      "When did Father Miguel Hidalgo ring the church bell? → 16 September 1810",
+      "When was Hidalgo executed? → 30 July 1811",
+      "When did the Republic of the Congo become independent from France? → 1960",
+      "When was Toussaint Louverture captured? → 1802",
+      "When did Toussaint Louverture die in a French prison? → April 1803",
+      "When did Jean-Jacques Dessalines declare the colony independent? → 1 January 1804",
+    ].sort());
+  });
+
   it("keeps particles inside names, follows 'he' through a biography, and puts the person for 'him'", () => {
     const text = "Salah ad-Din Yusuf ibn Ayyub, known in Europe as Saladin, was born in Tikrit in 1137. As a young man he served in Egypt. Two years later, in 1171, he brought the Fatimid caliphate to an end. Aleppo submitted to him in 1183.";
     expect(proposed(run(text))).toEqual([

@@ -292,7 +292,11 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   const opener = v.names[0];
   // ("Salah ad-Din, known in Europe as Saladin, was born …", "Bismarck, the Prussian minister, …": an apposition may follow.)
   const appositive = v.tokens[opener?.t1 ?? 0]?.text === "," && ["known", "the", "a", "an", "who"].includes(v.tokens[(opener?.t1 ?? 0) + 1]?.lower ?? "");
-  const person = opener && opener.t0 === 0 && !opener.head && (appositive || (v.tokens[opener.t1]?.pos !== "PUNCT" && /^(?:VERB|AUX|ADV)$/.test(v.tokens[opener.t1]?.pos ?? ""))) ? opener.text : null;
+  // ("His lieutenant Jean-Jacques Dessalines continued …", "Their leader, Toussaint Louverture, had …": a role before the name.)
+  const lead = v.tokens.slice(0, opener?.t0 ?? 0);
+  const roleLead = lead.length >= 2 && lead.length <= 3 && /^(?:his|her|their|its)$/i.test(lead[0]!.text) && lead[1]!.pos === "NOUN" && (lead.length === 2 || lead[2]!.text === ",");
+  const roleAppositive = roleLead && lead.length === 3 && v.tokens[opener!.t1]?.text === ",";
+  const person = opener && (opener.t0 === 0 || roleLead) && !opener.head && (appositive || roleAppositive || (v.tokens[opener.t1]?.pos !== "PUNCT" && /^(?:VERB|AUX|ADV)$/.test(v.tokens[opener.t1]?.pos ?? ""))) ? opener.text : null;
   const pronounOpens = /^(?:he|she)$/i.test(v.tokens[0]?.text ?? "");
   // (Surely a person, not a state: a regnal number, an office before the name, or a name of several words.)
   const personLike = !!person && (/\s[IVX]+$/.test(person) || ctx.rules.offices.has(person.split(" ")[0]!.toLowerCase()) || person.split(" ").length >= 2);
