@@ -60,7 +60,7 @@ test("a student turns exam mode on and off; the teacher sees the reviews a day n
   const cell = teacher.locator(`tr[data-user-id="${row.userId}"] td[data-col="exam-plan"]`);
   await expect(cell).toHaveText(`${plan.perDay}${plan.cardsToReview} in ${plan.daysLeft} days`);
   // The student's side of the same plan, on their home page.
-  await expect(item).toContainText(`to reach the target: ${plan.perDay} cards a day`);
+  await expect(item).toContainText(`to reach the target: ${plan.perDay} ${plan.perDay === 1 ? "card" : "cards"} a day`);
   await expectNoViolations(teacher);
 
   // Off again, from the home page.
