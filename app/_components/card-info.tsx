@@ -66,7 +66,8 @@ export function CardInfo({ cardId }: { cardId: string }) {
       {info.reviews.length === 0 ? (
         <p>No reviews of this card yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        // Focusable, so a keyboard can scroll the table sideways on a phone.
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Review history">
           <table className="w-full text-left">
             <caption className="mb-1 text-left font-medium">Review history, oldest first</caption>
             <thead>
