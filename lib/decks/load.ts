@@ -40,6 +40,8 @@ function sameCard(a: CardInput & { position: number }, b: Record<string, unknown
 }
 
 export async function loadDeck(db: PrismaClient, input: DeckInput): Promise<LoadResult> {
+  // One transaction per deck, with room: Prisma's default 5 s made `npm start` fail on a loaded
+  // machine (7 s for the 86-card deck while other builds ran).
   return db.$transaction(async (tx) => {
     const s = input.source;
     const existingSource = await tx.source.findUnique({ where: { slug: s.slug } });
@@ -79,5 +81,5 @@ export async function loadDeck(db: PrismaClient, input: DeckInput): Promise<Load
     if (gone.length) await tx.card.updateMany({ where: { id: { in: gone } }, data: { retiredAt: new Date() } });
 
     return { slug: input.slug, deckId: deck.id, cards: input.cards.length, created, updated, retired: gone.length };
-  });
+  }, { maxWait: 10_000, timeout: 60_000 });
 }
