@@ -796,6 +796,10 @@ function verbFact(v: SentenceView, vi: number, c0: number, c1: number, d0: numbe
   }
   // A participle after a comma is a passive only in an enclosed phrase (", signed in 1920, …"); "Hyperinflation, …, peaked in 1923." is active.
   const enclosed = v.tokens[vi - 1]?.text === "," && v.tokens.slice(vi + 1, c1).some((t, i) => t.text === "," && !v.inDate[vi + 1 + i]);
+  // "6th March 1957: Ghana, led by Kwame Nkrumah, becomes …": an enclosed "led by …" without the date in it
+  // describes its name; the sentence's own verb after it carries the date.
+  const closing = enclosed ? v.tokens.findIndex((t, i) => i > vi && t.text === "," && !v.inDate[i]) : -1;
+  if (enclosed && afterVerb?.lower === "by" && !(d0 > vi && d0 < closing) && v.tokens.slice(closing + 1, c1).some((t) => t.pos === "VERB" || t.pos === "AUX")) return null;
   if (!passive && !hasObject && !intransitive && !thatClause && participleLike && (opts.line || afterVerb?.lower === "by" || enclosed)) passive = true;
 
   // "the Treaty of Whampoa, which France and China signed on …": the relative pronoun is the object.

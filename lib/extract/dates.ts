@@ -138,6 +138,12 @@ const parsers: chrono.Parser[] = [
     if (!d) return null;
     return { start: d, shape: "approximate", approximate: true, answer: part === "mid" ? `mid-${d.year}` : `${part} ${d.year}` };
   }),
+  // "Aug 24th, AD 410", "24 August AD 410": a day and month in an early year written with its era.
+  yearParser(new RegExp(`\\b(?:(${MONTH_WORD})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD})\\.?),?\\s+(?:AD|A\\.D\\.|CE)\\s?(\\d{1,4})\\b`, "u"), (m) => {
+    const mo = MONTHS[(m[1] ?? m[4] ?? "").toLowerCase()];
+    const d = build(Number(m[5]), mo, Number(m[2] ?? m[3]));
+    return d ? { start: d, shape: "day", answer: `${formatDate(d)}` } : null;
+  }),
   // "July 1–3, 1863": a US-style day range within a month.
   yearParser(new RegExp(`\\b(${MONTH_WORD})\\.?\\s+(\\d{1,2})\\s*[–—-]\\s*(\\d{1,2}),?\\s+${Y4}\\b`, "u"), (m) => {
     const mo = MONTHS[(m[1] ?? "").toLowerCase()];

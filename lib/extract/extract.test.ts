@@ -366,6 +366,11 @@ describe("chronology lines as teachers write them", () => {
 });
 
 describe("date forms", () => {
+  it("reads 'Aug 24th, AD 410', a line opening 'the 1st of October 1960:', and never asks 'When was Ghana led?'", () => {
+    const cards = proposed(run("- Aug 24th, AD 410: the Visigoths under Alaric sack Rome.\n- the 1st of October 1960: Nigeria becomes independent.\n- 6th March 1957: Ghana, led by Kwame Nkrumah, becomes independent."));
+    expect(cards).toEqual(["When did the Visigoths sack Rome? → 24 August AD 410", "When did Nigeria become independent? → 1 October 1960"]);
+  });
+
   it("reads days and months BC, 'early in 1871' and names in capitals, and makes no term of a lesson label", () => {
     const cards = proposed(run("Starter: one fact, many ways of writing a date\n\nJulius Caesar was assassinated in Rome on 15 March 44 BC. Paris surrendered early in 1871. VE Day was celebrated in Britain on 8.5.1945."));
     expect(cards).toEqual(

@@ -96,7 +96,9 @@ export function sentenceView(allTokens: readonly Token[], span: Span, clean: str
     if (!d0.yearless && d0.shape !== "range") running = { year: d0.date.year, ...(d0.date.month !== undefined ? { month: d0.date.month } : {}) };
     const start = span.start + d.start;
     const end = span.start + d.end;
-    const t0 = firstStartingFrom(tokens, start);
+    const at = firstStartingFrom(tokens, start);
+    // "the 1st of October 1960: Nigeria becomes …": a line's opening "the" belongs to its date.
+    const t0 = line && at === 1 && tokens[0]?.lower === "the" ? 0 : at;
     // "the October Revolution": a month name inside a name is no date.
     if (d.yearless && /^\p{L}+\.?$/u.test(clean.slice(start, end)) && /^\p{Lu}/u.test(tokens[t0 + 1]?.text ?? "")) continue;
     let t1 = t0;
