@@ -64,7 +64,7 @@ describe("decideGrade", () => {
     if (d.kind !== "write") throw new Error(d.kind);
     const params = toSrsParams(defaultReviewSettings);
     expect(d.write).toEqual({
-      userId: USER, req, now: NOW, expectedRowVersion: null, before: null, params, fsrsParametersId: null,
+      userId: USER, req, now: NOW, expectedRowVersion: null, before: null, params, fsrsParametersId: null, leech: false,
       after: next(null, 3, NOW, params, fuzzSeedFor(USER, "card-1")),
     });
   });

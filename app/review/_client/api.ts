@@ -70,7 +70,7 @@ export async function sendGrade(entry: OutboxEntry): Promise<SendOutcome> {
   if (res.ok) {
     const body = (await res.json().catch(() => null)) as Partial<GradeResponse> | null;
     // A 2xx means the server applied the grade, even if its body is odd: don't send it twice.
-    return { kind: "saved", version: Number.isInteger(body?.version) ? body!.version! : entry.expectedVersion + 1, leech: body?.leech === true };
+    return { kind: "saved", version: Number.isInteger(body?.version) ? body!.version! : entry.expectedVersion + 1, ...(body?.leech === true && { leech: true }) };
   }
   if (res.status === 401) return { kind: "unauthenticated", message: await errorMessage(res) };
   // 408 and 429 are "not now", not "never"; 5xx are the server's problem.
