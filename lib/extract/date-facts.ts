@@ -199,7 +199,9 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
         if (x) return { subject: subjectFromName(x) };
       }
       // "Magna Carta – a charter of liberties agreed … on 15 June 1215": the glossary line's term is what is dated.
-      if (det && ["a", "an"].includes(det.lower) && v.names[0]?.t0 === 0 && ["–", "—", ":", "-"].includes(v.tokens[v.names[0].t1]?.text ?? "")) {
+      // ("First Triumvirate: the informal political alliance formed in 60 BC by …")
+      const defines = !!v.names[0] && np.t0 - 1 === v.names[0].t1 + 1;
+      if (det && (["a", "an"].includes(det.lower) || (det.lower === "the" && defines)) && v.names[0]?.t0 === 0 && ["–", "—", ":", "-"].includes(v.tokens[v.names[0].t1]?.text ?? "")) {
         return { subject: subjectFromName(v.names[0]) };
       }
       // "its reading of the Treaty of Wuchale": what is dated is the treaty, not the reading.

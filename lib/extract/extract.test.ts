@@ -589,6 +589,11 @@ describe("people in a narrative", () => {
 });
 
 describe("revision-note bullets", () => {
+  it("dates a glossary term by the definite description that defines it", () => {
+    const cards = proposed(run("Punic Wars: the three wars fought between Rome and Carthage from 264 BC to 146 BC."));
+    expect(cards).toContain("When were the Punic Wars fought? → 264 BC – 146 BC");
+  });
+
   it("reads parties before a signing verb and in brackets after the name, and trims a glossary line's examples", () => {
     const text = [
       "• 16 Jul 1894 – Anglo-Japanese Treaty of Commerce & Navigation: Britain & Japan agree to end extraterritoriality",
