@@ -210,7 +210,7 @@ test("a teacher sets a review goal and a quiz; a student joins, does both; the t
   await expect(page.locator("blockquote").first()).toBeVisible();
 
   // Sortable by clicking the column headers.
-  const reviewsHeader = page.getByRole("columnheader", { name: /Reviews/ });
+  const reviewsHeader = page.getByRole("columnheader", { name: /^Reviews$/ });
   await expect(reviewsHeader).toHaveAttribute("aria-sort", "none");
   await reviewsHeader.getByRole("button").click();
   await expect(reviewsHeader).toHaveAttribute("aria-sort", "ascending");
