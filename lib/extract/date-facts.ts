@@ -147,11 +147,14 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       // apposition that ends in a name, is the subject of a past-tense verb.
       // ("On September 16, 1810, Father Miguel Hidalgo, a priest in the village of Dolores, rang …": a date or
       // a preposition may come first; "the Republic of the Congo, with its capital at Brazzaville, became …".)
+      // (Also a relative clause or a "led by …" phrase: "Pope Alexander VI, who was born in the Crown of Aragon, issued".)
       for (let open = n.t0 - 1; open > floor; open--) {
-        if (v.tokens[open]!.text !== "," || v.inDate[open - 1] || !["a", "an", "the", "with", "his", "her", "its", "their"].includes(v.tokens[open + 1]?.lower ?? "")) continue;
+        const starter = v.tokens[open + 1];
+        const clause = !!starter && (RELATIVE.has(starter.lower) || (isVerb(starter) && v.tokens[open + 2]?.lower === "by"));
+        if (v.tokens[open]!.text !== "," || v.inDate[open - 1] || !(clause || ["a", "an", "the", "with", "his", "her", "its", "their"].includes(starter?.lower ?? ""))) continue;
         const opener = nameEndingAt(v, open - 1);
         const lead = !!opener && v.tokens.slice(floor, opener.t0).every((x, i) => v.inDate[floor + i] || x.pos === "PUNCT" || x.pos === "DET" || ["on", "in", "at", "by"].includes(x.lower));
-        if (opener && lead && !v.tokens.slice(open + 1, k).some((x) => x.text === "," || x.pos === "VERB" || x.pos === "AUX")) return { subject: subjectFromName(opener), actors: [opener] };
+        if (opener && lead && !v.tokens.slice(open + 1, k).some((x) => x.text === "," || (!clause && (x.pos === "VERB" || x.pos === "AUX")))) return { subject: subjectFromName(opener), actors: [opener] };
         break;
       }
       const pre = v.tokens[n.t0 - 1]?.lower === "the" ? v.tokens[n.t0 - 2] : v.tokens[n.t0 - 1];
@@ -579,8 +582,17 @@ export function datedFacts(v: SentenceView, discourse: Discourse, opts: FactOpti
       }
     }
     if (vi < 0) {
+      // "On 4 May 1493 Pope Alexander VI, who was born in …, issued the bull": the date is the main verb's, not a
+      // relative clause's or an enclosed "led by …" phrase's.
+      let enclosed = false;
       for (let q = d.t1; q < c1; q++) {
-        if (isVerb(v.tokens[q]) && !v.names.some((n) => n.t0 <= q && q < n.t1)) {
+        const t = v.tokens[q]!;
+        if (t.text === ",") {
+          const next = v.tokens[q + 1];
+          enclosed = !enclosed && !!next && (RELATIVE.has(next.lower) || (isVerb(next) && /(?:ed|en|wn)$/.test(next.lower) && v.tokens[q + 2]?.lower === "by"));
+          continue;
+        }
+        if (!enclosed && isVerb(t) && !v.names.some((n) => n.t0 <= q && q < n.t1)) {
           vi = q;
           break;
         }

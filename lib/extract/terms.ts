@@ -246,6 +246,8 @@ function copulas(sentence: string, v: SentenceView): Term[] {
   // "…, although few of its members were …": a concession after the definition is not part of it.
   const def = trimDef((m[4] ?? "").replace(/,\s+(?:although|though|but|whereas|while)\s[^]*$/, ""));
   if (v.rules.notTerms.has(term.toLowerCase()) || /^(?:it|this|that|he|she|they|there|these|those|which)$/i.test(term)) return [];
+  // "The treaty was a response to …": "the treaty" refers back to a named one; it is no term.
+  if (det === "The" && v.rules.heads.has(term.toLowerCase())) return [];
   // "The hard core of the agreement was …": a description, not a term.
   if (/\sthe\s/i.test(` ${term} `.slice(1)) || /^(?:number|part|rest|core|aim|purpose|result|effect|cause|idea|point|problem|question|reason)\b/i.test(term)) return [];
   const defHead = /^(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}]+)\b/u.exec(def)?.[1] ?? "";
