@@ -546,6 +546,13 @@ describe("who took part", () => {
 });
 
 describe("people in a narrative", () => {
+  it("asks with the name the text goes on using ('known in Europe as Saladin'), not a nickname", () => {
+    const text = "Salah ad-Din Yusuf ibn Ayyub, known in Europe as Saladin, was born in Tikrit in 1137. Saladin took Jerusalem in 1187.\n\nOtto von Bismarck, known as the Iron Chancellor, was born in 1815.";
+    const cards = proposed(run(text));
+    expect(cards).toContain("When was Saladin born? → 1137");
+    expect(cards).toContain("When was Otto von Bismarck born? → 1815");
+  });
+
   it("dates the main verb, not a relative clause between the date and it, and makes no term of 'the treaty'", () => {
     const text = "Treaty of Tordesillas\n\nThe treaty was a response to the first voyage of Christopher Columbus. On 4 May 1493 Pope Alexander VI, who was born in the Crown of Aragon, issued the bull Inter caetera.";
     const cards = proposed(run(text));

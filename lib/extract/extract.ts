@@ -7,6 +7,7 @@ import { findFigure, hatefulVerdict, isAttributionLine, sentenceVerdict, type Ve
 import { mergeCandidates } from "./merge";
 import { tokenize, type Token } from "./nlp";
 import { officeHolders } from "./offices";
+import { personAliases, withKnownName } from "./person-alias";
 import { joinParties, partyList, partyName, splitPartyValue } from "./parties";
 import { answerCard, type Question } from "./qa";
 import { findQuotedSpans } from "./quotes";
@@ -220,7 +221,8 @@ export function extractCards(doc: SourceDocument, rules: RuleSet): ExtractResult
     });
   }
 
-  const merged = mergeCandidates(doc.name, text, ctx.produced);
+  const aliases = personAliases(clean);
+  const merged = mergeCandidates(doc.name, text, aliases.size ? ctx.produced.map((p) => ({ ...p, c: withKnownName(p.c, aliases) })) : ctx.produced);
   const unusedDates: UnusedDate[] = ctx.keptDates
     .filter((d) => !ctx.usedDates.has(d.start))
     .map((d) => ({ text: text.slice(d.start, d.end), start: d.start, end: d.end, excerpt: excerptOf(text, d.sentence) }));
