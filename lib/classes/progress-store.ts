@@ -144,8 +144,8 @@ export const assignmentExamPlanRows = (db: PrismaClient, assignmentId: string, n
 export const studentExamPlanRows = (db: PrismaClient, studentId: string, now: Date) =>
   examPlanRows(db, Prisma.sql`e."userId" = ${studentId}::uuid AND k."archivedAt" IS NULL`, now);
 
-/** The deck's cards ranked for re-teaching (see progress.ts assignmentCards), with how many nobody studied. */
 /**
+ * The deck's cards ranked for re-teaching (see progress.ts assignmentCards), with how many nobody studied.
  * Cards to re-teach: those the class failed (most failures first), then those studied but
  * never failed, each by the class's mean recall predicted at the due date (or now, once it
  * has passed): right after a failed review, recall "now" is ~100 % and says nothing.
@@ -158,13 +158,14 @@ export async function reteachRows(db: PrismaClient, a: { classId: string; deckId
     per AS (
       SELECT c.id AS "cardId", c.prompt, c.answer, c.quote, c.citation, c.position, lg.failures, lg.reviews,
              (SELECT coalesce(sum(${recallOn(learnerDay(Prisma.sql`${at}::timestamptz`))}), 0)
-                FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id) / n.students AS "recallAtDue"
+                FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id) / n.students AS "recallAtDue",
+             (SELECT count(*)::int FROM "CardState" s JOIN x ON x.id = s."userId" WHERE s."cardId" = c.id AND s."leechAt" IS NOT NULL) AS leeches
         FROM "Card" c CROSS JOIN n
         CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE r.rating = 1)::int AS failures, count(*)::int AS reviews
                               FROM "ReviewLog" r JOIN x ON x.id = r."userId" WHERE r."cardId" = c.id AND r."undoneAt" IS NULL) lg
        WHERE c."deckId" = ${a.deckId}::uuid AND c."retiredAt" IS NULL)
     -- The count runs over the whole deck, before LIMIT.
-    SELECT "cardId", prompt, answer, quote, citation, failures, reviews, "recallAtDue", (count(*) FILTER (WHERE reviews = 0) OVER ())::int AS unstudied
+    SELECT "cardId", prompt, answer, quote, citation, failures, reviews, "recallAtDue", leeches, (count(*) FILTER (WHERE reviews = 0) OVER ())::int AS unstudied
       FROM per
      ORDER BY reviews = 0, failures DESC, "recallAtDue" ASC, position
      LIMIT ${limit}`;
