@@ -84,6 +84,8 @@ export function authOptionsFor(address: string | undefined): NextAuthOptions {
           } catch (err) {
             // next-auth passes the message to the sign-in page as ?error=...
             if (err instanceof SignInError) throw new Error(err.message);
+            // Not the user's doing (the database, the limiter): the operator needs the cause, the user a retry.
+            console.error("[auth] sign-in failed:", err);
             throw new Error("Sign-in is unavailable right now. Please try again.");
           }
         },

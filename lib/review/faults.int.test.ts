@@ -61,7 +61,16 @@ async function streamGrades(baseUrl: string, cardIds: string[], fault: () => Pro
     return await Promise.all(
       Array.from({ length: STREAMS }, async (_, s) => {
         const client = new HttpClient(baseUrl, agent, 5_000);
-        await client.signIn(EMAIL, PASSWORD);
+        // Sign-in says "unavailable, try again" when the just-started app's database work overran under load
+        // (logged by the server as "[auth] sign-in failed"); a client tries again, and so does this one.
+        for (let attempt = 1; ; attempt++) {
+          const ok = await client.signIn(EMAIL, PASSWORD).then(() => true, (err: Error) => {
+            if (attempt >= 3 || !/unavailable/.test(err.message)) throw err;
+            return false;
+          });
+          if (ok) break;
+          await sleep(1000);
+        }
         const cards = cardIds.slice(s * CARDS_PER_STREAM, (s + 1) * CARDS_PER_STREAM).map((cardId) => ({ cardId, version: 0 }));
         const stream: Stream = { answered: [], retries: 0, unexpected: [], retriedStatuses: [] };
         for (let n = 0; n < GRADES_PER_STREAM; n++) {
