@@ -56,9 +56,10 @@ test("a student turns exam mode on and off; the teacher sees the reviews a day n
   expect(plan.cardsToReview).toBe(row.cardsTotal);
   expect(plan.perDay).toBe(Math.ceil(row.cardsTotal / plan.daysLeft));
   await teacher.goto(`/teacher/assignments/${review.id}`);
-  await expect(teacher.getByRole("columnheader", { name: "Reviews a day needed to reach the target by the due date" })).toBeVisible();
-  const cell = teacher.locator(`tr[data-user-id="${row.userId}"] td[data-col="exam-plan"]`);
-  await expect(cell).toHaveText(`${plan.perDay}${plan.cardsToReview} in ${plan.daysLeft} days`);
+  // Under the predicted recall: "+N/day", read out in full.
+  const cell = teacher.locator(`tr[data-user-id="${row.userId}"] td[data-col="recall"]`).getByTestId("exam-plan");
+  await expect(cell).toContainText(`+${plan.perDay}/day`);
+  await expect(cell).toContainText(new RegExp(`a day needed to reach the target \\(${plan.cardsToReview} cards? in ${plan.daysLeft} days?\\)`));
   // The student's side of the same plan, on their home page.
   await expect(item).toContainText(`to reach the target: ${plan.perDay} ${plan.perDay === 1 ? "card" : "cards"} a day`);
   await expectNoViolations(teacher);

@@ -16,7 +16,7 @@ export type TableRow = ProgressRow & {
   accommodation: { timeFactor: number; extendedDueAt: string | null; text: string };
 };
 
-type Key = "name" | "cardsStarted" | "reviews" | "timeSpentSec" | "predictedRecall" | "examPlan" | "quizBest" | "quizLast" | "dueAt" | "status";
+type Key = "name" | "cardsStarted" | "reviews" | "timeSpentSec" | "predictedRecall" | "quizBest" | "quizLast" | "dueAt" | "status";
 type Dir = "ascending" | "descending";
 
 const STATUS_ORDER: Record<ProgressRow["status"], number> = { late: 0, behind: 1, "not started": 2, "on track": 3, finished: 4, complete: 5 };
@@ -34,7 +34,6 @@ const COLUMNS: { key: Key; label: string; short?: string; kinds: readonly ("REVI
   { key: "reviews", label: "Reviews", kinds: ["REVIEW", "QUIZ"] },
   { key: "timeSpentSec", label: "Time spent", short: "Time", kinds: ["REVIEW"] },
   { key: "predictedRecall", label: "Predicted recall at due date", short: "Recall at due", kinds: ["REVIEW"] },
-  { key: "examPlan", label: "Reviews a day needed to reach the target by the due date", short: "Needed a day", kinds: ["REVIEW"] },
   { key: "dueAt", label: "Due", kinds: ["REVIEW", "QUIZ"] },
   { key: "status", label: "Status", kinds: ["REVIEW", "QUIZ"] },
 ];
@@ -50,8 +49,6 @@ function sortValue(r: TableRow, key: Key): string | number {
     case "quizBest":
     case "quizLast":
       return r[key] ?? -1;
-    case "examPlan":
-      return r.examPlan?.perDay ?? -1;
     default:
       return r[key];
   }
@@ -104,18 +101,20 @@ export function ProgressTable({ assignmentId, kind, rows, caption }: { assignmen
       case "timeSpentSec":
         return r.timeText;
       case "predictedRecall":
-        return formatPercent(r.predictedRecall);
-      case "examPlan":
-        // The exam plan (lib/classes/exam-plan.ts): cards still to review, spread over the days left.
-        return r.examPlan ? (
-          <span title={`${plural(r.examPlan.cardsToReview, "card")} to review in ${plural(r.examPlan.daysLeft, "day")}`}>
-            {r.examPlan.perDay}
-            <span className="block text-xs text-slate-600 dark:text-slate-400">
-              {r.examPlan.cardsToReview} in {plural(r.examPlan.daysLeft, "day")}
-            </span>
-          </span>
-        ) : (
-          "—"
+        // Under the recall, the exam plan (lib/classes/exam-plan.ts): reviews a day still needed to reach the
+        // target by the due date. In this column, not its own: a 1280 px laptop shows every column (issue 15).
+        return (
+          <>
+            {formatPercent(r.predictedRecall)}
+            {r.examPlan && r.examPlan.perDay > 0 && (
+              <span data-testid="exam-plan" className="block text-xs text-slate-600 dark:text-slate-400" title={`${plural(r.examPlan.cardsToReview, "card")} to review in ${plural(r.examPlan.daysLeft, "day")}`}>
+                <span aria-hidden>+{r.examPlan.perDay}/day</span>
+                <span className="sr-only">
+                  {r.examPlan.perDay} {r.examPlan.perDay === 1 ? "review" : "reviews"} a day needed to reach the target ({plural(r.examPlan.cardsToReview, "card")} in {plural(r.examPlan.daysLeft, "day")})
+                </span>
+              </span>
+            )}
+          </>
         );
       case "quizBest":
       case "quizLast":
@@ -126,7 +125,7 @@ export function ProgressTable({ assignmentId, kind, rows, caption }: { assignmen
         return null;
     }
   };
-  const DATA_COL: Partial<Record<Key, string>> = { examPlan: "exam-plan", cardsStarted: "cards", reviews: "reviews", predictedRecall: "recall", quizBest: "quiz-best", quizLast: "quiz-last", dueAt: "due", status: "status", timeSpentSec: "time" };
+  const DATA_COL: Partial<Record<Key, string>> = { cardsStarted: "cards", reviews: "reviews", predictedRecall: "recall", quizBest: "quiz-best", quizLast: "quiz-last", dueAt: "due", status: "status", timeSpentSec: "time" };
   const accommodation = (r: TableRow) => (
     <AccommodationDialog assignmentId={assignmentId} kind={kind} student={{ id: r.userId, name: r.name }} timeFactor={r.accommodation.timeFactor} extendedDueAt={r.accommodation.extendedDueAt} />
   );
