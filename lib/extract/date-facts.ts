@@ -1,7 +1,7 @@
 import { GENERIC_HEADS, type Discourse, type Referent } from "./discourse";
 import { withArticle, type Name } from "./names";
 import type { Token } from "./nlp";
-import { nameEndingAt, nounPhraseEndingAt, textOf, type SentenceView } from "./view";
+import { nameEndingAt, nameOpening, nounPhraseEndingAt, textOf, type SentenceView } from "./view";
 
 /**
  * Dated facts in one sentence. Each date is attached by grammar, never by
@@ -332,8 +332,7 @@ function findSubject(v: SentenceView, from: number, floor: number, discourse: Di
       // "Napoleon had escaped from Elba, and on 1 March 1815 he landed …": the person this sentence opened with.
       const opener = v.names[0];
       // ("His lieutenant Jean-Jacques Dessalines continued the fight, and … he declared …")
-      const roleLead = opener?.t0 === 2 && /^(?:his|her|their|its)$/i.test(v.tokens[0]!.text) && v.tokens[1]!.pos === "NOUN";
-      const same = opener && (opener.t0 === 0 || roleLead) && !opener.head && opener.t1 < k && /^(?:VERB|AUX)$/.test(v.tokens[opener.t1]?.pos ?? "") ? opener.text : null;
+      const same = opener && nameOpening(v, opener) && !opener.head && opener.t1 < k && /^(?:VERB|AUX)$/.test(v.tokens[opener.t1]?.pos ?? "") ? opener.text : null;
       const p = same ?? discourse.personPronoun();
       return p ? { subject: { text: p, article: false, event: false, plural: false, via: "pronoun" } } : {};
     }

@@ -16,7 +16,7 @@ import { layout, type Unit } from "./sentences";
 import { termCandidates } from "./terms";
 import type { ExtractResult, SourceDocument, Skipped, Span, UnusedDate } from "./types";
 import { findDateExpressions, formatDate, MONTH_WORD } from "./dates";
-import { sentenceView, textOf, type DateContext, type SentenceView } from "./view";
+import { nameOpening, sentenceView, textOf, type DateContext, type SentenceView } from "./view";
 
 /**
  * Document in, cards out:
@@ -295,10 +295,9 @@ function sentenceFacts(ctx: Ctx, unit: Unit, span: Span, citation: CitationResul
   // ("Salah ad-Din, known in Europe as Saladin, was born …", "Bismarck, the Prussian minister, …": an apposition may follow.)
   const appositive = v.tokens[opener?.t1 ?? 0]?.text === "," && ["known", "the", "a", "an", "who"].includes(v.tokens[(opener?.t1 ?? 0) + 1]?.lower ?? "");
   // ("His lieutenant Jean-Jacques Dessalines continued …", "Their leader, Toussaint Louverture, had …": a role before the name.)
-  const lead = v.tokens.slice(0, opener?.t0 ?? 0);
-  const roleLead = lead.length >= 2 && lead.length <= 3 && /^(?:his|her|their|its)$/i.test(lead[0]!.text) && lead[1]!.pos === "NOUN" && (lead.length === 2 || lead[2]!.text === ",");
-  const roleAppositive = roleLead && lead.length === 3 && v.tokens[opener!.t1]?.text === ",";
-  const person = opener && (opener.t0 === 0 || roleLead) && !opener.head && (appositive || roleAppositive || (v.tokens[opener.t1]?.pos !== "PUNCT" && /^(?:VERB|AUX|ADV)$/.test(v.tokens[opener.t1]?.pos ?? ""))) ? opener.text : null;
+  const opening = nameOpening(v, opener);
+  const roleAppositive = opening === "role-comma" && v.tokens[opener!.t1]?.text === ",";
+  const person = opener && opening && !opener.head && (appositive || roleAppositive || (v.tokens[opener.t1]?.pos !== "PUNCT" && /^(?:VERB|AUX|ADV)$/.test(v.tokens[opener.t1]?.pos ?? ""))) ? opener.text : null;
   const pronounOpens = /^(?:he|she)$/i.test(v.tokens[0]?.text ?? "");
   // (Surely a person, not a state: a regnal number, an office before the name, or a name of several words.)
   const personLike = !!person && (/\s[IVX]+$/.test(person) || ctx.rules.offices.has(person.split(" ")[0]!.toLowerCase()) || person.split(" ").length >= 2);

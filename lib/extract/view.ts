@@ -267,3 +267,16 @@ export function nounPhraseEndingAt(v: SentenceView, k: number, floor: number): N
   if (first.pos === "NOUN" && /^\p{Lu}\p{Ll}/u.test(first.text) && !nameAt(v, j)) text = text[0]!.toLowerCase() + text.slice(1);
   return { t0: j, t1: k + 1, text, head: v.tokens[headAt]!.lower, hasName: v.names.some((n) => n.t0 < k + 1 && n.t1 > j), determiner };
 }
+
+/**
+ * How a sentence opens with the name `n`: "X …" ("bare"), "His lieutenant X …" ("role"), "Their leader, X, …"
+ * ("role-comma"), or not at all (null). Who "he" is next is read from it.
+ */
+export function nameOpening(v: SentenceView, n: Name | undefined): "bare" | "role" | "role-comma" | null {
+  if (!n) return null;
+  if (n.t0 === 0) return "bare";
+  const lead = v.tokens.slice(0, n.t0);
+  if (lead.length < 2 || lead.length > 3 || !/^(?:his|her|their|its)$/i.test(lead[0]!.text) || lead[1]!.pos !== "NOUN") return null;
+  if (lead.length === 2) return "role";
+  return lead[2]!.text === "," ? "role-comma" : null;
+}
